@@ -1,0 +1,13 @@
+"""The ``policykg`` command line: one module per group of verbs, all registered on one app."""
+
+from policykg.cli import (  # noqa: F401  (importing registers the commands)
+    bench_cmd,
+    eval_cmd,
+    extract_cmd,
+    graph_cmd,
+    serve_cmd,
+    viz_cmd,
+)
+from policykg.cli.app import app, main
+
+__all__ = ["app", "main"]

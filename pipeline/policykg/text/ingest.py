@@ -1,0 +1,158 @@
+"""Read source documents: detect the encoding (and say which), refuse what cannot be text.
+
+Supported: ``.txt`` / ``.md`` / ``.text`` in UTF-8, UTF-8 with BOM, UTF-16/32 (with BOM, or
+UTF-16 without BOM when the bytes say so) and GB18030 (a superset of GBK and GB2312);
+``.docx`` and ``.pdf`` when python-docx / pdfplumber are installed (the ``docs`` extra).
+Every refusal is an :class:`~policykg.errors.InputError` naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+from dataclasses import fields, replace
+from pathlib import Path
+
+from policykg.errors import InputError
+from policykg.ir import DocMeta, SourceDoc
+from policykg.text.metadata import metadata_from_text
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return bad / len(text)
+
+
+def _looks_like_text(text: str) -> bool:
+    return _control_ratio(text) < 0.01
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return codec
+    return None
+
+
+def decode_bytes(data: bytes, where: object = "<bytes>") -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``; raise :class:`InputError` otherwise."""
+    if not data:
+        raise InputError(where, "empty file")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise InputError(where, f"has a {codec} byte-order mark but {exc.reason}") from exc
+    if b"\x00" in data:
+        codec16 = _utf16_without_bom(data)
+        if codec16:
+            return data.decode(codec16), codec16
+        raise InputError(where, "binary file (NUL bytes, not UTF-16 text)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            raise InputError(where, "truncated: the file ends inside a UTF-8 character") from exc
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as exc2:
+            raise InputError(
+                where, "not text: cannot be decoded as UTF-8, UTF-16 or GB18030"
+            ) from exc2
+        encoding = "gb18030"
+    else:
+        encoding = "utf-8"
+    if not _looks_like_text(text):
+        raise InputError(where, f"binary file (control characters; tried {encoding})")
+    if not text.strip():
+        raise InputError(where, "empty file (white space only)")
+    return text, encoding
+
+
+def _extract_docx(path: Path) -> str:
+    try:
+        import docx  # python-docx
+    except ImportError as exc:
+        raise InputError(
+            path, "unsupported format .docx: install the 'docs' extra (python-docx)"
+        ) from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several unrelated types on a broken file
+        raise InputError(path, f"unreadable .docx: {exc}") from exc
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def _extract_pdf(path: Path) -> str:
+    try:
+        import pdfplumber
+    except ImportError as exc:
+        raise InputError(
+            path, "unsupported format .pdf: install the 'docs' extra (pdfplumber)"
+        ) from exc
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return "\n".join((page.extract_text() or "") for page in pdf.pages)
+    except Exception as exc:  # pdfminer raises many unrelated types on a broken file
+        raise InputError(path, f"unreadable .pdf: {exc}") from exc
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str, str]:
+    """Return ``(text, encoding, sha256)`` for a supported file, or raise :class:`InputError`."""
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(path, f"oversized: {size:,} bytes is over the {max_bytes:,}-byte limit")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        text, encoding = decode_bytes(data, path)
+    elif suffix == ".docx":
+        text, encoding = _extract_docx(path), "docx"
+    elif suffix == ".pdf":
+        text, encoding = _extract_pdf(path), "pdf"
+    else:
+        raise InputError(
+            path, f"unsupported format {suffix or '(no extension)'}: use .txt, .md, .docx or .pdf"
+        )
+    if not text.strip():
+        raise InputError(path, "no text in the document")
+    logger.info("%s: read %d characters as %s", path.name, len(text), encoding)
+    return text, encoding, digest
+
+
+def read_source(
+    path: Path, *, meta: DocMeta | None = None, max_bytes: int = MAX_BYTES
+) -> SourceDoc:
+    """Read one document; metadata comes from its text, overridden field by field by ``meta``."""
+    text, encoding, digest = read_text(path, max_bytes=max_bytes)
+    found = metadata_from_text(path.name, text)
+    merged = found if meta is None else _override(found, meta)
+    return SourceDoc(path.name, str(path), text, encoding, digest, merged)
+
+
+def _override(found: DocMeta, given: DocMeta) -> DocMeta:
+    given_values = {f.name: getattr(given, f.name) for f in fields(given)}
+    return replace(found, **{k: v for k, v in given_values.items() if v is not None})

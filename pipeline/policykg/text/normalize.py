@@ -1,0 +1,137 @@
+"""Normalise raw report text for NLP while keeping an exact map back to raw offsets.
+
+Normalisation only ever *deletes* characters or *folds* one character into one character, so
+every normalised character has exactly one raw origin: ``fold(raw[to_raw[i]]) == text[i]``.
+
+What it does, in order, line by line:
+
+* drops whole artefact lines: page numbers (“- 5 -”, “— 2 —”, “第3页”), newspaper headers and
+  editor lines (“**A4** 责任编辑：…”, “邮箱：…”);
+* removes inline artefacts: markdown emphasis and heading marks, page-jump notes
+  (“(上接转 A4 版)”), runs of “??” left by lost spaces, white space next to Chinese characters;
+* folds full-width ASCII letters and digits to ASCII (one-to-one; not NFKC, which would change
+  punctuation and lengths);
+* joins lines broken inside a sentence and keeps one ``\\n`` between paragraphs;
+* flags paragraphs that repeat an earlier one verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+from policykg.text.layout import Line, is_artifact_line, should_join, split_lines, wrap_width
+
+_INLINE_DROP = re.compile(
+    r"\*\*|__|^#{1,6}\s+|[(（]\s*(?:上接|下转|上转|接上|转接|接)[^()（）\n]{0,12}版\s*[)）]|[?？]{2,}"
+)
+_SPACE = re.compile(r"[ \t\u3000\u00a0]+")
+MIN_REPEAT_LEN = 20
+
+
+def fold_char(ch: str) -> str:
+    """Fold one full-width ASCII letter or digit to ASCII; leave everything else alone.
+
+    >>> fold_char("Ａ"), fold_char("９"), fold_char("，")
+    ('A', '9', '，')
+    """
+    code = ord(ch)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        return chr(code - 0xFEE0)
+    return ch
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3FFFF
+        or ch in "“”‘’…—"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the normalised text; ``repeat_of`` is the index of an identical earlier one."""
+
+    start: int
+    end: int
+    repeat_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """Normalised text with a map from each of its characters to the raw character it came from."""
+
+    text: str
+    to_raw: array  # type: ignore[type-arg]
+    paragraphs: tuple[Paragraph, ...]
+    raw_length: int
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the normalised span ``text[start:end]`` (end exclusive)."""
+        if end <= start:
+            pos = self.to_raw[start] if start < len(self.to_raw) else self.raw_length
+            return pos, pos
+        return self.to_raw[start], self.to_raw[end - 1] + 1
+
+
+def _kept_positions(line: Line) -> list[int]:
+    """Raw positions of the line's characters that survive inline clean-up."""
+    text = line.text
+    dropped = bytearray(len(text))
+    for match in _INLINE_DROP.finditer(text):
+        dropped[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    keep = [i for i in range(len(text)) if not dropped[i]]
+    kept_text = "".join(text[i] for i in keep)
+    result: list[int] = []
+    for match in re.finditer(r"[^ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+", kept_text):
+        chunk = match.group()
+        if not _SPACE.fullmatch(chunk):
+            result.extend(keep[match.start() : match.end()])
+            continue
+        before = kept_text[match.start() - 1] if match.start() > 0 else ""
+        after = kept_text[match.end()] if match.end() < len(kept_text) else ""
+        if before and after and not _is_cjk(before) and not _is_cjk(after):
+            result.append(keep[match.start()])  # one space between two non-Chinese tokens
+    return [line.start + i for i in result]
+
+
+def normalize(raw: str) -> NormText:
+    """Normalise ``raw`` and return the text with its raw-offset map and paragraphs."""
+    lines = [ln for ln in split_lines(raw) if not is_artifact_line(ln.text)]
+    kept = [(ln, _kept_positions(ln)) for ln in lines]
+    kept = [(ln, pos) for ln, pos in kept if pos]
+    width = wrap_width([len(pos) for _, pos in kept])
+    chars: list[str] = []
+    to_raw = array("q")
+    for idx, (line, positions) in enumerate(kept):
+        for pos in positions:
+            chars.append(fold_char(raw[pos]))
+            to_raw.append(pos)
+        if idx + 1 < len(kept):
+            clean = "".join(raw[p] for p in positions)
+            nxt = "".join(raw[p] for p in kept[idx + 1][1])
+            if not should_join(clean, nxt, width):
+                chars.append("\n")
+                to_raw.append(line.end)  # the raw line break ending this line
+    text = "".join(chars)
+    return NormText(text, to_raw, _paragraphs(text), len(raw))
+
+
+def _paragraphs(text: str) -> tuple[Paragraph, ...]:
+    seen: dict[str, int] = {}
+    paragraphs: list[Paragraph] = []
+    start = 0
+    for piece in text.split("\n"):
+        end = start + len(piece)
+        repeat = seen.get(piece) if len(piece) >= MIN_REPEAT_LEN else None
+        if repeat is None and len(piece) >= MIN_REPEAT_LEN:
+            seen[piece] = len(paragraphs)
+        paragraphs.append(Paragraph(start, end, repeat))
+        start = end + 1
+    return tuple(paragraphs)
