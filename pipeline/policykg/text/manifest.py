@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
+from typing import Any
 
 from policykg.errors import ManifestError
 from policykg.ir import DocMeta
@@ -39,8 +40,8 @@ def read_manifest(folder: Path) -> dict[str, DocMeta]:
             )
         if "year" in entry and not isinstance(entry["year"], int):
             raise ManifestError(f"{path}: 'year' of {entry['file']!r} must be an integer")
-        values = {
-            k: (str(v) if k not in ("year",) else v) for k, v in entry.items() if k in _FIELDS
+        values: dict[str, Any] = {
+            k: (v if k == "year" else str(v)) for k, v in entry.items() if k in _FIELDS
         }
         result[str(entry["file"])] = DocMeta(name=str(entry["file"]), **values)
     return result
