@@ -31,14 +31,3 @@ def extract(
     Files that cannot be read are named on stderr and skipped; the exit status is 1 if any was.
     """
     not_yet("extract: the extractor lands with the extraction issue")
-
-
-@app.command()
-@handle_errors
-def train(
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Where to write the trained NER model.")
-    ] = None,
-) -> None:
-    """Train the statistical NER component on the annotated training split (tests/data)."""
-    not_yet("train: the statistical NER lands with the extraction issue")

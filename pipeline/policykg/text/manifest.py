@@ -11,7 +11,6 @@ import tomllib
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
-from typing import Any
 
 from policykg.errors import ManifestError
 from policykg.ir import DocMeta
