@@ -42,13 +42,26 @@ def _looks_like_text(text: str) -> bool:
     return _control_ratio(text) < 0.01
 
 
+def _is_common_char(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x20 <= code < 0x7F
+        or ch in "\t\n\r\f"
+        or 0x3000 <= code <= 0x303F
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+    )
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: accept only if it decodes to ordinary text."""
     for codec in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _looks_like_text(text):
+        if text and sum(map(_is_common_char, text)) >= 0.95 * len(text):
             return codec
     return None
 

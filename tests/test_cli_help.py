@@ -1,0 +1,51 @@
+"""The CLI through its real entry point: every command answers --help, errors are one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policykg.cli import app
+
+COMMANDS = ["build", "extract", "serve", "query", "export", "viz", "eval", "push", "train", "bench"]
+
+
+def _policykg() -> list[str]:
+    exe = Path(sys.executable).with_name("policykg")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "policykg"]
+
+
+def test_console_script_help_lists_every_command() -> None:
+    result = subprocess.run([*_policykg(), "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    for name in COMMANDS:
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_real_help(runner: CliRunner, name: str) -> None:
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    summary = result.output.split("Usage:")[1]
+    assert len(summary.split()) > 8, f"{name} --help says too little"
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("policykg ")
+
+
+def test_unreadable_input_is_named_on_stderr(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 50)
+    result = subprocess.run(
+        [*_policykg(), "extract", str(bad)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "broken.txt" in result.stderr
+    assert "Traceback" not in result.stderr
