@@ -77,7 +77,7 @@ def test_ingest_refuses_oversized_and_unknown_formats(tmp_path: Path) -> None:
         read_source(big, max_bytes=1000)
     odd = tmp_path / "report.xls"
     odd.write_bytes(b"whatever")
-    with pytest.raises(InputError, match="unsupported format .xls"):
+    with pytest.raises(InputError, match=r"unsupported format \.xls"):
         read_source(odd)
 
 

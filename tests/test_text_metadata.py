@@ -41,7 +41,7 @@ def test_manifest_overrides_text(seed_batch) -> None:  # type: ignore[no-untyped
 
 def test_manifest_errors_name_the_file(tmp_path: Path) -> None:
     (tmp_path / "manifest.toml").write_text('[[document]]\nplace = "x"\n', encoding="utf-8")
-    with pytest.raises(ManifestError, match="manifest.toml.*no 'file'"):
+    with pytest.raises(ManifestError, match=r"manifest\.toml.*no 'file'"):
         read_manifest(tmp_path)
     (tmp_path / "manifest.toml").write_text(
         '[[document]]\nfile = "a.txt"\ncolour = 1\n', encoding="utf-8"
