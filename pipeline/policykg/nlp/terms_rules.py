@@ -1,0 +1,98 @@
+"""Rule data for policy abbreviations and slogans, registered with spaCy's ``misc`` registry.
+
+The data is structural vocabulary of the genre (numerals, quote pairs, the head nouns that follow a
+condensed policy term, the endings of names), never a list of terms from the seed documents. The
+``policykg_terms`` factory takes a ``TermRules`` through its config::
+
+    [components.policykg_terms.rules]
+    @misc = "policykg.term_rules.v1"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import spacy
+
+# Chinese numerals used as counts in policy terms (六稳, 两高, 十四五, 双减, 百千万).
+NUMERALS = "一二三四五六七八九十百千万两双"
+
+# Quote pairs found around terms in Chinese documents (open, close).
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
+
+# Nouns that follow a quoted condensed term and are not part of it: “放管服”改革, “两高”项目.
+HEAD_NOUNS: tuple[str, ...] = (
+    "改革",
+    "工作",
+    "企业",
+    "政策",
+    "行动",
+    "要求",
+    "项目",
+    "问题",
+    "整治",
+    "战略",
+    "理念",
+    "制度",
+    "机制",
+    "任务",
+    "目标",
+    "思路",
+    "格局",
+    "布局",
+    "行业",
+)
+
+# Endings that make a quoted string a name (a place brand, a base, a project, an award), not a
+# motto: “山西中医药大学大学生实习实训基地”, “国家级慢性病综合防控示范区”.
+NAME_ENDINGS: tuple[str, ...] = (
+    "项目",
+    "工程",
+    "基地",
+    "中心",
+    "公司",
+    "之乡",
+    "示范区",
+    "示范县",
+    "园",
+    "馆",
+    "站",
+    "室",
+    "奖",
+    "集体",
+    "品牌",
+    "产品",
+    "大赛",
+    "系统",
+    "平台",
+)
+
+# Words that make a string without separators a motto: X就是Y, X才是Y, X为王, X至上, X先行.
+MOTTO_MARKERS: tuple[str, ...] = ("就是", "才是", "为王", "为先", "为本", "至上", "先行", "抓落实")
+
+# Separators between the members of a parallel motto or an enumeration.
+SEPARATORS = "、，,；;/"
+
+
+@dataclass(frozen=True, slots=True)
+class TermRules:
+    """The structural vocabulary the term finder and the glossary share."""
+
+    numerals: str = NUMERALS
+    quote_pairs: tuple[tuple[str, str], ...] = QUOTE_PAIRS
+    head_nouns: tuple[str, ...] = HEAD_NOUNS
+    name_endings: tuple[str, ...] = NAME_ENDINGS
+    motto_markers: tuple[str, ...] = MOTTO_MARKERS
+    separators: str = SEPARATORS
+    max_abbreviation_len: int = 12
+    max_slogan_len: int = 40
+    max_condensed_len: int = 4
+
+
+@spacy.registry.misc("policykg.term_rules.v1")
+def make_term_rules() -> TermRules:
+    """The default rules (a spaCy-registered function so configs can swap them)."""
+    return TermRules()
+
+
+DEFAULT_RULES = TermRules()

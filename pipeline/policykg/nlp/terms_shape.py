@@ -1,0 +1,146 @@
+"""Decide from its shape whether a quoted string is a policy abbreviation, a slogan, or neither.
+
+Pure functions over the string between the quotes and the few characters after the closing
+quote. The decision is structural:
+
+* **Abbreviation** — a count term (“六稳”, “五抓一优一促”, “两个维护”, “十四五”), a digit code
+  (“5+2”, “1+N”, “13710”), a “互联网+” style term, a short condensed term followed by a policy
+  head noun (“放管服”改革, “专精特新”企业), or a term the text defines right after it
+  (“一城”即…, “X”是指…).
+* **Slogan** — a parallel motto whose members are separated by 、 or ，
+  (“人文新绛、绿色新绛、和谐新绛”, “大招商、招大商”), or a motto sentence
+  (“绿水青山就是金山银山”, “项目为王”, “房住不炒”).
+* **Neither** — ordinary quoted nouns and metaphors, names of bases, projects and awards, titles,
+  dates of events (“11·20”), single characters.
+
+A list of members that are each an abbreviation (“三保、三增、三防”) yields one abbreviation per
+member.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.nlp.terms_rules import DEFAULT_RULES, TermRules
+
+ABBREVIATION = "Abbreviation"
+SLOGAN = "Slogan"
+
+_DATE_CODE = re.compile(r"\d{1,2}\s*[·.．]\s*\d{1,2}")
+_DIGIT_CODE = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:\s*[+×xX＋*]\s*[0-9A-Za-z]+)*")
+_PLUS_TERM = re.compile(r"[\u4e00-\u9fff]{2,4}[+＋]")
+_DIGIT_COUNT = re.compile(r"[0-9]+[个大项类条张化]")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,2}")
+_DEFINED_AFTER = re.compile(r"\s*(?:即|是指|指的是|（|\()")
+
+Found = tuple[int, int, str]
+
+
+def classify_quoted(inner: str, after: str = "", rules: TermRules = DEFAULT_RULES) -> list[Found]:
+    """Spans ``(start, end, label)`` inside ``inner`` (the text between the quotes).
+
+    ``after`` is the text right after the closing quote (a dozen characters are enough).
+
+    >>> classify_quoted("六稳", "工作")
+    [(0, 2, 'Abbreviation')]
+    >>> classify_quoted("大招商、招大商")
+    [(0, 7, 'Slogan')]
+    >>> classify_quoted("排头兵")
+    []
+    """
+    text = inner.strip()
+    offset = inner.find(text) if text else 0
+    if not _plausible(text, rules):
+        return []
+    members = _split_members(text, rules)
+    if len(members) >= 2:
+        return [
+            (offset + s, offset + e, lab) for s, e, lab in _classify_members(text, members, rules)
+        ]
+    label = classify_single(text, after, rules)
+    return [(offset, offset + len(text), label)] if label else []
+
+
+def classify_single(text: str, after: str = "", rules: TermRules = DEFAULT_RULES) -> str | None:
+    """The label of a quoted string without separators, or ``None``."""
+    if len(text) < 2 or _DATE_CODE.fullmatch(text):
+        return None
+    if is_abbreviation_shaped(text, rules):
+        return ABBREVIATION
+    if text.endswith(rules.name_endings):
+        return None
+    if is_motto(text, rules):
+        return SLOGAN
+    if _is_condensed(text, after, rules) or _is_defined_after(text, after, rules):
+        return ABBREVIATION
+    return None
+
+
+def is_abbreviation_shaped(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
+    """True for count terms, digit codes and “互联网+” terms (no context needed)."""
+    if len(text) < 2 or len(text) > rules.max_abbreviation_len:
+        return False
+    if _DIGIT_CODE.fullmatch(text) and len(text) >= 2:
+        return True
+    if _PLUS_TERM.fullmatch(text) or _DIGIT_COUNT.match(text):
+        return True
+    return has_count_numeral(text, rules)
+
+
+def has_count_numeral(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
+    """True when numerals in ``text`` make it a count term.
+
+    A single 一 is not enough: “一站式”, “一盘棋”, “一网通办” are ordinary words or metaphors,
+    while “一核两链”, “一村一景” (two numerals) are count terms.
+    """
+    numerals = [ch for ch in text if ch in rules.numerals]
+    if not numerals:
+        return False
+    return not (len(numerals) == 1 and numerals[0] == "一")
+
+
+def is_motto(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
+    """True for a motto sentence without separators (X就是Y, X为王, 房住不炒)."""
+    if len(text) < 4 or len(text) > rules.max_slogan_len:
+        return False
+    if any(marker in text[1:] for marker in rules.motto_markers):
+        return True
+    return bool(_NEGATION_MOTTO.fullmatch(text))
+
+
+def _plausible(text: str, rules: TermRules) -> bool:
+    return 0 < len(text) <= rules.max_slogan_len and "《" not in text and "》" not in text
+
+
+def _split_members(text: str, rules: TermRules) -> list[tuple[int, int]]:
+    pattern = "[" + re.escape(rules.separators) + "]"
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(pattern, text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _classify_members(text: str, members: list[tuple[int, int]], rules: TermRules) -> list[Found]:
+    """A parallel motto is one slogan; a list of count terms is one abbreviation per member."""
+    words = [text[s:e].strip() for s, e in members]
+    if all(is_abbreviation_shaped(w, rules) for w in words):
+        return [(s, e, ABBREVIATION) for s, e in members]
+    if all(len(w) >= 2 for w in words) and not text.endswith(rules.name_endings):
+        return [(0, len(text), SLOGAN)]
+    return []
+
+
+def _is_condensed(text: str, after: str, rules: TermRules) -> bool:
+    """A short all-Chinese term directly followed by a policy head noun: “放管服”改革."""
+    if len(text) > rules.max_condensed_len or not _CJK_ONLY.fullmatch(text):
+        return False
+    return after.lstrip().startswith(rules.head_nouns)
+
+
+def _is_defined_after(text: str, after: str, rules: TermRules) -> bool:
+    """A short term the text defines right after the quote: “一城”即…, “X”是指…."""
+    return len(text) <= rules.max_condensed_len + 2 and bool(_DEFINED_AFTER.match(after))

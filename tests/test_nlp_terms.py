@@ -1,0 +1,130 @@
+"""The policykg_terms component: quoted abbreviations and slogans, and later unquoted uses."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from policykg.nlp.terms import find_term_uses, find_terms
+from policykg.nlp.terms_shape import classify_quoted
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    pipeline = spacy.blank("zh")
+    pipeline.add_pipe("policykg_terms")
+    return pipeline
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], label) for s, e, label in find_terms(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("扎实做好“六稳”工作", [("六稳", "Abbreviation")]),
+        ("用好“五抓一优一促”经济工作主抓手", [("五抓一优一促", "Abbreviation")]),
+        ("坚决遏制“两高”项目盲目发展", [("两高", "Abbreviation")]),
+        ("深入推进“放管服”改革", [("放管服", "Abbreviation")]),
+        ("新培育“专精特新”企业15家", [("专精特新", "Abbreviation")]),
+        ("强化“5+2”“7×24”服务", [("5+2", "Abbreviation"), ("7×24", "Abbreviation")]),
+        ("推广“1+N”镇村联动", [("1+N", "Abbreviation")]),
+        (
+            "增强“四个意识”、坚定“四个自信”",
+            [("四个意识", "Abbreviation"), ("四个自信", "Abbreviation")],
+        ),
+        (
+            "书写“人文新绛、绿色新绛、和谐新绛”美丽篇章",
+            [("人文新绛、绿色新绛、和谐新绛", "Slogan")],
+        ),
+        ("坚持“大招商、招大商”的理念", [("大招商、招大商", "Slogan")]),
+        ("践行“绿水青山就是金山银山”理念", [("绿水青山就是金山银山", "Slogan")]),
+        ("强化“景区为王”理念", [("景区为王", "Slogan")]),
+        ("坚持“房住不炒”", [("房住不炒", "Slogan")]),
+    ],
+)
+def test_quoted_terms_in_the_genre(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当好现代农业“排头兵”",  # metaphor
+        "夯实粮食安全“压舱石”",
+        "建成“山西中医药大学大学生实习实训基地”",  # a name
+        "成功处置了“10·07”事件",  # an event date
+        "要在“合”上闯新路",  # one character
+        "推进“一站式”服务",  # a single 一 is an ordinary word
+        "读《“十四五”规划》",
+    ],
+)
+def test_quoted_strings_that_are_neither(text: str) -> None:
+    assert [lab for lab in labelled(text) if lab[0] != "十四五"] == []
+
+
+def test_invented_terms_of_other_provinces() -> None:
+    text = "推进“三个一批”项目，建设“四个区域性中心”，落实“双随机、一公开”监管，坚持“项目为王、企业至上”。"
+    assert labelled(text) == [
+        ("三个一批", "Abbreviation"),
+        ("四个区域性中心", "Abbreviation"),
+        ("双随机、一公开", "Slogan"),
+        ("项目为王、企业至上", "Slogan"),
+    ]
+
+
+def test_list_of_count_terms_gives_one_span_each() -> None:
+    assert classify_quoted("三保、三增、三防") == [
+        (0, 2, "Abbreviation"),
+        (3, 5, "Abbreviation"),
+        (6, 8, "Abbreviation"),
+    ]
+
+
+def test_term_defined_right_after_the_quote() -> None:
+    assert labelled("“一城”即新绛县城") == [("一城", "Abbreviation")]
+    assert labelled("推进“一城”建设") == []
+
+
+def test_component_writes_labelled_spans_without_quotes(nlp: spacy.language.Language) -> None:
+    doc = nlp("做好“六稳”“六保”工作，坚持“大招商、招大商”。")
+    spans = [(s.text, s.label_, s.start_char) for s in doc.spans["terms"]]
+    assert spans == [
+        ("六稳", "Abbreviation", 3),
+        ("六保", "Abbreviation", 7),
+        ("大招商、招大商", "Slogan", 16),
+    ]
+
+
+def test_find_is_pure(nlp: spacy.language.Language) -> None:
+    doc = nlp.make_doc("做好“六稳”工作")
+    spans = nlp.get_pipe("policykg_terms").find(doc)  # type: ignore[attr-defined]
+    assert [s.text for s in spans] == ["六稳"]
+    assert "terms" not in doc.spans
+
+
+def test_term_uses_longest_first() -> None:
+    text = "用好五抓一优一促，而非五抓一促；落实六稳六保"
+    uses = find_term_uses(text, ["五抓一促", "五抓一优一促", "六稳", "六保"])
+    assert [(text[s:e], term) for s, e, term in uses] == [
+        ("五抓一优一促", "五抓一优一促"),
+        ("五抓一促", "五抓一促"),
+        ("六稳", "六稳"),
+        ("六保", "六保"),
+    ]
+
+
+def test_term_uses_skip_longer_count_terms() -> None:
+    text = "“十三五”时期坚持三五工作思路，培养两高一紧人才，遏制两高项目"
+    uses = find_term_uses(text, ["三五", "两高"])
+    assert [(s, term) for s, _, term in uses] == [(text.index("三五工作"), "三五"), (27, "两高")]
+
+
+def test_term_uses_skip_other_quoted_strings() -> None:
+    text = "“双招双引”与双引并重"
+    assert find_term_uses(text, ["双引"]) == [(text.index("与") + 1, text.index("与") + 3, "双引")]
+
+
+def test_no_terms_no_uses() -> None:
+    assert find_term_uses("六稳", []) == []
