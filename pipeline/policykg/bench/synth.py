@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _SYLLABLES = "恒 祥 鑫 泰 晋 华 宏 远 兴 瑞 金 通 达 昌 盛 鼎 源 丰 润 嘉 博 安 康 德 信 诚 宇 海 隆 新 正 天 中 振 耀 明".split()
-_INDUSTRIES = "钢铁 化工 机械 冶炼 新材 能源 科技 电力 医药 焦化 食品 纺织 建材 物流 光伏 电子".split()
+_INDUSTRIES = (
+    "钢铁 化工 机械 冶炼 新材 能源 科技 电力 医药 焦化 食品 纺织 建材 物流 光伏 电子".split()
+)
 _PRODUCTS = "高性能合金 特种钢材 锂电池正极材料 医药中间体 光伏组件 精密铸件 新型建材 有机肥 碳化硅 食用菌".split()
 _UNITS = ("万吨", "吨", "万件", "MW", "KVA", "万平方米")
 _PLACES = "东 西 南 北 河 山 川 平 阳 城".split()
@@ -93,7 +95,10 @@ def _paragraph(w: _Writer, place: str, terms: list[tuple[str, list[str]]]) -> No
         company = _brand(rng)
         w.add("加快推进")
         w.spans.append(SynthSpan("Enterprise", w.length, w.length + len(company)))
-        w.add(f"{company}年产{rng.randint(2, 90)}{rng.choice(_UNITS)}{rng.choice(_PRODUCTS)}项目", "Project")
+        w.add(
+            f"{company}年产{rng.randint(2, 90)}{rng.choice(_UNITS)}{rng.choice(_PRODUCTS)}项目",
+            "Project",
+        )
         w.add(f"建设，总投资{rng.randint(1, 50)}.{rng.randint(0, 9)}亿元。")
     elif kind == 2:
         w.add(f"{rng.choice(_PRODUCTS)}中试基地", "Project")
@@ -112,13 +117,17 @@ def _paragraph(w: _Writer, place: str, terms: list[tuple[str, list[str]]]) -> No
         w.add(rng.choice(_FILLER))
 
 
-def generate_document(seed: int, target_chars: int, *, width: int = 28) -> tuple[str, list[SynthSpan]]:
+def generate_document(
+    seed: int, target_chars: int, *, width: int = 28
+) -> tuple[str, list[SynthSpan]]:
     """One report of about ``target_chars`` characters, and the spans of what it names."""
     rng = random.Random(seed)
     place = rng.choice(_PLACES) + rng.choice(_PLACES) + "县"
     terms = [_term(rng) for _ in range(8)]
     body = _Writer(rng)
-    body.add(f"政府工作报告\n——2023年2月{rng.randint(1, 28)}日在{place}第十八届人民代表大会第三次会议上\n")
+    body.add(
+        f"政府工作报告\n——2023年2月{rng.randint(1, 28)}日在{place}第十八届人民代表大会第三次会议上\n"
+    )
     section = 0
     paragraphs: list[str] = []
     while body.length < target_chars * 0.9:
@@ -158,7 +167,9 @@ def wrap(text: str, width: int = 28, lines_per_page: int = 30) -> str:
     return "\n".join(out)
 
 
-def generate_corpus(folder: Path, *, total_chars: int, doc_chars: int = 20_000, seed: int = 7) -> list[Path]:
+def generate_corpus(
+    folder: Path, *, total_chars: int, doc_chars: int = 20_000, seed: int = 7
+) -> list[Path]:
     """Write about ``total_chars`` characters of wrapped synthetic reports into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []

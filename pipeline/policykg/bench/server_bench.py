@@ -1,0 +1,163 @@
+"""Server throughput and latency on loopback, with a bounded load from client threads.
+
+Compares ``policykg serve`` with a plain rdflib-based endpoint (the baseline the issue names:
+rdflib's own SPARQL engine behind a threaded HTTP server), on the same graph, in the same run.
+Every load is bounded: a fixed number of requests per client and a wall-clock cap.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+_RDFLIB_ENDPOINT = r"""
+import sys, json, urllib.parse
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+from rdflib import Graph
+graph = Graph().parse(sys.argv[1], format="turtle")
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args): pass
+    def do_GET(self):
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query).get("query", [""])[0]
+        try:
+            body = graph.query(query).serialize(format="json")
+            self.send_response(200)
+        except Exception as exc:
+            body = str(exc).encode()
+            self.send_response(400)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), Handler).serve_forever()
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """What a bounded load measured."""
+
+    requests: int
+    errors: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+
+    @property
+    def per_second(self) -> float:
+        """Completed requests per second."""
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_until_up(url: str, *, timeout: float = 120.0) -> None:
+    """Poll ``url`` until it answers (any HTTP status), or raise after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not come up within {timeout:.0f} s")
+
+
+@contextmanager
+def running(cmd: list[str], probe: str) -> Iterator[subprocess.Popen[bytes]]:
+    """Start a server process, wait for it, and always stop it."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(probe)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextmanager
+def rdflib_endpoint(graph_path: Path) -> Iterator[str]:
+    """The baseline endpoint on a free loopback port; yields its query URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/sparql"
+    ask = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    with running([sys.executable, "-c", _RDFLIB_ENDPOINT, str(graph_path), str(port)], ask):
+        yield url
+
+
+@contextmanager
+def policykg_endpoint(graph_path: Path) -> Iterator[str]:
+    """``policykg serve --graph`` on a free loopback port; yields its /sparql URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/sparql"
+    ask = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    exe = str(Path(sys.executable).with_name("policykg"))
+    with running([exe, "serve", "--graph", str(graph_path), "--port", str(port)], ask):
+        yield url
+
+
+def _client(
+    url: str, queries: list[str], count: int, cap: float, out: list[float], errors: list[int]
+) -> None:
+    deadline = time.monotonic() + cap
+    for index in range(count):
+        if time.monotonic() > deadline:
+            break
+        query = queries[index % len(queries)]
+        request = urllib.request.Request(
+            url + "?" + urllib.parse.urlencode({"query": query}),
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        start = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                json.loads(response.read())
+            out.append(time.perf_counter() - start)
+        except (OSError, ValueError):
+            errors.append(1)
+
+
+def load(
+    url: str, queries: list[str], *, clients: int = 4, per_client: int = 250, cap: float = 60.0
+) -> LoadResult:
+    """Run ``clients`` threads of ``per_client`` requests each (at most ``cap`` seconds)."""
+    latencies: list[float] = []
+    errors: list[int] = []
+    threads = [
+        threading.Thread(target=_client, args=(url, queries, per_client, cap, latencies, errors))
+        for _ in range(clients)
+    ]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - start
+    ordered = sorted(latencies) or [float("nan")]
+    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+    return LoadResult(
+        len(latencies), len(errors), seconds, statistics.median(ordered) * 1000, p99 * 1000
+    )
