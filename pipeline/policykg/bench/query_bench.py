@@ -44,7 +44,7 @@ def load_both(graph_path: Path) -> tuple[ox.Store, Graph]:
 
 
 def _count_ox(result: Any) -> int:
-    if isinstance(result, bool):
+    if isinstance(result, ox.QueryBoolean):
         return 1
     return sum(1 for _ in result)
 

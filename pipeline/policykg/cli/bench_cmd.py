@@ -1,21 +1,80 @@
-"""``policykg bench``: the benchmark suite (outside the test run)."""
+"""``policykg bench``: the benchmark suite (outside the test run); prints BENCHMARKS.md sections."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from policykg.cli.app import app, handle_errors, not_yet
+from policykg.cli.app import app, handle_errors
+from policykg.errors import PolicyKGError
+
+SUITES = ("extract", "queries", "server", "scale")
 
 
 @app.command()
 @handle_errors
 def bench(
-    what: Annotated[
+    what: Annotated[str, typer.Argument(help="extract, queries, server, scale, or all.")] = "all",
+    seeds: Annotated[Path, typer.Option("--seeds", help="The 1× corpus.")] = Path("seeds"),
+    graph: Annotated[
+        Path,
+        typer.Option(
+            "--graph", help="Graph for the query and server suites (built first if missing)."
+        ),
+    ] = Path("out/graph.ttl"),
+    repeat: Annotated[
+        int, typer.Option("--repeat", help="Timed repeats per figure (the median is reported).")
+    ] = 5,
+    clients: Annotated[
+        int, typer.Option("--clients", help="Concurrent clients in the server load.")
+    ] = 4,
+    requests: Annotated[
+        int, typer.Option("--requests", help="Requests per client in the server load.")
+    ] = 250,
+    factors: Annotated[
         str,
-        typer.Argument(help="Which benchmark: all, extract, build, queries, server, views, scale."),
-    ] = "all",
+        typer.Option(
+            "--factors", help="Corpus sizes for the scale suite, in multiples of the seeds."
+        ),
+    ] = "1,10,100",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Also write the Markdown here.")
+    ] = None,
 ) -> None:
-    """Measure speed and memory; results go to BENCHMARKS.md format on stdout."""
-    not_yet("bench: lands with the benchmarks issue")
+    """Measure speed and memory; prints Markdown tables with the machine, the date and this command.
+
+    Every figure is a median over repeated runs, and every comparison is a ratio measured in the
+    same run. Servers bind 127.0.0.1; loads are bounded in count and time.
+    """
+    from policykg.bench import report
+
+    chosen = SUITES if what == "all" else tuple(what.split(","))
+    unknown = set(chosen) - set(SUITES)
+    if unknown:
+        raise PolicyKGError(
+            f"unknown benchmark {sorted(unknown)}: choose from {', '.join(SUITES)} or all"
+        )
+    lines: list[str] = []
+
+    def emit(line: str) -> None:
+        lines.append(line)
+        typer.echo(line)
+
+    report.header(emit, "policykg " + " ".join(sys.argv[1:]))
+    if ("queries" in chosen or "server" in chosen) and not graph.exists():
+        from policykg.graph.build import build
+
+        build(seeds, graph.parent)
+    if "extract" in chosen:
+        report.extract_section(emit, seeds, repeat)
+    if "queries" in chosen:
+        report.query_section(emit, graph, repeat)
+    if "server" in chosen:
+        report.server_section(emit, graph, clients, requests)
+    if "scale" in chosen:
+        report.scale_section(emit, seeds, [int(f) for f in factors.split(",")], None)
+    if out:
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,0 +1,126 @@
+"""Run the benchmark suites and write their results as Markdown (the body of BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from policykg.bench.query_bench import bench_load_and_export, bench_queries, geometric_mean
+from policykg.bench.scale_bench import ScalePoint, linearity, scale_point, seed_chars
+from policykg.bench.server_bench import load, policykg_endpoint, rdflib_endpoint
+from policykg.bench.timing import machine
+from policykg.paths import data_dir
+
+Emit = Callable[[str], None]
+
+
+def header(emit: Emit, command: str) -> None:
+    """Machine, date and the command that produced the figures."""
+    info = machine()
+    emit(f"Command: `{command}`  ")
+    emit(
+        f"Machine: {info['cpus']} cores, {info['memory']}, Python {info['python']}, {info['platform']}  "
+    )
+    emit(f"Date: {info['date']}\n")
+
+
+def extract_section(emit: Emit, seeds: Path, repeat: int) -> None:
+    """Throughput of the full pipeline vs the bare tokenizer and a regex scan."""
+    from policykg.bench.extract_bench import bench_extract
+    from policykg.nlp.pipeline import build_nlp
+    from policykg.text.sources import read_batch
+
+    docs = read_batch([seeds]).docs
+    figures = bench_extract(docs, build_nlp(), repeat=repeat)
+    full, tok, rx = (figures.rate(t) for t in (figures.full, figures.tokenizer, figures.regex))
+    emit("## Extraction throughput (one process)\n")
+    emit(f"{figures.chars:,} raw characters (seeds), median of {figures.full.runs} runs.\n")
+    emit("| pass | chars/s | vs full pipeline |")
+    emit("|---|---:|---:|")
+    emit(f"| full default pipeline (`extract_doc`) | {full:,.0f} | 1.00 |")
+    emit(f"| bare spaCy zh char tokenizer | {tok:,.0f} | {tok / full:.2f}× |")
+    emit(f"| one regex scan | {rx:,.0f} | {rx / full:.2f}× |")
+    emit(
+        f"\nFull pipeline / bare tokenizer = **{full / tok:.2f}** (target ≥ 1/7 = 0.14); "
+        f"target ≥ 100,000 chars/s: **{'met' if full >= 100_000 else 'missed'}**.\n"
+    )
+
+
+def query_section(emit: Emit, graph: Path, repeat: int) -> None:
+    """Every saved query on pyoxigraph vs rdflib's engine, then load/export."""
+    files = sorted(data_dir("queries").glob("*.rq"))
+    figures = bench_queries(graph, files, repeat=repeat)
+    emit("## Saved queries: our store (pyoxigraph) vs rdflib's SPARQL engine\n")
+    emit(f"Graph `{graph}`; medians; rdflib gets prepared queries.\n")
+    emit("| query | rows | ours ms | rdflib ms | speed-up |")
+    emit("|---|---:|---:|---:|---:|")
+    for fig in figures:
+        emit(
+            f"| {fig.name} | {fig.rows} | {fig.ours.median * 1000:.2f} | {fig.rdflib.median * 1000:.2f} | {fig.speedup:.1f}× |"
+        )
+    gmean = geometric_mean([f.speedup for f in figures])
+    emit(f"\nGeometric-mean speed-up: **{gmean:.1f}×** (target ≥ 10×).\n")
+    io = bench_load_and_export(graph, repeat=repeat)
+    load_x = io["load_rdflib"].median / io["load_ours"].median
+    write_x = io["write_rdflib"].median / io["write_ours"].median
+    emit("| operation | ours ms | rdflib ms | speed-up |")
+    emit("|---|---:|---:|---:|")
+    emit(
+        f"| Turtle load | {io['load_ours'].median * 1000:.1f} | {io['load_rdflib'].median * 1000:.1f} | {load_x:.1f}× |"
+    )
+    emit(
+        f"| Turtle write | {io['write_ours'].median * 1000:.1f} | {io['write_rdflib'].median * 1000:.1f} | {write_x:.1f}× |\n"
+    )
+
+
+def server_section(emit: Emit, graph: Path, clients: int, per_client: int) -> None:
+    """Bounded loopback load on our server and on the rdflib baseline."""
+    simple = ["SELECT ?s WHERE { ?s a <https://w3id.org/policykg/def#Enterprise> } LIMIT 10"]
+    saved = [p.read_text(encoding="utf-8") for p in sorted(data_dir("queries").glob("*.rq"))]
+    emit(f"## Server on loopback ({clients} clients × {per_client} requests, 60 s cap each)\n")
+    emit("| endpoint | workload | req/s | p50 ms | p99 ms | errors |")
+    emit("|---|---|---:|---:|---:|---:|")
+    rates: dict[tuple[str, str], float] = {}
+    for name, endpoint in (
+        ("policykg serve", policykg_endpoint),
+        ("rdflib baseline", rdflib_endpoint),
+    ):
+        with endpoint(graph) as url:
+            for workload, queries in (("simple", simple), ("saved queries", saved)):
+                res = load(url, queries, clients=clients, per_client=per_client)
+                rates[(name, workload)] = res.per_second
+                emit(
+                    f"| {name} | {workload} | {res.per_second:,.0f} | {res.p50_ms:.1f} | {res.p99_ms:.1f} | {res.errors} |"
+                )
+    ratio = rates[("policykg serve", "saved queries")] / max(
+        rates[("rdflib baseline", "saved queries")], 1e-9
+    )
+    emit(
+        f"\nThroughput on the saved queries vs the rdflib baseline: **{ratio:.1f}×** (target ≥ 10×).\n"
+    )
+
+
+def scale_section(emit: Emit, seeds: Path, factors: list[int], work: Path | None) -> None:
+    """Build time, peak memory and query latency at each corpus size."""
+    unit = seed_chars(seeds)
+    files = sorted(data_dir("queries").glob("*.rq"))
+    with tempfile.TemporaryDirectory(prefix="policykg-scale-") as tmp:
+        folder = work or Path(tmp)
+        points: list[ScalePoint] = [scale_point(f, unit, folder, files) for f in factors]
+    emit("## Scaling (synthetic report-shaped corpus, `policykg.bench.synth`)\n")
+    emit(
+        "| size | chars | docs | triples | build s | s per M chars | peak RSS MB | query median ms | slowest query ms |"
+    )
+    emit("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for p in points:
+        emit(
+            f"| {p.factor}× | {p.chars:,} | {p.docs} | {p.triples:,} | {p.build_seconds:.1f} | "
+            f"{p.build_seconds / p.chars * 1e6:.1f} | {p.peak_rss_mb:,.0f} | {p.query_median_ms:.1f} | "
+            f"{p.query_max_ms:.1f} ({p.slowest_query}) |"
+        )
+    if len(points) > 1:
+        emit(
+            f"\nSeconds per character at {points[-1].factor}× vs {points[0].factor}×: "
+            f"{linearity(points) * 100:+.0f}% (target: within ±25%).\n"
+        )
