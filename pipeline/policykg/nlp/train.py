@@ -27,6 +27,7 @@ from spacy.util import compounding, fix_random_seed, load_config, minibatch
 
 from policykg.ir import EntityType
 from policykg.nlp.gold import GoldDoc
+from policykg.nlp.ner_augment import augment
 from policykg.text.normalize import normalize
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class TrainSettings:
     epochs: int = 20
     seed: int = 0
     dropout: float = 0.2
+    augment_copies: int = 2  # renamed copies of each paragraph naming an enterprise
 
 
 @dataclass(slots=True)
@@ -55,6 +57,7 @@ class TrainReport:
     """What one training run saw and did."""
 
     paragraphs: int = 0
+    augmented: int = 0
     entities: Counter[str] = field(default_factory=Counter)
     dropped: int = 0
     losses: list[float] = field(default_factory=list)
@@ -138,10 +141,13 @@ def train_ner(
         doc_texts, dropped = paragraph_examples(doc, settings.labels)
         texts.extend(doc_texts)
         report.dropped += dropped
+    extra = augment(texts, settings.augment_copies, settings.seed)
+    report.augmented = len(extra)
     nlp = blank_ner(settings.labels)
     examples = to_examples(nlp, texts)
     report.paragraphs = len(examples)
     report.entities = Counter(e.label_ for ex in examples for e in ex.reference.ents)
+    examples += to_examples(nlp, extra)
     _fit(nlp, examples, settings, report)
     report.seconds = time.perf_counter() - began
     report.size_bytes = save_atomically(nlp, out)
