@@ -1,0 +1,147 @@
+"""Start and stop the server: on-disk store copy, worker pool, threaded HTTP front."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+
+from policykg.errors import PolicyKGError
+from policykg.server.config import ServerConfig
+from policykg.server.http import Handler
+from policykg.server.pool import WorkerPool
+from policykg.server.worker import WorkerReply, error_reply
+from policykg.sparql.saved import load_saved_queries
+from policykg.sparql.store import load_memory_store, write_disk_store
+
+log = logging.getLogger(__name__)
+
+ViewRenderer = Callable[[ox.Store, str, dict[str, list[str]]], str]
+
+
+def find_view_renderer() -> ViewRenderer | None:
+    """The views layer's ``render_view``, once it exists."""
+    try:
+        from policykg.views import render_view  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    renderer: ViewRenderer = render_view
+    return renderer
+
+
+class PolicyKGHTTPServer(ThreadingHTTPServer):
+    """The HTTP server, holding what every request needs."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 64
+
+    def __init__(self, config: ServerConfig, pool: WorkerPool) -> None:
+        self.config = config
+        self.pool = pool
+        self._saved_json = json.dumps(
+            [q.as_json() for q in load_saved_queries(config.queries_dir)], ensure_ascii=False
+        ).encode()
+        self._view_store: ox.Store | None = None
+        self._view_lock = threading.Lock()
+        super().__init__((config.host, config.port), Handler)
+
+    def saved_queries_reply(self) -> WorkerReply:
+        return WorkerReply(200, "application/json; charset=utf-8", self._saved_json)
+
+    def render_viz(self, name: str, params: dict[str, list[str]]) -> WorkerReply:
+        renderer = find_view_renderer()
+        if renderer is None:
+            return error_reply(404, "network views are not available in this version")
+        with self._view_lock:
+            if self._view_store is None:
+                self._view_store = load_memory_store(self.config.graph)
+            try:
+                html = renderer(self._view_store, name, params)
+            except (PolicyKGError, KeyError) as exc:
+                return error_reply(404, f"no view {name!r}: {exc}")
+        return WorkerReply(200, "text/html; charset=utf-8", html.encode())
+
+
+@dataclass
+class RunningServer:
+    """A started server: its URL, and how to stop it (also a context manager)."""
+
+    httpd: PolicyKGHTTPServer
+    pool: WorkerPool
+    workdir: Path
+    thread: threading.Thread | None = None
+    stopped: bool = field(default=False)
+
+    @property
+    def port(self) -> int:
+        return int(self.httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.httpd.config.host}:{self.port}"
+
+    def stop(self) -> None:
+        if self.stopped:
+            return
+        self.stopped = True
+        if self.thread is not None:
+            self.httpd.shutdown()
+            self.thread.join(10)
+        self.httpd.server_close()
+        self.pool.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def __enter__(self) -> RunningServer:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def prepare_server(config: ServerConfig) -> RunningServer:
+    """Copy the graph into an on-disk store, start the workers, bind the port."""
+    config.check()
+    workdir = Path(tempfile.mkdtemp(prefix="policykg-serve-"))
+    pool: WorkerPool | None = None
+    try:
+        location = write_disk_store(config.graph, workdir / "store")
+        pool = WorkerPool(location, config.workers)
+        pool.start()
+        httpd = PolicyKGHTTPServer(config, pool)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+    return RunningServer(httpd, pool, workdir)
+
+
+def start_in_background(config: ServerConfig) -> RunningServer:
+    """Start the server on a daemon thread (for tests and embedding); call ``stop()`` after."""
+    server = prepare_server(config)
+    server.thread = threading.Thread(target=server.httpd.serve_forever, name="policykg-http")
+    server.thread.daemon = True
+    server.thread.start()
+    return server
+
+
+def serve_until_interrupted(config: ServerConfig, on_ready: Callable[[str], None]) -> None:
+    """Serve in the foreground until Ctrl-C."""
+    with prepare_server(config) as server:
+        on_ready(server.url)
+        try:
+            server.httpd.serve_forever()
+        except KeyboardInterrupt:
+            log.info("stopping")

@@ -1,0 +1,174 @@
+"""A pool of query worker processes with a time limit enforced from outside the engine.
+
+A query that overruns is not asked to stop: its worker is killed and a fresh one, opening
+the same read-only store, takes its place in the background, while the other workers go on
+answering. Updates (when enabled) run alone: the pool drains its workers, a writer process
+applies the update, and fresh workers open the changed store.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import queue
+import threading
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from policykg.server.worker import QueryJob, WorkerReply, error_reply, update_main, worker_main
+
+log = logging.getLogger(__name__)
+
+
+class QueryTimeoutError(Exception):
+    """The query ran past its time limit; its worker was killed."""
+
+
+class PoolBusyError(Exception):
+    """No worker became free within the waiting time."""
+
+
+class Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, ctx: BaseContext, location: Path) -> None:
+        parent_end, child_end = ctx.Pipe()  # type: ignore[attr-defined]
+        self.conn: Connection = parent_end
+        self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
+            target=worker_main, args=(str(location), child_end), daemon=True
+        )
+        self.process.start()
+        child_end.close()
+
+    def wait_ready(self, timeout_s: float) -> bool:
+        return self.conn.poll(timeout_s) and self.conn.recv() == "ready"
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+def default_context() -> BaseContext:
+    """Workers are forked from a clean fork server (the HTTP server itself runs threads)."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["policykg.server.worker"])
+    return ctx
+
+
+class WorkerPool:
+    """``size`` workers over the on-disk store at ``location``."""
+
+    def __init__(self, location: Path, size: int, *, start_timeout_s: float = 60.0) -> None:
+        self.location = location
+        self.size = size
+        self.start_timeout_s = start_timeout_s
+        self._ctx = default_context()
+        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._all: set[Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def start(self) -> None:
+        """Start every worker and wait until each has opened the store."""
+        workers = [self._spawn() for _ in range(self.size)]
+        for worker in workers:
+            self._admit(worker)
+
+    def _spawn(self) -> Worker:
+        worker = Worker(self._ctx, self.location)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _admit(self, worker: Worker) -> None:
+        if not worker.wait_ready(self.start_timeout_s):
+            self._discard(worker)
+            raise RuntimeError(f"a query worker could not open the store at {self.location}")
+        self._idle.put(worker)
+
+    def _discard(self, worker: Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+        worker.kill()
+
+    def _replace_later(self, worker: Worker) -> None:
+        self._discard(worker)
+        if self._closed:
+            return
+
+        def refill() -> None:
+            try:
+                self._admit(self._spawn())
+            except (RuntimeError, OSError) as exc:
+                log.error("could not restart a query worker: %s", exc)
+
+        threading.Thread(target=refill, name="worker-refill", daemon=True).start()
+
+    def run(self, job: QueryJob, *, timeout_s: float, wait_s: float) -> WorkerReply:
+        """Answer ``job`` on a free worker; kill it if it takes longer than ``timeout_s``."""
+        try:
+            worker = self._idle.get(timeout=wait_s)
+        except queue.Empty as exc:
+            raise PoolBusyError(
+                f"all {self.size} query workers stayed busy for {wait_s:g} s"
+            ) from exc
+        try:
+            worker.conn.send(job)
+            if worker.conn.poll(timeout_s):
+                reply: WorkerReply = worker.conn.recv()
+                self._idle.put(worker)
+                return reply
+        except (EOFError, OSError) as exc:
+            log.error("a query worker died: %s", exc)
+            self._replace_later(worker)
+            return error_reply(500, "the query worker died while answering; it was restarted")
+        log.warning("query exceeded %g s; killing its worker", timeout_s)
+        self._replace_later(worker)
+        raise QueryTimeoutError(f"query cancelled after the {timeout_s:g} s time limit")
+
+    def run_update(self, text: str, *, timeout_s: float, wait_s: float) -> WorkerReply:
+        """Apply an update with every query worker stopped, then restart them."""
+        drained: list[Worker] = []
+        try:
+            for _ in range(self.size):
+                drained.append(self._idle.get(timeout=wait_s))
+        except queue.Empty as exc:
+            for worker in drained:
+                self._idle.put(worker)
+            raise PoolBusyError("the workers stayed busy; try the update again") from exc
+        for worker in drained:
+            self._discard(worker)
+        try:
+            return self._apply_update(text, timeout_s)
+        finally:
+            self.start()
+
+    def _apply_update(self, text: str, timeout_s: float) -> WorkerReply:
+        parent_end, child_end = self._ctx.Pipe()  # type: ignore[attr-defined]
+        writer = self._ctx.Process(  # type: ignore[attr-defined]
+            target=update_main, args=(str(self.location), child_end, text), daemon=True
+        )
+        writer.start()
+        child_end.close()
+        try:
+            if parent_end.poll(timeout_s):
+                reply: WorkerReply = parent_end.recv()
+                writer.join(timeout_s)  # let it close the store cleanly
+                return reply
+            raise QueryTimeoutError(f"update cancelled after the {timeout_s:g} s time limit")
+        finally:
+            if writer.is_alive():
+                writer.kill()
+                writer.join(5)
+            parent_end.close()
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()

@@ -1,0 +1,98 @@
+"""A query worker: a process holding the store read-only, answering jobs from a pipe.
+
+Workers run in their own processes so the server can kill one whose query overruns its time
+limit (the engine cannot be interrupted from inside) while the others keep answering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from policykg.errors import QueryError
+from policykg.sparql.execute import QuerySyntaxError, run_query
+from policykg.sparql.formats import ResultKind, format_by_name, negotiate
+from policykg.sparql.results import GraphResult, encode_result
+from policykg.sparql.store import open_read_only, open_writable
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """One query to evaluate; ``format_name`` (``format=`` parameter) wins over ``accept``."""
+
+    text: str
+    accept: str | None
+    max_results: int | None
+    format_name: str | None = None
+    default_graph_uris: tuple[str, ...] = ()
+    named_graph_uris: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkerReply:
+    """An HTTP-ready answer: status, media type, body, and extra headers."""
+
+    status: int
+    media_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def error_reply(status: int, message: str) -> WorkerReply:
+    return WorkerReply(status, "text/plain; charset=utf-8", (message + "\n").encode())
+
+
+def answer_job(store: ox.Store, job: QueryJob) -> WorkerReply:
+    """Evaluate a job on ``store`` and serialise it as negotiated."""
+    try:
+        result = run_query(
+            store,
+            job.text,
+            max_results=job.max_results,
+            default_graph_uris=job.default_graph_uris,
+            named_graph_uris=job.named_graph_uris,
+        )
+    except QuerySyntaxError as exc:
+        return error_reply(400, f"bad query: {exc}")
+    except QueryError as exc:
+        return error_reply(400, str(exc))
+    kind: ResultKind = "graph" if isinstance(result, GraphResult) else "solutions"
+    fmt = format_by_name(job.format_name, kind) if job.format_name else None
+    fmt = fmt or negotiate(job.accept, kind)
+    if fmt is None:
+        return error_reply(406, f"cannot answer a {kind} result as {job.accept}")
+    headers = {"X-PolicyKG-Truncated": str(job.max_results)} if result.truncated else {}
+    charset = "; charset=utf-8" if fmt.name not in ("xml", "rdfxml") else ""
+    return WorkerReply(200, fmt.media_type + charset, encode_result(result, fmt), headers)
+
+
+def worker_main(location: str, conn: Connection) -> None:
+    """Open the store, say ``ready``, then answer jobs until the pipe closes."""
+    store = open_read_only(Path(location))
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = answer_job(store, job)
+        except Exception as exc:  # a worker must answer, whatever the engine raised
+            reply = error_reply(500, f"query failed: {type(exc).__name__}: {exc}")
+        conn.send(reply)
+
+
+def update_main(location: str, conn: Connection, text: str) -> None:
+    """Apply one SPARQL update to the on-disk store (run while no query worker has it open)."""
+    try:
+        store = open_writable(Path(location))
+        store.update(text)
+        store.flush()
+        conn.send(WorkerReply(204, "text/plain", b""))
+    except SyntaxError as exc:
+        conn.send(error_reply(400, f"bad update: {exc}"))
+    except Exception as exc:  # reported to the client, the server stays up
+        conn.send(error_reply(500, f"update failed: {type(exc).__name__}: {exc}"))
