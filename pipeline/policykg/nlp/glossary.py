@@ -1,0 +1,129 @@
+"""Document-level glossary: the report's own definitions of its abbreviations.
+
+``parse_glossary(text)`` is pure. It reads
+
+* **glossary sections** headed 附注 / 注释 / 名词解释 / 名词注释 / 注 … whose entries are numbered in
+  any common style (``1.`` ``1、`` ``〔1〕`` ``[1]`` ``【1】`` ``（1）`` ``①`` ``一、``) or unnumbered
+  ``term：definition`` lines. An entry runs until the next marker of the same style; a line
+  without a marker continues it when the entry has not ended its sentence, or when the line after
+  is the next entry (definitions wrap; page numbers such as “- 27 -” are skipped). The section ends
+  at the first line that is neither.
+* **inline definitions** anywhere else (:mod:`policykg.nlp.glossary_inline`):
+  “一核两链四支撑”（以…为核心…）, “一城”即…, X是指… .
+
+Offsets are into ``text`` (the normalised text); see :class:`GlossaryEntry`. How an entry naming
+several terms is split is documented in :mod:`policykg.nlp.glossary_entry`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.nlp.glossary_entry import entry_from_lines
+from policykg.nlp.glossary_inline import inline_definitions
+from policykg.nlp.glossary_lines import (
+    HEAD_SPLIT,
+    STRONG_HEADINGS,
+    Line,
+    ends_sentence,
+    is_body_heading,
+    is_skippable,
+    marker_style,
+    split_lines,
+    unnumbered_head,
+)
+from policykg.nlp.glossary_model import GlossaryEntry
+
+__all__ = ["GlossaryEntry", "parse_glossary"]
+
+_SP = r"[ \t\u3000\u00a0]*"
+_HEADING = re.compile(
+    rf"^{_SP}[【\[〔(（]?{_SP}(?:附{_SP}[：:]{_SP})?(?:本报告)?"
+    r"(?P<word>名词术语解释|名词解释|名词注释|词语解释|术语解释|附注|注释|注解|备注|注)"
+    rf"{_SP}(?:[】\]〕)）]{_SP}[：:]?|[：:]|$){_SP}",
+    re.MULTILINE,
+)
+
+Item = tuple[str, list[Line]]
+
+
+def parse_glossary(text: str) -> tuple[GlossaryEntry, ...]:
+    """Every definition ``text`` gives, in text order."""
+    entries: list[GlossaryEntry] = []
+    ranges: list[tuple[int, int]] = []
+    for heading in _HEADING.finditer(text):
+        if ranges and heading.start() < ranges[-1][1]:
+            continue
+        items, end = _read_section(text, heading)
+        for style, lines in items:
+            entries.extend(entry_from_lines(lines, style))
+        if items:
+            ranges.append((heading.start(), end))
+    for entry in inline_definitions(text):
+        if not any(start <= entry.term_start < end for start, end in ranges):
+            entries.append(entry)
+    entries.sort(key=lambda e: (e.term_start, e.term_end))
+    return tuple(entries)
+
+
+def _read_section(text: str, heading: re.Match[str]) -> tuple[list[Item], int]:
+    """The entries of the section under ``heading`` and the offset where the section ends."""
+    lines = list(split_lines(text, heading.end()))
+    if not _opens_section(heading.group("word"), lines):
+        return [], heading.end()
+    items: list[Item] = []
+    style: str | None = None
+    end = heading.end()
+    for index, line in enumerate(lines):
+        if is_skippable(line):
+            continue
+        new_style, body = _entry_start(line, style, items)
+        if new_style is not None:
+            style = new_style
+            items.append((style, [body]))
+        elif style is None or not _continues(items[-1][1], lines, index, style):
+            break
+        else:
+            items[-1][1].append(line)
+        end = line.end
+    return items, end
+
+
+def _opens_section(word: str, lines: list[Line]) -> bool:
+    """Weak headings (注, 备注) open a glossary only when an entry follows on the same line."""
+    if word in STRONG_HEADINGS:
+        return True
+    first = lines[0] if lines else None
+    return (
+        first is not None
+        and bool(first.text.strip())
+        and _entry_start(first, None, [])[0] is not None
+    )
+
+
+def _entry_start(line: Line, style: str | None, items: list[Item]) -> tuple[str | None, Line]:
+    """``(style, entry body)`` when ``line`` starts a new entry, else ``(None, line)``."""
+    found = marker_style(line)
+    if found is not None and style in (None, found[0]):
+        body = Line(line.start + found[1], line.end, line.text[found[1] :])
+        if style is not None or HEAD_SPLIT.match(body.text.strip()):
+            return found[0], body
+    after_sentence = not items or ends_sentence(items[-1][1][-1].text)
+    if style in (None, "unnumbered") and unnumbered_head(line.text.strip()) and after_sentence:
+        stripped = line.text.lstrip(" \t\u3000\u00a0")
+        return "unnumbered", Line(line.end - len(stripped), line.end, stripped)
+    return None, line
+
+
+def _continues(current: list[Line], lines: list[Line], index: int, style: str) -> bool:
+    """A line without a marker continues the entry when the entry is unfinished or the next is."""
+    if is_body_heading(lines[index]):
+        return False
+    if not ends_sentence(current[-1].text):
+        return True
+    for later in lines[index + 1 :]:
+        if is_skippable(later):
+            continue
+        found = marker_style(later)
+        return found is not None and found[0] == style
+    return False
