@@ -185,7 +185,7 @@ class Handler(BaseHTTPRequestHandler):
             query,
             self.headers.get("Accept"),
             self.server.config.max_results,
-            single(params, "format") or single(params, "output"),
+            tuple(params.get("format", []) + params.get("output", [])),
             tuple(params.get("default-graph-uri", [])),
             tuple(params.get("named-graph-uri", [])),
         )

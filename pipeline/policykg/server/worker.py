@@ -21,12 +21,12 @@ from policykg.sparql.store import open_read_only, open_writable
 
 @dataclass(frozen=True)
 class QueryJob:
-    """One query to evaluate; ``format_name`` (``format=`` parameter) wins over ``accept``."""
+    """One query to evaluate; a known ``format=``/``output=`` name wins over ``accept``."""
 
     text: str
     accept: str | None
     max_results: int | None
-    format_name: str | None = None
+    format_names: tuple[str, ...] = ()
     default_graph_uris: tuple[str, ...] = ()
     named_graph_uris: tuple[str, ...] = ()
 
@@ -60,8 +60,8 @@ def answer_job(store: ox.Store, job: QueryJob) -> WorkerReply:
     except QueryError as exc:
         return error_reply(400, str(exc))
     kind: ResultKind = "graph" if isinstance(result, GraphResult) else "solutions"
-    fmt = format_by_name(job.format_name, kind) if job.format_name else None
-    fmt = fmt or negotiate(job.accept, kind)
+    named = (format_by_name(name, kind) for name in job.format_names)
+    fmt = next((f for f in named if f is not None), None) or negotiate(job.accept, kind)
     if fmt is None:
         return error_reply(406, f"cannot answer a {kind} result as {job.accept}")
     headers = {"X-PolicyKG-Truncated": str(job.max_results)} if result.truncated else {}
