@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from policykg.cli.app import app, handle_errors, not_yet
+from policykg.cli.app import app, err_console, handle_errors
+from policykg.errors import InputError
 
 
 @app.command()
@@ -19,9 +22,33 @@ def build(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Output folder for graph.ttl and its artifacts.")
     ] = Path("out"),
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Extract every document again, ignoring OUT/cache/."),
+    ] = False,
 ) -> None:
-    """Run every stage on the seeds and write OUT/graph.ttl, validated against the SHACL shapes."""
-    not_yet("build: lands with the graph issue")
+    """Run every stage on the seeds and write OUT/graph.ttl, validated against the SHACL shapes.
+
+    Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from
+    OUT/cache/. If a file cannot be read or extracted, the graph of the others is still written
+    and the exit status is 1. If the graph fails a SHACL shape, nothing is written, the
+    violations are listed, and the exit status is 1.
+    """
+    from policykg.graph.build import build as run
+
+    result = run(seeds, out, use_cache=not no_cache, progress=True)
+    report = result.report
+    err_console.print(
+        f"wrote {result.graph_path}: {report.triples} triples, "
+        f"{sum(report.entities.values())} entities, {sum(report.relations.values())} relations; "
+        f"reused {result.reused} of {result.documents} documents from cache",
+        markup=False,
+        highlight=False,
+    )
+    for path, reason in result.failures:
+        err_console.print(f"policykg: failed: {path}: {reason}", markup=False, highlight=False)
+    if result.failures:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -35,8 +62,25 @@ def export(
         typer.Option("--format", "-f", help="ttl, nt, jsonld, trig, graphml, gexf, csv or jsonl."),
     ] = "ttl",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output file (a folder for csv).")
+        Path | None,
+        typer.Option("--out", "-o", help="Output file (a folder for csv); stdout if omitted."),
     ] = None,
 ) -> None:
-    """Export the graph for other tools: RDF formats, Gephi (GraphML/GEXF), spreadsheets (CSV)."""
-    not_yet("export: lands with the graph issue")
+    """Export the graph for other tools: RDF formats, Gephi (GraphML/GEXF), spreadsheets (CSV).
+
+    trig has one named graph per document plus one shared graph; csv writes entities.csv and
+    relations.csv (UTF-8 with BOM, for Excel) into the --out folder; jsonl is the extraction
+    JSONL written beside the graph by `policykg build`.
+    """
+    from policykg.graph.export import export as run
+
+    if out is not None:
+        run(graph, format, out)
+        return
+    if format == "csv":
+        raise InputError("--out", "csv export writes two files: give a folder with --out")
+    with tempfile.TemporaryDirectory() as folder:
+        temp = Path(folder) / f"graph.{format}"
+        run(graph, format, temp)
+        sys.stdout.buffer.write(temp.read_bytes())
+        sys.stdout.flush()

@@ -1,0 +1,132 @@
+"""``policykg build``: read -> extract (or reuse the cache) -> resolve -> RDF -> SHACL -> write.
+
+Every output is written atomically and only after the graph validates, so a failed or
+interrupted build leaves the previous ``graph.ttl`` as it was.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+
+from policykg.errors import InputError
+from policykg.graph import shacl
+from policykg.graph.build_progress import BuildProgress
+from policykg.graph.cache import DocCache
+from policykg.graph.outputs import BuildReport, write_outputs
+from policykg.graph.rdf import to_graph
+from policykg.ir import DocResult, Entity, Extraction, Relation, SourceDoc
+from policykg.text.sources import read_batch
+
+logger = logging.getLogger(__name__)
+
+Resolver = Callable[[Sequence[DocResult]], tuple[tuple[Entity, ...], tuple[Relation, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Stages:
+    """The NLP functions a build calls; tests may pass small ones to check the build mechanics."""
+
+    make_nlp: Callable[[], Any]
+    extract_doc: Callable[[SourceDoc, Any], DocResult]
+    resolve: Resolver
+    dump_extraction: Callable[[Extraction], Iterable[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build produced and where it wrote it."""
+
+    graph_path: Path
+    graph: Graph
+    extraction: Extraction
+    failures: tuple[tuple[str, str], ...]
+    reused: int
+    documents: int
+    report: BuildReport
+
+
+def nlp_stages() -> Stages:
+    """The real pipeline: ``policykg.nlp`` (imported here, as spaCy takes a while to load)."""
+    extract = importlib.import_module("policykg.nlp.extract")
+    pipeline = importlib.import_module("policykg.nlp.pipeline")
+    resolve = importlib.import_module("policykg.nlp.resolve")
+    jsonl = importlib.import_module("policykg.nlp.jsonl")
+    return Stages(
+        make_nlp=pipeline.build_nlp,
+        extract_doc=extract.extract_doc,
+        resolve=resolve.resolve,
+        dump_extraction=jsonl.dump_extraction,
+    )
+
+
+def build(seeds: Path, out: Path, *, use_cache: bool = True, progress: bool = False) -> BuildResult:
+    """Build ``OUT/graph.ttl`` (plus ``extraction.jsonl`` and ``build.json``) from ``seeds``."""
+    return run_build(seeds, out, nlp_stages(), use_cache=use_cache, progress=progress)
+
+
+def run_build(
+    seeds: Path, out: Path, stages: Stages, *, use_cache: bool = True, progress: bool = False
+) -> BuildResult:
+    """:func:`build` with the NLP stages given."""
+    cache = DocCache(out / "cache") if use_cache else None
+    with BuildProgress(enabled=progress) as bar:
+        batch = read_batch([seeds])
+        if not batch.docs:
+            reasons = "; ".join(f"{path}: {why}" for path, why in batch.failures)
+            raise InputError(
+                seeds, f"no readable documents{' (' + reasons + ')' if reasons else ''}"
+            )
+        results, failed, reused = extract_all(batch.docs, stages, cache, bar)
+        bar.stage("resolving entities")
+        entities, relations = stages.resolve(results)
+        failures = batch.failures + failed
+        extraction = Extraction(tuple(r.doc for r in results), entities, relations, failures)
+        bar.stage("building the RDF graph")
+        graph = to_graph(extraction)
+        bar.stage(f"validating {len(graph)} triples against the SHACL shapes")
+        shacl.check(graph)
+        bar.stage("writing graph.ttl")
+        report = BuildReport.of(extraction, graph, reused=reused, cache=cache)
+        jsonl = stages.dump_extraction(extraction)
+        graph_path = write_outputs(out, graph, jsonl, report)
+    return BuildResult(graph_path, graph, extraction, failures, reused, len(results), report)
+
+
+def extract_all(
+    docs: Sequence[SourceDoc], stages: Stages, cache: DocCache | None, bar: BuildProgress
+) -> tuple[list[DocResult], tuple[tuple[str, str], ...], int]:
+    """Each document's DocResult, from the cache when it has one; failures are kept, not raised."""
+    results: list[DocResult] = []
+    failures: list[tuple[str, str]] = []
+    reused = 0
+    nlp: Any = None
+    bar.start_documents(len(docs))
+    for doc in docs:
+        cached = cache.get(doc) if cache is not None else None
+        if cached is not None:
+            results.append(cached)
+            reused += 1
+            bar.document_done(doc.name, from_cache=True)
+            continue
+        if nlp is None:
+            bar.stage("loading the NLP pipeline")
+            nlp = stages.make_nlp()
+        try:
+            result = stages.extract_doc(doc, nlp)
+        except Exception as exc:  # one bad document must not sink the others
+            logger.exception("%s: extraction failed", doc.path)
+            failures.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+            bar.document_done(doc.name, from_cache=False)
+            continue
+        if cache is not None:
+            cache.put(result)
+        results.append(result)
+        bar.document_done(doc.name, from_cache=False)
+    return results, tuple(failures), reused

@@ -1,0 +1,76 @@
+"""The files a build writes into OUT/: ``graph.ttl``, ``extraction.jsonl`` and ``build.json``.
+
+``graph.ttl`` is rdflib's ``longturtle``: subjects, predicates and objects sorted, one statement
+per line, no blank nodes in our data, so the same triples always give the same bytes (checked in
+tests with shuffled insertion order and separate processes).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from policykg.graph import atomic
+from policykg.graph.cache import DocCache
+from policykg.ir import Extraction
+
+GRAPH_NAME = "graph.ttl"
+EXTRACTION_NAME = "extraction.jsonl"
+REPORT_NAME = "build.json"
+GRAPH_FORMAT = "longturtle"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """A small summary of a build (no timestamps: two builds of one input write the same report)."""
+
+    documents: int
+    reused: int
+    failures: list[dict[str, str]]
+    triples: int
+    entities: dict[str, int]
+    relations: dict[str, int]
+    pipeline_version: str | None
+
+    @classmethod
+    def of(
+        cls, extraction: Extraction, graph: Graph, *, reused: int, cache: DocCache | None
+    ) -> BuildReport:
+        """The report of one build."""
+        return cls(
+            documents=len(extraction.docs),
+            reused=reused,
+            failures=[{"path": p, "reason": r} for p, r in extraction.failures],
+            triples=len(graph),
+            entities=dict(sorted(Counter(e.type.value for e in extraction.entities).items())),
+            relations=dict(sorted(Counter(r.type.value for r in extraction.relations).items())),
+            pipeline_version=cache.version if cache is not None else None,
+        )
+
+    def to_json(self) -> str:
+        """The report as indented JSON (Chinese kept readable)."""
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def serialize_graph(graph: Graph) -> str:
+    """The byte-stable Turtle text of ``graph``."""
+    return graph.serialize(format=GRAPH_FORMAT)
+
+
+def jsonl_text(lines: Iterable[str]) -> str:
+    """JSONL lines (with or without their newline) as one text, one line each."""
+    return "".join(line.rstrip("\n") + "\n" for line in lines)
+
+
+def write_outputs(out: Path, graph: Graph, jsonl: Iterable[str], report: BuildReport) -> Path:
+    """Write the artifacts, ``graph.ttl`` last; each file is replaced atomically."""
+    atomic.write_text(out / EXTRACTION_NAME, jsonl_text(jsonl))
+    atomic.write_text(out / REPORT_NAME, report.to_json())
+    graph_path = out / GRAPH_NAME
+    atomic.write_text(graph_path, serialize_graph(graph))
+    return graph_path

@@ -1,0 +1,110 @@
+"""Stated amounts as typed RDF: investments as ``schema:MonetaryAmount``, the rest as
+``schema:QuantitativeValue``, each pointing at the phrase that states it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from policykg.graph import iri
+from policykg.graph.rdf_text import add_phrase, source_of
+from policykg.graph.vocab import AMOUNT_PROPERTIES, KG, SCHEMA
+from policykg.ir import Amount, SourceDoc
+
+logger = logging.getLogger(__name__)
+
+# Chinese magnitude prefixes of a money unit: 亿元 = 10^8 yuan.
+MAGNITUDES: dict[str, int] = {
+    "": 1,
+    "十": 10,
+    "百": 100,
+    "千": 1_000,
+    "万": 10_000,
+    "十万": 100_000,
+    "百万": 1_000_000,
+    "千万": 10_000_000,
+    "亿": 100_000_000,
+    "十亿": 1_000_000_000,
+    "百亿": 10_000_000_000,
+    "千亿": 100_000_000_000,
+    "万亿": 1_000_000_000_000,
+}
+# Currency names, longest first so 美元 wins over 元.
+CURRENCIES: tuple[tuple[str, str], ...] = (
+    ("美元", "USD"),
+    ("欧元", "EUR"),
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("日元", "JPY"),
+    ("人民币", "CNY"),
+    ("元", "CNY"),
+)
+
+
+def decimal_of(value: str) -> Decimal | None:
+    """The value as a finite Decimal, or None when it is not a plain decimal number.
+
+    >>> decimal_of("2.50"), decimal_of("两")
+    (Decimal('2.50'), None)
+    """
+    try:
+        number = Decimal(value.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def decimal_literal(number: Decimal) -> Literal:
+    """An xsd:decimal in its canonical form (no exponent, no trailing zeros, always a point),
+    which is what Turtle writers and Oxigraph produce, so the literal survives a round trip.
+
+    >>> str(decimal_literal(Decimal("2.50"))), str(decimal_literal(Decimal("3E+8")))
+    ('2.5', '300000000.0')
+    """
+    text = format(number.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
+def money_unit(unit: str) -> tuple[str, int | None]:
+    """Currency code and magnitude of a money unit: ``亿元`` -> ("CNY", 10**8).
+
+    >>> money_unit("亿元"), money_unit("万美元"), money_unit("亿")
+    (('CNY', 100000000), ('USD', 10000), ('CNY', 100000000))
+    """
+    compact = unit.strip()
+    for name, code in CURRENCIES:
+        if compact.endswith(name):
+            return code, MAGNITUDES.get(compact[: -len(name)])
+    return "CNY", MAGNITUDES.get(compact)
+
+
+def add_amount(g: Graph, docs: Mapping[str, SourceDoc], owner: URIRef, amount: Amount) -> None:
+    """Link ``owner`` to the amount node; amounts whose value is not a number are logged and left out."""
+    number = decimal_of(amount.value)
+    if number is None:
+        logger.warning("%s: amount %r is not a number; left out", amount.span.doc, amount.value)
+        return
+    prop, cls = AMOUNT_PROPERTIES.get(amount.kind, AMOUNT_PROPERTIES["other"])
+    doc = source_of(docs, amount.span)
+    node = iri.amount_iri(doc.name, amount.span.start, amount.span.end)
+    g.add((owner, prop, node))
+    g.add((node, RDF.type, cls))
+    g.add((node, SCHEMA.value, decimal_literal(number)))
+    g.add((node, SCHEMA.unitText, Literal(amount.unit)))
+    g.add((node, KG.evidence, add_phrase(g, docs, amount.span)))
+    if cls == SCHEMA.MonetaryAmount:
+        add_currency(g, node, number, amount.unit)
+
+
+def add_currency(g: Graph, node: URIRef, number: Decimal, unit: str) -> None:
+    """``schema:currency`` and, for yuan with a known magnitude, ``kg:valueInYuan``."""
+    code, magnitude = money_unit(unit)
+    g.add((node, SCHEMA.currency, Literal(code)))
+    if code == "CNY" and magnitude is not None:
+        g.add((node, KG.valueInYuan, decimal_literal(number * magnitude)))
