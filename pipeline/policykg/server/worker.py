@@ -56,7 +56,7 @@ def answer_job(store: ox.Store, job: QueryJob) -> WorkerReply:
             named_graph_uris=job.named_graph_uris,
         )
     except QuerySyntaxError as exc:
-        return error_reply(400, f"bad query: {exc}")
+        return error_reply(400, str(exc))
     except QueryError as exc:
         return error_reply(400, str(exc))
     kind: ResultKind = "graph" if isinstance(result, GraphResult) else "solutions"

@@ -58,7 +58,7 @@ def run_query(
             named_graphs=_named_graphs(named_graph_uris),
         )
     except SyntaxError as exc:
-        raise QuerySyntaxError(str(exc)) from exc
+        raise QuerySyntaxError(f"bad query: {exc}") from exc
     if isinstance(answer, ox.QueryBoolean):
         return AskResult(bool(answer))
     if isinstance(answer, ox.QuerySolutions):
