@@ -1,26 +1,79 @@
-"""``policykg viz``: interactive network views as standalone HTML."""
+"""``policykg viz``: interactive network views and the document view as standalone HTML."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from policykg.cli.app import app, handle_errors, not_yet
+from policykg.cli.app import app, err_console, handle_errors
+from policykg.views import ViewParamError, list_views, render_view, write_view
+from policykg.views.spec import ViewError
+
+DEFAULT_GRAPH = Path("out/graph.ttl")
+BUILD_DIR = Path("out")
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``["entity=高义钢铁", "hops=2"]`` -> ``{"entity": "高义钢铁", "hops": "2"}``."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ViewParamError(f"--param takes key=value, not {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+def graph_to_draw(seeds: Path | None, graph: Path | None) -> Path:
+    """``--graph`` as is, a fresh build of ``--seeds`` into out/, or out/graph.ttl."""
+    if seeds is not None and graph is not None:
+        raise ViewError("give --seeds or --graph, not both")
+    if seeds is None:
+        path = graph or DEFAULT_GRAPH
+        if not path.is_file():
+            raise ViewError(f"{path}: no graph here (run `policykg build` or give --seeds)")
+        return path
+    from policykg.graph.build import build
+
+    return build(seeds, BUILD_DIR).graph_path
+
+
+def _views_help() -> str:
+    return "Which view: " + ", ".join(v.name for v in list_views()) + "."
 
 
 @app.command()
 @handle_errors
 def viz(
     seeds: Annotated[
-        Path | None, typer.Option("--seeds", help="Build from this folder first.")
+        Path | None, typer.Option("--seeds", help="Build this folder into out/ first.")
     ] = None,
-    graph: Annotated[Path | None, typer.Option("--graph", help="Draw this Turtle file.")] = None,
-    view: Annotated[
-        str, typer.Option("--view", help="Which view (see viz/views.toml).")
-    ] = "company_projects",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output HTML file.")] = None,
+    graph: Annotated[
+        Path | None,
+        typer.Option("--graph", help="Draw this Turtle file (default: out/graph.ttl)."),
+    ] = None,
+    view: Annotated[str, typer.Option("--view", help=_views_help())] = "company_projects",
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param", "-p", help="View parameter key=value (ego: entity, hops; document: doc)."
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Output HTML file (default: out/viz/VIEW.html); - for stdout."
+        ),
+    ] = None,
 ) -> None:
-    """Write an interactive, self-contained (offline, UTF-8) HTML view of the graph."""
-    not_yet("viz: lands with the views issue")
+    """Write one view as a self-contained HTML file (offline, UTF-8): legend, search, filters,
+    details on click. Views and their queries are listed in viz/views.toml."""
+    page = render_view(graph_to_draw(seeds, graph), view, parse_params(param or []))
+    if out is not None and str(out) == "-":
+        sys.stdout.write(page)
+        return
+    target = write_view(page, out or BUILD_DIR / "viz" / f"{view}.html")
+    err_console.print(f"wrote {target}", markup=False, highlight=False)

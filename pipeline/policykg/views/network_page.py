@@ -1,0 +1,146 @@
+"""A network view as one self-contained UTF-8 HTML page: pyvis builds the vis-network data over
+networkx, our template (viz/network.html) holds it with vis-network inlined, our CSS and JS."""
+
+from __future__ import annotations
+
+import html
+import math
+from string import Template
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+from policykg.views.compose import ViewGraph
+from policykg.views.embed import script_json, vis_network_js, viz_asset
+from policykg.views.layout import layout_positions
+from policykg.views.spec import ViewSpec
+
+LABEL_CHARS = 16  # longer names are shortened on the canvas; the panel shows them whole
+FONT = "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, sans-serif"
+PANEL_KEYS = (
+    "type",
+    "aliases",
+    "definition",
+    "amounts",
+    "documents",
+    "counties",
+    "years",
+    "mentions",
+    "sentences",
+    "sentence_total",
+)
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+
+
+def _node_options(spec: ViewSpec, graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    attrs = graph.nodes[node]
+    style = spec.type_style(attrs["type"])
+    weight = int(attrs.get("mentions", 0)) + graph.degree(node)
+    options: dict[str, Any] = {k: attrs[k] for k in PANEL_KEYS if k in attrs}
+    options.update(
+        fullLabel=attrs["label"],
+        typeLabel=style.label,
+        title=f"{attrs['label']}（{style.label}）",
+        size=round(10 + 4 * math.sqrt(weight), 1),
+        color={"background": style.color, "border": style.color},
+        font={"face": FONT, "size": 14, "color": "#222"},
+    )
+    return options
+
+
+def _edge_options(spec: ViewSpec, attrs: dict[str, Any]) -> dict[str, Any]:
+    label = spec.relation_label(attrs["relation"])
+    evidence = attrs.get("evidence", [])
+    title = "\n".join(e["text"] for e in evidence[:3]) or label
+    return {"label": label, "relation": attrs["relation"], "evidence": evidence, "title": title}
+
+
+def _vis_options() -> dict[str, Any]:
+    return {
+        "physics": {
+            "enabled": False,
+            "solver": "forceAtlas2Based",
+            "stabilization": {"enabled": False},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#b8b8b8", "highlight": "#555", "hover": "#777"},
+            "font": {"size": 10, "face": FONT, "color": "#666", "strokeWidth": 3},
+            "smooth": False,
+        },
+        "nodes": {"borderWidth": 1, "margin": 6},
+    }
+
+
+def vis_data(spec: ViewSpec, view: ViewGraph) -> dict[str, Any]:
+    """The nodes, edges and options vis-network draws, built through a pyvis Network."""
+    graph = view.graph
+    positions = layout_positions(graph, spec.spring_max)
+    net = Network(directed=True, cdn_resources="in_line")
+    for node in graph.nodes:
+        x, y = positions[node]
+        style = spec.type_style(graph.nodes[node]["type"])
+        label = _short(graph.nodes[node]["label"])
+        net.add_node(node, label=label, shape=style.shape, x=x, y=y,
+                     **_node_options(spec, graph, node))  # fmt: skip
+    for index, (source, target, attrs) in enumerate(graph.edges(data=True)):
+        net.add_edge(source, target, id=f"e{index}", **_edge_options(spec, attrs))
+    net.options = _vis_options()
+    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    return {"nodes": nodes, "edges": edges, "options": net.options}
+
+
+def _meta(spec: ViewSpec, view: ViewGraph) -> dict[str, Any]:
+    graph = view.graph
+    present = {graph.nodes[n]["type"] for n in graph.nodes}
+    legend = [
+        {"type": s.name, "label": s.label, "color": s.color, "shape": s.shape}
+        for s in spec.types
+        if s.name in present
+    ]
+    counties = sorted({c for n in graph.nodes for c in graph.nodes[n].get("counties", ())})
+    years = sorted({y for n in graph.nodes for y in graph.nodes[n].get("years", ())})
+    return {
+        "view": spec.name,
+        "legend": legend,
+        "counties": counties,
+        "years": years,
+        "totalNodes": view.total_nodes,
+        "truncated": view.truncated,
+        "maxNodes": spec.max_nodes,
+        "center": view.center,
+        "relations": dict(spec.relations),
+    }
+
+
+def _notice(spec: ViewSpec, view: ViewGraph) -> str:
+    if not view.truncated:
+        return ""
+    shown = view.graph.number_of_nodes()
+    return (
+        f"图中共有 {view.total_nodes:,} 个节点，超过上限 {spec.max_nodes:,}："
+        f"只显示提及次数与连接数最高的 {shown:,} 个。用筛选或邻域视图查看其余部分。"
+    )
+
+
+def render_network_page(spec: ViewSpec, view: ViewGraph) -> str:
+    """The whole HTML page of a network view."""
+    data = vis_data(spec, view)
+    data["meta"] = _meta(spec, view)
+    page = Template(viz_asset("network.html"))
+    return page.substitute(
+        title=html.escape(spec.title),
+        description=html.escape(spec.description),
+        node_count=str(view.graph.number_of_nodes()),
+        edge_count=str(view.graph.number_of_edges()),
+        notice=html.escape(_notice(spec, view)),
+        css=viz_asset("network.css"),
+        vis_js=vis_network_js(),
+        app_js=viz_asset("network.js"),
+        data=script_json(data),
+    )
