@@ -232,3 +232,27 @@ def test_an_empty_seeds_folder_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no readable documents"):
         run_build(tmp_path / "empty", tmp_path / "out", Recorder().stages())
+
+
+def test_cli_build_says_what_came_from_cache_and_fails_on_a_bad_file(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+
+    out = tmp_path / "out"
+    recorder = Recorder(fail_on="坏")
+    monkeypatch.setattr(build_module, "nlp_stages", recorder.stages)
+    args = ["build", "--seeds", str(seeds), "--out", str(out)]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "reused 0 of 2 documents from cache" in first.stderr
+    (seeds / "c.txt").write_text("坏文件有限公司。", encoding="utf-8")
+    second = CliRunner().invoke(app, args)
+    assert second.exit_code == 1
+    assert "reused 2 of 2 documents from cache" in second.stderr
+    assert "c.txt" in second.stderr and "extraction failed" in second.stderr
+    assert (out / "graph.ttl").is_file()
+    third = CliRunner().invoke(app, [*args, "--no-cache"])
+    assert "reused 0 of 2 documents from cache" in third.stderr

@@ -21,6 +21,7 @@ from policykg.graph.build_progress import BuildProgress
 from policykg.graph.cache import DocCache
 from policykg.graph.outputs import BuildReport, write_outputs
 from policykg.graph.rdf import to_graph
+from policykg.graph.screen import screen
 from policykg.ir import DocResult, Entity, Extraction, Relation, SourceDoc
 from policykg.text.sources import read_batch
 
@@ -87,13 +88,14 @@ def run_build(
         bar.stage("resolving entities")
         entities, relations = stages.resolve(results)
         failures = batch.failures + failed
-        extraction = Extraction(tuple(r.doc for r in results), entities, relations, failures)
+        found = Extraction(tuple(r.doc for r in results), entities, relations, failures)
+        extraction, left_out = screen(found)
         bar.stage("building the RDF graph")
         graph = to_graph(extraction)
         bar.stage(f"validating {len(graph)} triples against the SHACL shapes")
         shacl.check(graph)
         bar.stage("writing graph.ttl")
-        report = BuildReport.of(extraction, graph, reused=reused, cache=cache)
+        report = BuildReport.of(extraction, graph, reused=reused, cache=cache, left_out=left_out)
         jsonl = stages.dump_extraction(extraction)
         graph_path = write_outputs(out, graph, jsonl, report)
     return BuildResult(graph_path, graph, extraction, failures, reused, len(results), report)

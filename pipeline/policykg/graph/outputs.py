@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from rdflib import Graph
 
 from policykg.graph import atomic
 from policykg.graph.cache import DocCache
+from policykg.graph.screen import LeftOut
 from policykg.ir import Extraction
 
 GRAPH_NAME = "graph.ttl"
@@ -36,10 +37,17 @@ class BuildReport:
     entities: dict[str, int]
     relations: dict[str, int]
     pipeline_version: str | None
+    left_out: list[dict[str, str]]
 
     @classmethod
     def of(
-        cls, extraction: Extraction, graph: Graph, *, reused: int, cache: DocCache | None
+        cls,
+        extraction: Extraction,
+        graph: Graph,
+        *,
+        reused: int,
+        cache: DocCache | None,
+        left_out: Sequence[LeftOut] = (),
     ) -> BuildReport:
         """The report of one build."""
         return cls(
@@ -50,6 +58,7 @@ class BuildReport:
             entities=dict(sorted(Counter(e.type.value for e in extraction.entities).items())),
             relations=dict(sorted(Counter(r.type.value for r in extraction.relations).items())),
             pipeline_version=cache.version if cache is not None else None,
+            left_out=[{"what": item.what, "reason": item.reason} for item in left_out],
         )
 
     def to_json(self) -> str:
