@@ -91,3 +91,15 @@ def test_valid_tiny_gold_loads(tmp_path: Path) -> None:
     (doc,) = load_gold_docs(("900_t", "901_absent"), root=tmp_path, seeds=tmp_path / "seeds")
     assert doc.source.name == "900_t.txt"
     assert [(s.start, s.end, s.label) for s in doc.spans] == [(2, 6, "Enterprise")]
+
+
+def test_partial_document_coverage(tmp_path: Path) -> None:
+    _tiny_gold(tmp_path, {"start": 2, "end": 6, "label": "Enterprise", "text": "恒通化工"})
+    (tmp_path / "splits.toml").write_text(
+        '[folds.a]\ndocs = ["900_t"]\n[folds.b]\ndocs = []\n[coverage]\n"900_t" = [[0, 7]]\n',
+        "utf-8",
+    )
+    (doc,) = load_gold_docs(("900_t",), root=tmp_path, seeds=tmp_path / "seeds")
+    assert doc.coverage == ((0, 7),)
+    assert doc.covers(2, 6) and not doc.covers(5, 9)
+    assert doc.starts_inside(6) and not doc.starts_inside(7)

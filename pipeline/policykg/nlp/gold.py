@@ -57,6 +57,19 @@ class GoldDoc:
     source: SourceDoc
     spans: tuple[GoldSpan, ...]
     glossary: tuple[GlossaryGold, ...] = ()
+    coverage: tuple[tuple[int, int], ...] | None = None  # annotated raw ranges; None = all
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when raw ``[start, end)`` lies inside the annotated part of the document."""
+        if self.coverage is None:
+            return True
+        return any(lo <= start and end <= hi for lo, hi in self.coverage)
+
+    def starts_inside(self, start: int) -> bool:
+        """True when a prediction starting at ``start`` is in the annotated part (is scored)."""
+        if self.coverage is None:
+            return True
+        return any(lo <= start < hi for lo, hi in self.coverage)
 
 
 def default_gold_root() -> Path:
@@ -130,6 +143,21 @@ def read_splits(path: Path) -> dict[str, tuple[str, ...]]:
     return folds
 
 
+def read_coverage(path: Path) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Stem -> annotated raw ranges, for documents annotated only in part."""
+    try:
+        table = tomllib.loads(path.read_text("utf-8")).get("coverage", {})
+        coverage = {
+            stem: tuple((int(lo), int(hi)) for lo, hi in ranges) for stem, ranges in table.items()
+        }
+    except (OSError, tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
+        raise GoldError(path, f"cannot read the coverage ranges ({exc})") from exc
+    for stem, ranges in coverage.items():
+        if any(lo >= hi for lo, hi in ranges):
+            raise GoldError(path, f"coverage of {stem}: a range ends before it starts")
+    return coverage
+
+
 def fold_stems(folds: dict[str, tuple[str, ...]], fold: str) -> tuple[str, ...]:
     """The documents of ``fold``; ``all`` is every fold together."""
     if fold == "all":
@@ -151,7 +179,10 @@ def load_gold_docs(
     stems: tuple[str, ...], *, root: Path | None = None, seeds: Path | None = None
 ) -> tuple[GoldDoc, ...]:
     """The annotated documents among ``stems`` (a stem without a gold file is skipped)."""
-    gold_dir = (root or default_gold_root()) / "gold"
+    root = root or default_gold_root()
+    gold_dir = root / "gold"
+    splits = root / "splits.toml"
+    coverage = read_coverage(splits) if splits.is_file() else {}
     seeds_dir = seeds or data_dir("seeds")
     wanted = [stem for stem in stems if (gold_dir / f"{stem}.jsonl").is_file()]
     missing = [stem for stem in wanted if not (seeds_dir / f"{stem}.txt").is_file()]
@@ -165,5 +196,5 @@ def load_gold_docs(
         spans = read_spans(gold_dir / f"{stem}.jsonl", source.raw)
         glossary_path = gold_dir / f"{stem}.glossary.jsonl"
         glossary = read_glossary(glossary_path) if glossary_path.is_file() else ()
-        docs.append(GoldDoc(source, spans, glossary))
+        docs.append(GoldDoc(source, spans, glossary, coverage.get(stem)))
     return tuple(docs)

@@ -28,7 +28,8 @@ def ner_keys(nlp: Language, doc: GoldDoc) -> set[Key]:
             start, end = norm.raw_span(
                 paragraph.start + ent.start_char, paragraph.start + ent.end_char
             )
-            keys.add((doc.source.name, start, end, ent.label_))
+            if doc.starts_inside(start):
+                keys.add((doc.source.name, start, end, ent.label_))
     return keys
 
 

@@ -80,7 +80,7 @@ def _non_overlapping(spans: Sequence[LocalSpan]) -> list[LocalSpan]:
 def paragraph_examples(
     doc: GoldDoc, labels: Sequence[str]
 ) -> tuple[list[tuple[str, list[LocalSpan]]], int]:
-    """(paragraph text, paragraph-local spans) for every non-repeated paragraph; dropped count."""
+    """(paragraph text, local spans) of each annotated, non-repeated paragraph; dropped count."""
     norm = normalize(doc.source.raw)
     to_raw = list(norm.to_raw)
     by_paragraph: dict[int, list[LocalSpan]] = {}
@@ -100,7 +100,7 @@ def paragraph_examples(
     examples = [
         (norm.text[p.start : p.end], _non_overlapping(by_paragraph.get(i, [])))
         for i, p in enumerate(norm.paragraphs)
-        if p.repeat_of is None and p.end > p.start
+        if p.repeat_of is None and p.end > p.start and doc.covers(*norm.raw_span(p.start, p.end))
     ]
     return examples, dropped
 
