@@ -1,0 +1,129 @@
+"""Government bodies, parks and places by structure (suffix + a name that starts at a boundary)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache, partial
+
+from policykg.ir import EntityType
+from policykg.nlp.names import alternation, find_start, strip_words, word_regex
+from policykg.nlp.orgs import Found
+from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
+
+GOVERNMENT = EntityType.GOVERNMENT_BODY.value
+PARK = EntityType.PARK.value
+PLACE = EntityType.PLACE.value
+
+# A government body's name starts with an administrative prefix: a place, or 县/市/省/国务院/中共.
+_ADMIN_PREFIX = re.compile(
+    r"^(?:中共|国务院|中央|国家|省|市|县|区|镇|乡|[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|县|区|镇|乡))"
+)
+_COMMITTEES = ("委员会", "管委会")
+_LEVELS = ("国家级", "省级", "市级", "县级", "国家", "万亩", "千亩", "标准化", "综合")
+# Words that make X县/X市 a designation (示范县, 先进县), not a place name.
+_DESIGNATIONS = ("示范", "试点", "先进", "百强", "强", "大", "重点", "产粮", "贫困", "创建", "达标")
+_CITY_NOT_AFTER = "场级委政民直属内外区长"
+
+
+@lru_cache(maxsize=8)
+def _gov_regex(rules: NameRules) -> re.Pattern[str]:
+    return re.compile(alternation(rules.government_suffixes))
+
+
+@lru_cache(maxsize=8)
+def _park_regex(rules: NameRules) -> re.Pattern[str]:
+    return re.compile(alternation(rules.park_suffixes))
+
+
+def _gov_ok(text: str, start: int, suffix_start: int, suffix: str) -> bool:
+    name = text[start:suffix_start]
+    if suffix in _COMMITTEES:
+        return len(name) >= 2 or bool(_ADMIN_PREFIX.match(name))
+    return bool(_ADMIN_PREFIX.match(name + suffix)) and not name.startswith(("全", "各", "该"))
+
+
+def find_government_bodies(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """新绛县交通运输局, 县发改局, 县人民政府, 县委, 开发区管委会, 国务院办公厅."""
+    boundary = word_regex(rules.boundary_words)
+    found: list[Found] = []
+    for match in _gov_regex(rules).finditer(text):
+        begin, suffix = match.start(), match.group()
+        start = find_start(
+            text,
+            begin,
+            limit=14,
+            boundary=boundary,
+            accept=partial(_gov_ok, text, suffix_start=begin, suffix=suffix),
+            earliest=True,
+        )
+        if start is not None and match.end() - start >= 2:
+            found.append((start, match.end(), GOVERNMENT, "government_suffix"))
+    return found
+
+
+def _park_ok(text: str, start: int, suffix_start: int, rules: NameRules) -> bool:
+    name = text[start:suffix_start]
+    if len(name) < 2 or name[0].isdigit() or name[0] in "十百千万一二三四五六七八九两":
+        return False
+    if any(suffix in name for suffix in rules.park_suffixes):
+        return False
+    core = strip_words(name, rules.generic_modifiers + _LEVELS)
+    return len(core) >= 2
+
+
+def find_parks(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """新绛经济技术开发区, 智能装备制造产业园, 龙兴物流园, 新材料产业集群 (a name before the suffix)."""
+    boundary = word_regex(rules.boundary_words)
+    found: list[Found] = []
+    for match in _park_regex(rules).finditer(text):
+        begin = match.start()
+        start = find_start(
+            text,
+            begin,
+            limit=16,
+            boundary=boundary,
+            accept=partial(_park_ok, text, suffix_start=begin, rules=rules),
+        )
+        if start is not None:
+            found.append((start, match.end(), PARK, "park_suffix"))
+    return found
+
+
+def _place_at(text: str, start: int, end: int, suffix: str, after: str, rules: NameRules) -> bool:
+    return _place_ok(text[start:end], suffix, after, rules)
+
+
+def _place_ok(name: str, suffix: str, after: str, rules: NameRules) -> bool:
+    if not name or name[0] in rules.place_pronouns or any(ch.isdigit() for ch in name):
+        return False
+    if any(name.endswith(d) for d in _DESIGNATIONS):
+        return False
+    if suffix == "县":
+        return 1 <= len(name) <= 3
+    if suffix == "市":
+        return 2 <= len(name) <= 3 and after not in _CITY_NOT_AFTER
+    return 2 <= len(name) <= 3
+
+
+_PLACE_SUFFIXES = ("省", "自治区", "市", "县", "镇", "乡", "村")
+
+
+def find_places(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Provinces, and X县 / X市 / X镇 / X乡 / X村 whose name starts at a boundary."""
+    boundary = word_regex(rules.boundary_words + _PLACE_SUFFIXES)
+    found: list[Found] = [
+        (m.start(), m.end(), PLACE, "province") for m in word_regex(rules.provinces).finditer(text)
+    ]
+    for match in word_regex(_PLACE_SUFFIXES).finditer(text):
+        begin, suffix = match.start(), match.group()
+        after = text[match.end() : match.end() + 1]
+        start = find_start(
+            text,
+            begin,
+            limit=6,
+            boundary=boundary,
+            accept=partial(_place_at, text, end=begin, suffix=suffix, after=after, rules=rules),
+        )
+        if start is not None:
+            found.append((start, match.end(), PLACE, "place_suffix"))
+    return found

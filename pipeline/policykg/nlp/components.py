@@ -1,0 +1,98 @@
+"""The rule components of the spaCy pipeline: names (enterprises, bodies, parks, places) and projects.
+
+Each component has a pure ``find(doc) -> list[Span]`` and ``set_annotations(doc, spans)`` that
+writes ``doc.spans[<group>]``; ``span.label_`` is an ``EntityType`` value and ``span.id_`` names
+the rule that found it. ``doc.ents`` is left to the statistical NER.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from policykg.ir import EntityType
+from policykg.nlp.bodies import find_government_bodies, find_parks, find_places
+from policykg.nlp.lists import find_list_mates, find_listed_enterprises
+from policykg.nlp.orgs import Found, find_enterprises
+from policykg.nlp.projects import find_projects
+from policykg.nlp.rules_data import NameRules
+
+NAMES_KEY = "names"
+PROJECTS_KEY = "projects"
+PROJECT = EntityType.PROJECT.value
+ENTERPRISE = EntityType.ENTERPRISE.value
+
+
+def to_spans(doc: Doc, found: list[Found]) -> list[Span]:
+    """Spans for ``(start, end, label, rule)`` tuples (character offsets into ``doc.text``)."""
+    spans: list[Span] = []
+    seen: set[tuple[int, int, str]] = set()
+    for start, end, label, rule in sorted(found):
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None or (span.start_char, span.end_char, label) in seen:
+            continue
+        seen.add((span.start_char, span.end_char, label))
+        span.id_ = rule
+        spans.append(span)
+    return spans
+
+
+class NameFinder:
+    """Enterprises, government bodies, parks and places found by structure."""
+
+    def __init__(self, name: str, rules: NameRules) -> None:
+        self.name = name
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        """Every name span in ``doc`` (overlaps kept; ``extract`` merges them)."""
+        text, rules = doc.text, self.rules
+        firms = find_enterprises(text, rules)
+        firms += [f for f in find_listed_enterprises(text, rules) if f[2] == ENTERPRISE]
+        firms += find_list_mates(text, [(s, e) for s, e, _, _ in firms], rules)
+        others = find_government_bodies(text, rules) + find_parks(text, rules)
+        return to_spans(doc, firms + others + find_places(text, rules))
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        """Store ``spans`` in ``doc.spans["names"]``."""
+        doc.spans[NAMES_KEY] = spans
+
+
+class ProjectFinder:
+    """Projects: names ending in 项目/工程 and items of project lists."""
+
+    def __init__(self, name: str, rules: NameRules) -> None:
+        self.name = name
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        """Every project span in ``doc``."""
+        text, rules = doc.text, self.rules
+        listed = [f for f in find_listed_enterprises(text, rules) if f[2] == PROJECT]
+        return to_spans(doc, find_projects(text, rules) + listed)
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        """Store ``spans`` in ``doc.spans["projects"]``."""
+        doc.spans[PROJECTS_KEY] = spans
+
+
+@Language.factory("policykg_names", default_config={"rules": {"@misc": "policykg.name_rules.v1"}})
+def make_name_finder(nlp: Language, name: str, rules: NameRules) -> NameFinder:
+    """Create the ``policykg_names`` component."""
+    return NameFinder(name, rules)
+
+
+@Language.factory(
+    "policykg_projects", default_config={"rules": {"@misc": "policykg.name_rules.v1"}}
+)
+def make_project_finder(nlp: Language, name: str, rules: NameRules) -> ProjectFinder:
+    """Create the ``policykg_projects`` component."""
+    return ProjectFinder(name, rules)

@@ -1,0 +1,135 @@
+"""From a decoded document to its candidates and relation candidates (``DocResult``).
+
+Steps: normalise (keeping the map to raw offsets) → run the spaCy pipeline per paragraph through
+``nlp.pipe`` (never a whole report: the zh tokenizer is quadratic) → add the document-level
+findings (专栏 items, glossary entries, uses of known terms, the document's own place names) →
+merge with priorities → propagate enterprise names within the document → relations and amounts →
+raw offsets. Verbatim repeated paragraphs are not processed again: their spans are copied from
+the paragraph they repeat and they are listed in ``DocResult.repeated_paragraphs``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from policykg.ir import DocResult, EntityType, Extraction, SourceDoc
+from policykg.nlp.columns import find_column_items
+from policykg.nlp.glossary import parse_glossary
+from policykg.nlp.merge import Spot, merge_spots
+from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.propagate import name_pattern, propagate, propagate_at_boundaries
+from policykg.nlp.resolve import resolve
+from policykg.nlp.results import ParagraphFindings, build_result
+from policykg.nlp.terms import find_term_uses
+from policykg.text.normalize import NormText, normalize
+from policykg.text.sources import Batch
+
+logger = logging.getLogger(__name__)
+
+ENTERPRISE = EntityType.ENTERPRISE.value
+ABBREVIATION = EntityType.ABBREVIATION.value
+PLACE = EntityType.PLACE.value
+
+
+def doc_spots(sdoc: Doc, offset: int) -> list[Spot]:
+    """Every span of a processed paragraph (all span groups and ``doc.ents``), in doc coordinates."""
+    spots: list[Spot] = []
+    for group in sdoc.spans.values():
+        for span in group:
+            source = f"rule:{span.id_ or 'terms'}"
+            spots.append((offset + span.start_char, offset + span.end_char, span.label_, source))
+    for ent in sdoc.ents:
+        spots.append((offset + ent.start_char, offset + ent.end_char, ent.label_, "ner"))
+    return spots
+
+
+def _run_pipeline(norm: NormText, nlp: Language) -> dict[int, list[Spot]]:
+    todo = [
+        (norm.text[p.start : p.end], index)
+        for index, p in enumerate(norm.paragraphs)
+        if p.repeat_of is None and p.end > p.start
+    ]
+    found: dict[int, list[Spot]] = {}
+    for sdoc, index in nlp.pipe(todo, as_tuples=True):
+        found[index] = doc_spots(sdoc, norm.paragraphs[index].start)
+    return found
+
+
+def _document_spots(doc: SourceDoc, norm: NormText, found: dict[int, list[Spot]]) -> list[Spot]:
+    """专栏 items, glossary terms and later uses of known terms, the document's place names."""
+    text = norm.text
+    spots: list[Spot] = [
+        (item.title_start, item.title_end, EntityType.PROJECT.value, "rule:column_item")
+        for item in find_column_items(text, norm.paragraphs)
+    ]
+    terms = {
+        text[s:e] for group in found.values() for s, e, label, _ in group if label == ABBREVIATION
+    }
+    terms.update(entry.term for entry in parse_glossary(text))
+    spots += [(s, e, ABBREVIATION, "term_use") for s, e, _ in find_term_uses(text, terms)]
+    places = [n for n in (doc.meta.place, doc.meta.city, doc.meta.province) if n]
+    spots += propagate_at_boundaries(text, name_pattern(places), PLACE, "meta_place")
+    return spots
+
+
+def _by_paragraph(norm: NormText, spots: Iterable[Spot]) -> dict[int, list[Spot]]:
+    starts = [p.start for p in norm.paragraphs]
+    grouped: dict[int, list[Spot]] = {}
+    for spot in spots:
+        index = bisect.bisect_right(starts, spot[0]) - 1
+        if index >= 0 and spot[1] <= norm.paragraphs[index].end:
+            grouped.setdefault(index, []).append(spot)
+    return grouped
+
+
+def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
+    names = {
+        norm.text[s:e]
+        for spots in merged.values()
+        for s, e, label, _ in spots
+        if label == ENTERPRISE
+    }
+    pattern = name_pattern(names)
+    result: dict[int, list[Spot]] = {}
+    for index, spots in merged.items():
+        para = norm.paragraphs[index]
+        extra = [
+            (para.start + s, para.start + e, label, source)
+            for s, e, label, source in propagate(
+                norm.text[para.start : para.end], pattern, ENTERPRISE, "propagate"
+            )
+        ]
+        result[index] = merge_spots(spots + extra)
+    return result
+
+
+def extract_doc(doc: SourceDoc, nlp: Language) -> DocResult:
+    """Candidates and relation candidates of one document (raw offsets)."""
+    norm = normalize(doc.raw)
+    found = _run_pipeline(norm, nlp)
+    extra = _by_paragraph(norm, _document_spots(doc, norm, found))
+    merged = {
+        index: merge_spots(found.get(index, []) + extra.get(index, []))
+        for index in sorted(set(found) | set(extra))
+        if norm.paragraphs[index].repeat_of is None
+    }
+    merged = _propagate_enterprises(norm, merged)
+    findings = ParagraphFindings(norm=norm, spots=merged, glossary=parse_glossary(norm.text))
+    return build_result(doc, findings)
+
+
+def extract_batch(batch: Batch, *, nlp: Language | None = None) -> Extraction:
+    """Extract every document of ``batch`` and resolve entities across them."""
+    nlp = build_nlp() if nlp is None else nlp
+    results = []
+    failures = list(batch.failures)
+    for doc in batch.docs:
+        logger.info("extracting %s", doc.name)
+        results.append(extract_doc(doc, nlp))
+    entities, relations = resolve(results)
+    return Extraction(batch.docs, entities, relations, tuple(failures))

@@ -1,0 +1,37 @@
+"""``build_nlp()``: the default spaCy pipeline, loaded from ``config.cfg`` with spaCy's config system."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+# Imported for their registrations (factories and misc functions named in config.cfg).
+import policykg.nlp.components as _components
+import policykg.nlp.rules_data as _rules_data
+import policykg.nlp.terms as _terms
+from policykg.nlp.ner import add_trained_ner
+
+logger = logging.getLogger(__name__)
+
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
+REGISTERED = (_components, _rules_data, _terms)
+
+
+@lru_cache(maxsize=1)
+def default_config() -> Config:
+    """The pipeline config shipped with the package."""
+    return Config().from_disk(CONFIG_PATH)
+
+
+def build_nlp(*, with_ner: bool = True) -> Language:
+    """The default pipeline: blank ``zh`` (char segmenter), rule components, trained NER if shipped."""
+    nlp = spacy.util.load_model_from_config(default_config(), auto_fill=True, validate=True)
+    if with_ner:
+        added = add_trained_ner(nlp)
+        logger.debug("trained NER %s", "added" if added else "not available")
+    return nlp

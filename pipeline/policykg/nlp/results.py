@@ -1,0 +1,125 @@
+"""Turning merged spans of one document into IR: candidates, relation candidates, raw offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policykg.ir import (
+    Amount,
+    Candidate,
+    DocResult,
+    EntityRef,
+    EntityType,
+    Mention,
+    RelationCandidate,
+    SourceDoc,
+    TextSpan,
+)
+from policykg.nlp.amounts import FoundAmount, amounts_of, find_amounts
+from policykg.nlp.glossary_model import GlossaryEntry
+from policykg.nlp.merge import Spot
+from policykg.nlp.relations import FoundRelation, find_relations, sentence_at, sentences
+from policykg.text.normalize import NormText
+
+PROJECT = EntityType.PROJECT.value
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphFindings:
+    """The merged spans of a document's paragraphs (doc coordinates) and its glossary."""
+
+    norm: NormText
+    spots: dict[int, list[Spot]]
+    glossary: tuple[GlossaryEntry, ...]
+
+
+def raw_span(doc: SourceDoc, norm: NormText, start: int, end: int) -> TextSpan:
+    """The raw ``TextSpan`` of the normalised stretch ``norm.text[start:end]``."""
+    raw_start, raw_end = norm.raw_span(start, end)
+    return TextSpan(doc.name, raw_start, raw_end, doc.raw[raw_start:raw_end])
+
+
+def _amount(doc: SourceDoc, norm: NormText, offset: int, found: FoundAmount) -> Amount:
+    span = raw_span(doc, norm, offset + found.start, offset + found.end)
+    return Amount(found.kind, found.value, found.unit, span)
+
+
+def _candidates(doc: SourceDoc, norm: NormText, index: int, spots: list[Spot]) -> list[Candidate]:
+    para = norm.paragraphs[index]
+    text = norm.text[para.start : para.end]
+    bounds = sentences(text)
+    amounts = find_amounts(text) if any(s[2] == PROJECT for s in spots) else []
+    result: list[Candidate] = []
+    for start, end, label, source in spots:
+        rel_start, rel_end = start - para.start, end - para.start
+        sent = sentence_at(bounds, rel_start)
+        mention = Mention(
+            raw_span(doc, norm, start, end),
+            source,
+            raw_span(doc, norm, para.start + sent[0], para.start + sent[1]),
+        )
+        mine: tuple[Amount, ...] = ()
+        if label == PROJECT:
+            found = amounts_of(text, rel_start, rel_end, amounts)
+            mine = tuple(_amount(doc, norm, para.start, a) for a in found)
+        result.append(Candidate(EntityType(label), norm.text[start:end], mention, amounts=mine))
+    return result
+
+
+def _relation(
+    doc: SourceDoc, norm: NormText, offset: int, found: FoundRelation
+) -> RelationCandidate:
+    def ref(spot: Spot) -> EntityRef:
+        return EntityRef(EntityType(spot[2]), norm.text[offset + spot[0] : offset + spot[1]])
+
+    evidence = raw_span(doc, norm, offset + found.evidence[0], offset + found.evidence[1])
+    return RelationCandidate(
+        found.type, ref(found.subject), ref(found.object), evidence, found.rule
+    )
+
+
+def _relations(
+    doc: SourceDoc, norm: NormText, index: int, spots: list[Spot]
+) -> list[RelationCandidate]:
+    para = norm.paragraphs[index]
+    text = norm.text[para.start : para.end]
+    local = [(s - para.start, e - para.start, label, src) for s, e, label, src in spots]
+    return [_relation(doc, norm, para.start, r) for r in find_relations(text, local)]
+
+
+def _glossary_candidates(
+    doc: SourceDoc, norm: NormText, entries: tuple[GlossaryEntry, ...]
+) -> list[Candidate]:
+    result: list[Candidate] = []
+    for entry in entries:
+        span = raw_span(doc, norm, entry.term_start, entry.term_end)
+        sentence = raw_span(doc, norm, entry.term_start, entry.def_end)
+        mention = Mention(span, "glossary", sentence)
+        result.append(
+            Candidate(EntityType.ABBREVIATION, entry.term, mention, entry.definition, entry.parts)
+        )
+    return result
+
+
+def _shifted(spots: list[Spot], delta: int) -> list[Spot]:
+    return [(s + delta, e + delta, label, source) for s, e, label, source in spots]
+
+
+def build_result(doc: SourceDoc, findings: ParagraphFindings) -> DocResult:
+    """The document's ``DocResult``: candidates, relations, and its repeated paragraphs."""
+    norm = findings.norm
+    candidates = _glossary_candidates(doc, norm, findings.glossary)
+    relations: list[RelationCandidate] = []
+    repeated: list[TextSpan] = []
+    for index, spots in sorted(findings.spots.items()):
+        candidates += _candidates(doc, norm, index, spots)
+        relations += _relations(doc, norm, index, spots)
+    for index, para in enumerate(norm.paragraphs):
+        if para.repeat_of is None:
+            continue
+        repeated.append(raw_span(doc, norm, para.start, para.end))
+        original = norm.paragraphs[para.repeat_of]
+        copied = _shifted(findings.spots.get(para.repeat_of, []), para.start - original.start)
+        candidates += _candidates(doc, norm, index, copied)
+    candidates.sort(key=lambda c: (c.mention.span.start, c.mention.span.end, c.type.value))
+    return DocResult(doc, tuple(candidates), tuple(relations), tuple(repeated))
