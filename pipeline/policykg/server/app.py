@@ -16,7 +16,7 @@ from types import TracebackType
 import pyoxigraph as ox
 
 from policykg.errors import PolicyKGError
-from policykg.server.config import ServerConfig
+from policykg.server.config import ServerConfig, ServerConfigError
 from policykg.server.http import Handler
 from policykg.server.pool import WorkerPool
 from policykg.server.worker import WorkerReply, error_reply
@@ -110,6 +110,13 @@ class RunningServer:
         self.stop()
 
 
+def bind_server(config: ServerConfig, pool: WorkerPool) -> PolicyKGHTTPServer:
+    try:
+        return PolicyKGHTTPServer(config, pool)
+    except OSError as exc:
+        raise ServerConfigError(f"cannot listen on {config.host}:{config.port}: {exc}") from exc
+
+
 def prepare_server(config: ServerConfig) -> RunningServer:
     """Copy the graph into an on-disk store, start the workers, bind the port."""
     config.check()
@@ -119,7 +126,7 @@ def prepare_server(config: ServerConfig) -> RunningServer:
         location = write_disk_store(config.graph, workdir / "store")
         pool = WorkerPool(location, config.workers)
         pool.start()
-        httpd = PolicyKGHTTPServer(config, pool)
+        httpd = bind_server(config, pool)
     except BaseException:
         if pool is not None:
             pool.close()

@@ -17,6 +17,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from policykg.errors import PolicyKGError
 from policykg.server.worker import QueryJob, WorkerReply, error_reply, update_main, worker_main
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,10 @@ log = logging.getLogger(__name__)
 
 class QueryTimeoutError(Exception):
     """The query ran past its time limit; its worker was killed."""
+
+
+class WorkerStartError(PolicyKGError):
+    """A worker process died before it could open the store."""
 
 
 class PoolBusyError(Exception):
@@ -43,7 +48,10 @@ class Worker:
         child_end.close()
 
     def wait_ready(self, timeout_s: float) -> bool:
-        return self.conn.poll(timeout_s) and self.conn.recv() == "ready"
+        try:
+            return self.conn.poll(timeout_s) and self.conn.recv() == "ready"
+        except (EOFError, OSError):
+            return False
 
     def kill(self) -> None:
         self.process.kill()
@@ -86,7 +94,10 @@ class WorkerPool:
     def _admit(self, worker: Worker) -> None:
         if not worker.wait_ready(self.start_timeout_s):
             self._discard(worker)
-            raise RuntimeError(f"a query worker could not open the store at {self.location}")
+            raise WorkerStartError(
+                f"a query worker could not open the store at {self.location} "
+                "(embedding policykg? start the server under `if __name__ == '__main__':`)"
+            )
         self._idle.put(worker)
 
     def _discard(self, worker: Worker) -> None:
@@ -102,7 +113,7 @@ class WorkerPool:
         def refill() -> None:
             try:
                 self._admit(self._spawn())
-            except (RuntimeError, OSError) as exc:
+            except (WorkerStartError, OSError) as exc:
                 log.error("could not restart a query worker: %s", exc)
 
         threading.Thread(target=refill, name="worker-refill", daemon=True).start()
