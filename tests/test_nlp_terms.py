@@ -69,17 +69,56 @@ def test_invented_terms_of_other_provinces() -> None:
     assert labelled(text) == [
         ("三个一批", "Abbreviation"),
         ("四个区域性中心", "Abbreviation"),
-        ("双随机、一公开", "Slogan"),
+        ("双随机、一公开", "Abbreviation"),  # a list of count terms is one abbreviation
         ("项目为王、企业至上", "Slogan"),
     ]
 
 
-def test_list_of_count_terms_gives_one_span_each() -> None:
-    assert classify_quoted("三保、三增、三防") == [
-        (0, 2, "Abbreviation"),
-        (3, 5, "Abbreviation"),
-        (6, 8, "Abbreviation"),
+def test_lists_of_count_terms_or_single_characters_are_one_abbreviation() -> None:
+    assert classify_quoted("三保、三增、三防") == [(0, 8, "Abbreviation")]
+    assert classify_quoted("一平台、三系统、一体系") == [(0, 11, "Abbreviation")]
+    assert classify_quoted("吃、住、行、游") == [(0, 7, "Abbreviation")]
+    assert classify_quoted("特、优") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深化“承诺制+标准地+全代办”改革", [("承诺制+标准地+全代办", "Abbreviation")]),
+        ("推广“党建＋网格＋大数据”模式", [("党建＋网格＋大数据", "Abbreviation")]),
+        ("发展“旅游+”新业态", [("旅游+", "Abbreviation")]),
+        ("提供“7×24 小时”服务", [("7×24 小时", "Abbreviation")]),
+        ("落实“13710”督办制度", [("13710", "Abbreviation")]),
+        ("实行“一企一策”帮扶", []),  # 一 only means one
+        ("丢掉“小九九”", []),  # a doubled numeral is an idiom
+        ("开展“绿满新城”行动", [("绿满新城", "Slogan")]),  # a campaign motto
+        ("实施“美丽乡村”行动计划", [("美丽乡村", "Slogan")]),
+        ("培育“小巨头”企业", [("小巨头", "Abbreviation")]),  # condensed + head noun (a known limit)
+        ("建设“城市大脑”项目", []),  # 项目 is no sign of a condensed term
+        ("培育“链主”企业", []),  # two characters are too short to be condensed
+    ],
+)
+def test_formulas_codes_and_campaigns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected
+
+
+def test_list_before_a_quoted_count_term_is_a_slogan() -> None:
+    text = "要全力打造宜居城区、宜业园区、宜游景区“三个区域”，提升治理、服务、创新“三种能力”。"
+    assert labelled(text) == [
+        ("宜居城区、宜业园区、宜游景区", "Slogan"),
+        ("三个区域", "Abbreviation"),
+        ("三种能力", "Abbreviation"),  # 治理、服务、创新: two-character categories, not mottos
     ]
+
+
+def test_count_term_after_a_quoted_list_is_an_abbreviation() -> None:
+    text = "建设“法治、廉洁、高效”三个政府，完善“四好”标准。"
+    assert labelled(text) == [
+        ("法治、廉洁、高效", "Slogan"),
+        ("三个政府", "Abbreviation"),
+        ("四好", "Abbreviation"),
+    ]
+    assert labelled("建设“法治、廉洁”三个政府") == [("法治、廉洁", "Slogan")]  # the count disagrees
 
 
 def test_term_defined_right_after_the_quote() -> None:

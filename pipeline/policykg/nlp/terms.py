@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from policykg.nlp.terms_enum import list_count_pairs
 from policykg.nlp.terms_rules import DEFAULT_RULES, TermRules
 from policykg.nlp.terms_shape import classify_quoted
 
@@ -49,10 +50,15 @@ def quoted_strings(text: str, rules: TermRules = DEFAULT_RULES) -> list[tuple[in
 def find_terms(text: str, rules: TermRules = DEFAULT_RULES) -> list[tuple[int, int, str]]:
     """Character spans ``(start, end, label)`` of abbreviations and slogans in ``text``."""
     found: list[tuple[int, int, str]] = []
+    quoted: list[tuple[int, int, str]] = []
     for start, end in quoted_strings(text, rules):
         after = text[end + 1 : end + 1 + _AFTER_WINDOW]
-        for s, e, label in classify_quoted(text[start:end], after, rules):
-            found.append((start + s, start + e, label))
+        spans = classify_quoted(text[start:end], after, rules)
+        found.extend((start + s, start + e, label) for s, e, label in spans)
+        whole = [label for s, e, label in spans if (s, e) == (0, end - start)]
+        quoted.append((start, end, whole[0] if whole else ""))
+    found.extend(list_count_pairs(text, quoted))
+    found.sort()
     return found
 
 

@@ -20,28 +20,11 @@ NUMERALS = "一二三四五六七八九十百千万两双"
 # Quote pairs found around terms in Chinese documents (open, close).
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 
-# Nouns that follow a quoted condensed term and are not part of it: “放管服”改革, “两高”项目.
-HEAD_NOUNS: tuple[str, ...] = (
-    "改革",
-    "工作",
-    "企业",
-    "政策",
-    "行动",
-    "要求",
-    "项目",
-    "问题",
-    "整治",
-    "战略",
-    "理念",
-    "制度",
-    "机制",
-    "任务",
-    "目标",
-    "思路",
-    "格局",
-    "布局",
-    "行业",
-)
+# Nouns that follow a quoted condensed term and are not part of it: “放管服”改革, “专精特新”企业.
+HEAD_NOUNS: tuple[str, ...] = ("改革", "企业", "政策", "机制", "要求", "制度", "工作", "行业")
+
+# Nouns that follow a four-character motto naming a campaign: “绿满新绛”行动, “技能运城”建设.
+CAMPAIGN_NOUNS: tuple[str, ...] = ("行动", "建设", "专项", "活动", "工程")
 
 # Endings that make a quoted string a name (a place brand, a base, a project, an award), not a
 # motto: “山西中医药大学大学生实习实训基地”, “国家级慢性病综合防控示范区”.
@@ -81,12 +64,15 @@ class TermRules:
     numerals: str = NUMERALS
     quote_pairs: tuple[tuple[str, str], ...] = QUOTE_PAIRS
     head_nouns: tuple[str, ...] = HEAD_NOUNS
+    campaign_nouns: tuple[str, ...] = CAMPAIGN_NOUNS
     name_endings: tuple[str, ...] = NAME_ENDINGS
     motto_markers: tuple[str, ...] = MOTTO_MARKERS
     separators: str = SEPARATORS
     max_abbreviation_len: int = 12
     max_slogan_len: int = 40
+    min_condensed_len: int = 3
     max_condensed_len: int = 4
+    motto_len: int = 4
 
 
 @spacy.registry.misc("policykg.term_rules.v1")

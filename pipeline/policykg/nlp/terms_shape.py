@@ -13,8 +13,8 @@ quote. The decision is structural:
 * **Neither** — ordinary quoted nouns and metaphors, names of bases, projects and awards, titles,
   dates of events (“11·20”), single characters.
 
-A list of members that are each an abbreviation (“三保、三增、三防”) yields one abbreviation per
-member.
+A list whose members are each a count term (“一平台、三系统、一体系”) or single characters
+(“引、育、用、留”) is one abbreviation; a ``+`` formula (“承诺制+标准地+全代办”) is one too.
 """
 
 from __future__ import annotations
@@ -28,8 +28,11 @@ SLOGAN = "Slogan"
 
 _DATE_CODE = re.compile(r"\d{1,2}\s*[·.．]\s*\d{1,2}")
 _DIGIT_CODE = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:\s*[+×xX＋*]\s*[0-9A-Za-z]+)*")
+_CODE_WITH_UNIT = re.compile(r"[0-9]+\s*[+×xX＋*]\s*[0-9]+\s*[\u4e00-\u9fff]{1,2}")
 _PLUS_TERM = re.compile(r"[\u4e00-\u9fff]{2,4}[+＋]")
+_PLUS_FORMULA = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\s*[+＋]\s*[\u4e00-\u9fff\w]{1,8})+")
 _DIGIT_COUNT = re.compile(r"[0-9]+[个大项类条张化]")
+_DOUBLED_NUMERAL = re.compile(r"([一二三四五六七八九])\1")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,2}")
 _DEFINED_AFTER = re.compile(r"\s*(?:即|是指|指的是|（|\()")
@@ -70,7 +73,7 @@ def classify_single(text: str, after: str = "", rules: TermRules = DEFAULT_RULES
         return ABBREVIATION
     if text.endswith(rules.name_endings):
         return None
-    if is_motto(text, rules):
+    if is_motto(text, rules) or _is_campaign_motto(text, after, rules):
         return SLOGAN
     if _is_condensed(text, after, rules) or _is_defined_after(text, after, rules):
         return ABBREVIATION
@@ -81,9 +84,9 @@ def is_abbreviation_shaped(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
     """True for count terms, digit codes and “互联网+” terms (no context needed)."""
     if len(text) < 2 or len(text) > rules.max_abbreviation_len:
         return False
-    if _DIGIT_CODE.fullmatch(text) and len(text) >= 2:
+    if _DIGIT_CODE.fullmatch(text) or _CODE_WITH_UNIT.fullmatch(text):
         return True
-    if _PLUS_TERM.fullmatch(text) or _DIGIT_COUNT.match(text):
+    if _PLUS_TERM.fullmatch(text) or _PLUS_FORMULA.fullmatch(text) or _DIGIT_COUNT.match(text):
         return True
     return has_count_numeral(text, rules)
 
@@ -91,13 +94,13 @@ def is_abbreviation_shaped(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
 def has_count_numeral(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
     """True when numerals in ``text`` make it a count term.
 
-    A single 一 is not enough: “一站式”, “一盘棋”, “一网通办” are ordinary words or metaphors,
-    while “一核两链”, “一村一景” (two numerals) are count terms.
+    A doubled numeral is an idiom or a figure (“小九九”). 一 alone is not enough: where it only means "one / single" (“一站式”, “一网通办”,
+    “一企一策”, “一件事一次办”) the term counts nothing; “一核两链”, “一岗双责” do.
     """
-    numerals = [ch for ch in text if ch in rules.numerals]
-    if not numerals:
+    numerals = {ch for ch in text if ch in rules.numerals}
+    if not numerals or numerals == {"一"}:
         return False
-    return not (len(numerals) == 1 and numerals[0] == "一")
+    return _DOUBLED_NUMERAL.search(text) is None
 
 
 def is_motto(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
@@ -127,18 +130,36 @@ def _split_members(text: str, rules: TermRules) -> list[tuple[int, int]]:
 def _classify_members(text: str, members: list[tuple[int, int]], rules: TermRules) -> list[Found]:
     """A parallel motto is one slogan; a list of count terms is one abbreviation per member."""
     words = [text[s:e].strip() for s, e in members]
-    if all(is_abbreviation_shaped(w, rules) for w in words):
-        return [(s, e, ABBREVIATION) for s, e in members]
+    if _all_counted(words, rules):
+        return [(0, len(text), ABBREVIATION)]
+    if len(words) >= 3 and all(len(w) == 1 for w in words):
+        return [
+            (0, len(text), ABBREVIATION)
+        ]  # a condensed list of single characters: 引、育、用、留
     if all(len(w) >= 2 for w in words) and not text.endswith(rules.name_endings):
         return [(0, len(text), SLOGAN)]
     return []
 
 
+def _all_counted(words: list[str], rules: TermRules) -> bool:
+    """Every member holds a numeral and one at least is a count term (一平台、三系统、一体系)."""
+    if not all(any(ch in rules.numerals or ch.isdigit() for ch in w) for w in words):
+        return False
+    return any(is_abbreviation_shaped(w, rules) for w in words)
+
+
 def _is_condensed(text: str, after: str, rules: TermRules) -> bool:
     """A short all-Chinese term directly followed by a policy head noun: “放管服”改革."""
-    if len(text) > rules.max_condensed_len or not _CJK_ONLY.fullmatch(text):
+    if not rules.min_condensed_len <= len(text) <= rules.max_condensed_len:
         return False
-    return after.lstrip().startswith(rules.head_nouns)
+    return bool(_CJK_ONLY.fullmatch(text)) and after.lstrip().startswith(rules.head_nouns)
+
+
+def _is_campaign_motto(text: str, after: str, rules: TermRules) -> bool:
+    """A four-character phrase naming a campaign: “绿满新绛”行动, “技能运城”建设."""
+    if len(text) != rules.motto_len or not _CJK_ONLY.fullmatch(text):
+        return False
+    return after.lstrip().startswith(rules.campaign_nouns)
 
 
 def _is_defined_after(text: str, after: str, rules: TermRules) -> bool:
