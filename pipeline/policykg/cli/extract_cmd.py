@@ -1,13 +1,54 @@
-"""``policykg extract`` and ``policykg train``: the NLP stage."""
+"""``policykg extract``: the NLP stage on the command line."""
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from policykg.cli.app import app, handle_errors, not_yet
+from policykg.cli.app import app, err_console, handle_errors
+from policykg.errors import PolicyKGError
+from policykg.ir import Extraction
+
+logger = logging.getLogger(__name__)
+
+FORMATS = ("jsonl", "table")
+
+
+def table_lines(ex: Extraction) -> Iterable[str]:
+    """A plain tab-separated overview: type, label, mentions, aliases; then relation counts."""
+    yield "type\tlabel\tmentions\taliases"
+    for entity in ex.entities:
+        yield f"{entity.type.value}\t{entity.label}\t{len(entity.mentions)}\t{'、'.join(entity.aliases)}"
+    labels = {e.id: e.label for e in ex.entities}
+    yield ""
+    yield "relation\tsubject\tobject\tevidence"
+    for rel in ex.relations:
+        yield f"{rel.type.value}\t{labels.get(rel.subject, rel.subject)}\t{labels.get(rel.object, rel.object)}\t{len(rel.evidence)}"
+
+
+def write_lines(lines: Iterable[str], out: Path | None) -> None:
+    """Write to ``out`` atomically (temp file, then rename), or to stdout."""
+    if out is None:
+        for line in lines:
+            sys.stdout.write(line + "\n")
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            for line in lines:
+                stream.write(line + "\n")
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 @app.command()
@@ -30,4 +71,18 @@ def extract(
     ({"kind":"relation",...}); offsets index the raw decoded text of each source file.
     Files that cannot be read are named on stderr and skipped; the exit status is 1 if any was.
     """
-    not_yet("extract: the extractor lands with the extraction issue")
+    from policykg.nlp.extract import extract_batch
+    from policykg.nlp.jsonl import dump_extraction
+    from policykg.text.sources import read_batch
+
+    if format not in FORMATS:
+        raise PolicyKGError(
+            f"--format: unknown format {format!r} (choose from {', '.join(FORMATS)})"
+        )
+    batch = read_batch(paths)
+    ex = extract_batch(batch)
+    write_lines(dump_extraction(ex) if format == "jsonl" else table_lines(ex), out)
+    for path, reason in ex.failures:
+        err_console.print(f"policykg: skipped {path}: {reason}", markup=False, highlight=False)
+    if ex.failures:
+        raise typer.Exit(1)

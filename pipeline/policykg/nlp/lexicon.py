@@ -2,39 +2,54 @@
 
 A trade name before an industry word (高义钢铁, 银盛科技) is rarely a common word; a phrase like
 深化农业 or 高端装备 starts with one (深化 is a verb, 高端 an adjective-noun). jieba ships a
-dictionary of 349k words with frequencies and part-of-speech tags; it is read once, keeping only
-frequent words that are not proper nouns.
+dictionary of 349k words with frequencies and part-of-speech tags; it is read once.
+
+The tags are noisy (保健 is tagged as a person's name), so a very frequent word counts as common
+whatever its tag.
 """
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 from importlib import resources
 
-logger = logging.getLogger(__name__)
-
 MIN_FREQUENCY = 50
-ALWAYS_COMMON = 500  # so frequent that a proper-noun tag is more likely a tagging slip (保健 nr)
-PROPER_TAGS = ("nr", "nrfg", "nrt", "ns", "nt", "nz")
+ALWAYS_COMMON = 500
+PROPER_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nt", "nz"))
+# Verbs, adverbs, adjectives, idioms, conjunctions, prepositions: they open a clause, not a name.
+FUNCTION_TAGS = frozenset(("v", "vd", "ad", "a", "d", "i", "l", "c", "p"))
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, tuple[int, str]]:
+    """Every 2–4 character word of the jieba dictionary → (frequency, tag)."""
+    entries: dict[str, tuple[int, str]] = {}
+    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and 2 <= len(parts[0]) <= 4:
+            entries[parts[0]] = (int(parts[1]), parts[2])
+    return entries
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """Frequent 2–4 character words of the jieba dictionary that are not proper nouns."""
-    words: set[str] = set()
-    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) < 3 or not 2 <= len(parts[0]) <= 4:
-            continue
-        frequency = int(parts[1])
-        if frequency >= ALWAYS_COMMON or (
-            frequency >= MIN_FREQUENCY and parts[2] not in PROPER_TAGS
-        ):
-            words.add(parts[0])
-    logger.debug("lexicon: %d common words", len(words))
-    return frozenset(words)
+    """Frequent words that are not proper nouns (or are very frequent whatever their tag)."""
+    return frozenset(
+        word
+        for word, (freq, tag) in _entries().items()
+        if freq >= ALWAYS_COMMON or (freq >= MIN_FREQUENCY and tag not in PROPER_TAGS)
+    )
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Frequent verbs, adverbs, adjectives and idioms (充分, 利用, 扎实, 推进, 狠抓)."""
+    return frozenset(
+        word
+        for word, (freq, tag) in _entries().items()
+        if freq >= MIN_FREQUENCY and tag in FUNCTION_TAGS
+    )
 
 
 def is_common_word(text: str) -> bool:
@@ -42,7 +57,41 @@ def is_common_word(text: str) -> bool:
     return text in common_words()
 
 
+def is_word(text: str) -> bool:
+    """True when ``text`` is any word of the dictionary (rare ones included: 锂电, 碳基)."""
+    return text in _entries()
+
+
+def is_place_word(text: str) -> bool:
+    """True when the dictionary tags ``text`` as a place name (绛州, 京东 is one too)."""
+    entry = _entries().get(text)
+    return entry is not None and entry[1] == "ns"
+
+
 def starts_with_common_word(text: str) -> bool:
-    """True when ``text`` is, or begins with, a common (non-proper) word of 2–4 characters."""
+    """True when ``text`` is, or begins with, a common word of 2–4 characters."""
     words = common_words()
     return any(text[:n] in words for n in (4, 3, 2) if len(text) >= n)
+
+
+def starts_with_word(text: str) -> bool:
+    """True when ``text`` begins with any dictionary word of 2–4 characters."""
+    entries = _entries()
+    return any(text[:n] in entries for n in (4, 3, 2) if len(text) >= n)
+
+
+def leading_function_words(text: str, keep: int) -> int:
+    """How many leading characters are verbs/adverbs (充分利用…) while ``keep`` characters remain."""
+    words = function_words()
+    cut = 0
+    while True:
+        step = next((n for n in (4, 3, 2) if text[cut : cut + n] in words), 0)
+        if not step or len(text) - (cut + step) < keep:
+            return cut
+        cut += step
+
+
+def extends_into_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` continues into a longer common word (电子 → 电子商务)."""
+    words = common_words()
+    return any(text[start : end + extra] in words for extra in (1, 2) if end + extra <= len(text))

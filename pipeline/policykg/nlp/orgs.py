@@ -10,7 +10,7 @@ import re
 from functools import lru_cache, partial
 
 from policykg.ir import EntityType
-from policykg.nlp.lexicon import starts_with_common_word
+from policykg.nlp.lexicon import extends_into_word, is_common_word, starts_with_common_word
 from policykg.nlp.names import alternation, contains_any, find_start, word_regex
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
 
@@ -68,8 +68,13 @@ def is_brand(brand: str, rules: NameRules = DEFAULT_NAME_RULES, *, lexical: bool
     return not (lexical and starts_with_common_word(brand))
 
 
-def _brand_at(text: str, start: int, end: int, rules: NameRules, longest: int) -> bool:
-    return end - start <= longest and is_brand(text[start:end], rules)
+def _brand_at(
+    text: str, start: int, end: int, rules: NameRules, longest: int, lexical: bool = True
+) -> bool:
+    brand = text[start:end]
+    if end - start > longest or not is_brand(brand, rules, lexical=lexical):
+        return False
+    return lexical or not is_common_word(brand)
 
 
 def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules: NameRules) -> bool:
@@ -124,7 +129,7 @@ def find_brand_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
             boundary=boundary,
             accept=partial(_brand_at, text, end=ind_start, rules=rules, longest=6),
         )
-        if start is not None:
+        if start is not None and not extends_into_word(text, ind_start, match.end()):
             found.append((start, match.end(), ENTERPRISE, "brand_industry"))
     return found
 
@@ -142,7 +147,7 @@ def find_capacity_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> lis
             end,
             limit=8,
             boundary=boundary,
-            accept=partial(_brand_at, text, end=end, rules=rules, longest=4),
+            accept=partial(_brand_at, text, end=end, rules=rules, longest=4, lexical=False),
         )
         if start is not None:
             found.append((start, end, ENTERPRISE, "capacity_name"))

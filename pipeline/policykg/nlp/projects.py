@@ -12,6 +12,7 @@ import re
 from functools import partial
 
 from policykg.ir import EntityType
+from policykg.nlp.lexicon import leading_function_words
 from policykg.nlp.names import find_start, latest_cut, strip_words, word_regex
 from policykg.nlp.orgs import Found
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
@@ -21,40 +22,69 @@ PROJECT = EntityType.PROJECT.value
 _COUNT = re.compile(
     r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百两几]+)(?:个|项|批|所|座|条|处|家|大)"
 )
+_NUMBERING = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+[、是要])")
 _LIST_TAIL_MAX = 14
 _NAME_MAX = 36
-_LIST_HEAD = re.compile(rf"等([^，。；、]{{0,{_LIST_TAIL_MAX}}}?)(?:项目|工程)")
-_CLAUSE_STOP = "，。；：！？\n“”「」《》"
+_SPECIFIC_CORE = 5  # a name needs this many specific characters, or a digit / Latin letter
+_LIST_HEAD = re.compile(rf"等([^，。；、,;]{{0,{_LIST_TAIL_MAX}}}?)(?:项目|工程)")
+_CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
+_SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
+_AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+_SPLIT_AT = "和"  # “A和B项目” names two projects when A is a name on its own (5+ characters)
+_MIN_SPLIT_LEFT = 5
 
 
 def strip_count(name: str) -> str:
-    """``name`` without a leading count (3个, 一批, 19个) or 了."""
+    """``name`` without leading numbering (4.), a count (3个, 一批, 19个) or 了."""
     name = name.lstrip("了")
+    numbering = _NUMBERING.match(name)
+    name = name[numbering.end() :] if numbering else name
     match = _COUNT.match(name)
     return name[match.end() :] if match else name
 
 
+def _core(name: str, rules: NameRules) -> str:
+    core = strip_words(strip_count(name), rules.generic_project_words + rules.project_heads)
+    return strip_count(core)
+
+
 def is_generic_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
     """True when nothing specific is left once counts and generic words are removed."""
-    core = strip_words(strip_count(name), rules.generic_project_words + rules.project_heads)
-    core = strip_count(core)
-    return len(core) < 2
+    return len(_core(name, rules)) < 2
 
 
-_SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
-_AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
+def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
+    """A name with enough specific content: 5+ characters of it, or a digit / Latin letter."""
+    core = _core(name, rules)
+    return len(core) >= _SPECIFIC_CORE or (len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core)))
+
+
+def trim_start(text: str, start: int, end: int) -> int:
+    """Move ``start`` past numbering, counts and leading verbs/adverbs (充分利用…, 扎实推进…)."""
+    start = end - len(strip_count(text[start:end]))
+    start += leading_function_words(text[start:end], keep=4)
+    return end - len(strip_count(text[start:end]))
 
 
 def _head_name_ok(text: str, start: int, head_start: int, rules: NameRules) -> bool:
     name = text[start:head_start]
     if len(name) > _NAME_MAX or "等" in name or _AMOUNT_INSIDE.search(name):
         return False
-    return not is_generic_project(name, rules)
+    return is_specific_project(text[trim_start(text, start, head_start) : head_start], rules)
 
 
 def _project_boundary(rules: NameRules) -> re.Pattern[str]:
     words = tuple(w for w in rules.boundary_words if len(w) > 1) + _SINGLE_CUTS
     return word_regex(words)
+
+
+def split_pair(text: str, start: int, end: int, rules: NameRules) -> list[tuple[int, int]]:
+    """“A和B” → A, B when A is long enough to be a name of its own; else the whole span."""
+    pos = text.find(_SPLIT_AT, start, end)
+    if pos - start >= _MIN_SPLIT_LEFT and not is_generic_project(text[start:pos], rules):
+        return [(start, pos), *split_pair(text, pos + 1, end, rules)]
+    return [(start, end)]
 
 
 def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
@@ -70,9 +100,12 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
             boundary=boundary,
             accept=partial(_head_name_ok, text, head_start=head_start, rules=rules),
         )
-        if start is not None:
-            start = head_start - len(strip_count(text[start:head_start]))
-            found.append((start, head_end, PROJECT, "project_head"))
+        if start is None:
+            continue
+        start = trim_start(text, start, head_start)
+        for part_start, part_end in split_pair(text, start, head_end, rules):
+            if part_end == head_end or is_specific_project(text[part_start:part_end], rules):
+                found.append((part_start, part_end, PROJECT, "project_head"))
     return found
 
 
@@ -88,21 +121,24 @@ def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
     boundary = _project_boundary(rules)
     found: list[Found] = []
     for match in _LIST_HEAD.finditer(text):
-        tail = match.group(1)
-        if not is_generic_project(tail, rules):
+        if not is_generic_project(match.group(1), rules):
             continue
         begin = _clause_start(text, match.start())
         pos = begin
-        pieces = text[begin : match.start()].split("、")
-        for index, piece in enumerate(pieces):
+        for index, piece in enumerate(text[begin : match.start()].split("、")):
             start, end = pos, pos + len(piece)
             pos = end + 1
             if index == 0:
                 start = latest_cut(text, start, end, boundary)
-            start = end - len(strip_count(text[start:end]))
-            name = text[start:end]
-            if len(name) >= 3 and not is_generic_project(name, rules) and len(name) <= _NAME_MAX:
-                found.append((start, end, PROJECT, "project_list"))
+            start = trim_start(text, start, end)
+            for part_start, part_end in split_pair(text, start, end, rules):
+                name = text[part_start:part_end]
+                if (
+                    len(name) >= 3
+                    and not is_generic_project(name, rules)
+                    and len(name) <= _NAME_MAX
+                ):
+                    found.append((part_start, part_end, PROJECT, "project_list"))
     return found
 
 
