@@ -18,6 +18,7 @@ several terms is split is documented in :mod:`policykg.nlp.glossary_entry`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from policykg.nlp.glossary_entry import entry_from_lines
 from policykg.nlp.glossary_inline import inline_definitions
@@ -68,13 +69,14 @@ def parse_glossary(text: str) -> tuple[GlossaryEntry, ...]:
 
 def _read_section(text: str, heading: re.Match[str]) -> tuple[list[Item], int]:
     """The entries of the section under ``heading`` and the offset where the section ends."""
-    lines = list(split_lines(text, heading.end()))
-    if not _opens_section(heading.group("word"), lines):
+    lines = _Lines(split_lines(text, heading.end()))
+    if not _opens_section(heading.group("word"), lines.get(0)):
         return [], heading.end()
     items: list[Item] = []
     style: str | None = None
     end = heading.end()
-    for index, line in enumerate(lines):
+    index = -1
+    while (line := lines.get(index := index + 1)) is not None:
         if is_skippable(line):
             continue
         new_style, body = _entry_start(line, style, items)
@@ -89,11 +91,10 @@ def _read_section(text: str, heading: re.Match[str]) -> tuple[list[Item], int]:
     return items, end
 
 
-def _opens_section(word: str, lines: list[Line]) -> bool:
+def _opens_section(word: str, first: Line | None) -> bool:
     """Weak headings (注, 备注) open a glossary only when an entry follows on the same line."""
     if word in STRONG_HEADINGS:
         return True
-    first = lines[0] if lines else None
     return (
         first is not None
         and bool(first.text.strip())
@@ -115,15 +116,33 @@ def _entry_start(line: Line, style: str | None, items: list[Item]) -> tuple[str 
     return None, line
 
 
-def _continues(current: list[Line], lines: list[Line], index: int, style: str) -> bool:
+def _continues(current: list[Line], lines: _Lines, index: int, style: str) -> bool:
     """A line without a marker continues the entry when the entry is unfinished or the next is."""
-    if is_body_heading(lines[index]):
+    line = lines.get(index)
+    if line is None or is_body_heading(line):
         return False
     if not ends_sentence(current[-1].text):
         return True
-    for later in lines[index + 1 :]:
+    while (later := lines.get(index := index + 1)) is not None:
         if is_skippable(later):
             continue
         found = marker_style(later)
         return found is not None and found[0] == style
     return False
+
+
+class _Lines:
+    """The lines after a heading, split only as far as the section reader looks."""
+
+    def __init__(self, source: Iterator[Line]) -> None:
+        self._source = source
+        self._seen: list[Line] = []
+
+    def get(self, index: int) -> Line | None:
+        """Line ``index``, or ``None`` past the end of the text."""
+        while len(self._seen) <= index:
+            line = next(self._source, None)
+            if line is None:
+                return None
+            self._seen.append(line)
+        return self._seen[index]
