@@ -14,6 +14,7 @@ from policykg.ir import EntityType
 from policykg.nlp.bodies import find_government_bodies, find_parks, find_places
 from policykg.nlp.lists import find_list_mates, find_listed_enterprises
 from policykg.nlp.orgs import Found, find_enterprises
+from policykg.nlp.owners import find_project_owners
 from policykg.nlp.projects import find_projects
 from policykg.nlp.rules_data import NameRules
 
@@ -63,7 +64,7 @@ class NameFinder:
 
 
 class ProjectFinder:
-    """Projects: names ending in 项目/工程 and items of project lists."""
+    """Projects (names ending in 项目/工程, items of project lists) and the trade names opening them."""
 
     def __init__(self, name: str, rules: NameRules) -> None:
         self.name = name
@@ -77,7 +78,8 @@ class ProjectFinder:
         """Every project span in ``doc``."""
         text, rules = doc.text, self.rules
         listed = [f for f in find_listed_enterprises(text, rules) if f[2] == PROJECT]
-        return to_spans(doc, find_projects(text, rules) + listed)
+        projects = find_projects(text, rules) + listed
+        return to_spans(doc, projects + find_project_owners(text, projects, rules))
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         """Store ``spans`` in ``doc.spans["projects"]``."""

@@ -87,6 +87,27 @@ def _by_paragraph(norm: NormText, spots: Iterable[Spot]) -> dict[int, list[Spot]
     return grouped
 
 
+_GUESSED = ("rule:project_owner", "rule:capacity_name", "rule:list_mate", "ner")
+_PLACE_AFTER = "镇乡村县区路街河山湖"
+
+
+def _drop_place_like(norm: NormText, merged: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
+    """Drop guessed enterprise names that the same document uses as places (横桥 of 横桥镇)."""
+    text = norm.text
+    guessed = {
+        text[s:e] for spots in merged.values() for s, e, lab, src in spots if src in _GUESSED
+    }
+    place_like = {name for name in guessed if any(name + ch in text for ch in _PLACE_AFTER)}
+    return {
+        index: [
+            s
+            for s in spots
+            if not (s[2] == ENTERPRISE and s[3] in _GUESSED and text[s[0] : s[1]] in place_like)
+        ]
+        for index, spots in merged.items()
+    }
+
+
 def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
     names = {
         norm.text[s:e]
@@ -118,7 +139,7 @@ def extract_doc(doc: SourceDoc, nlp: Language) -> DocResult:
         for index in sorted(set(found) | set(extra))
         if norm.paragraphs[index].repeat_of is None
     }
-    merged = _propagate_enterprises(norm, merged)
+    merged = _propagate_enterprises(norm, _drop_place_like(norm, merged))
     findings = ParagraphFindings(norm=norm, spots=merged, glossary=parse_glossary(norm.text))
     return build_result(doc, findings)
 

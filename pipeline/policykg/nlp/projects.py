@@ -31,6 +31,7 @@ _CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
 _SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
 _AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+_NOT_FIRST = "与及和并同续"
 _SPLIT_AT = "和"  # “A和B项目” names two projects when A is a name on its own (5+ characters)
 _MIN_SPLIT_LEFT = 5
 
@@ -64,7 +65,10 @@ def trim_start(text: str, start: int, end: int) -> int:
     """Move ``start`` past numbering, counts and leading verbs/adverbs (充分利用…, 扎实推进…)."""
     start = end - len(strip_count(text[start:end]))
     start += leading_function_words(text[start:end], keep=4)
-    return end - len(strip_count(text[start:end]))
+    start = end - len(strip_count(text[start:end]))
+    while start < end and text[start] in _NOT_FIRST:
+        start += 1
+    return start
 
 
 def _head_name_ok(text: str, start: int, head_start: int, rules: NameRules) -> bool:
