@@ -18,6 +18,7 @@
   });
 
   var hiddenTypes = {};
+  function docLabel(file) { return (meta.documents || {})[file] || file; }
   var panel = document.getElementById("panel");
 
   function el(tag, text, cls) {
@@ -128,14 +129,22 @@
     return items;
   }
 
-  function markedSentence(s, name) {
+  // Offsets are code points (Python's, SPARQL's): slice Array.from(text), never text itself,
+  // whose indices count UTF-16 units and drift after any character beyond U+FFFF.
+  function markedSentence(s, docLabel) {
     var box = el("div", null, "sentence");
-    box.appendChild(el("span", s.doc + " [" + s.start + "–" + s.end + "]", "where"));
-    var parts = name ? s.text.split(name) : [s.text];
-    parts.forEach(function (part, i) {
-      if (i > 0) { box.appendChild(el("mark", name)); }
-      box.appendChild(document.createTextNode(part));
+    var where = el("a", docLabel + " [" + s.start + "–" + s.end + "]", "where");
+    where.href = "document?doc=" + encodeURIComponent(s.doc);
+    box.appendChild(where);
+    var chars = Array.from(s.text);
+    var pos = 0;
+    (s.marks || []).forEach(function (m) {
+      if (m[0] < pos || m[1] > chars.length) { return; }
+      box.appendChild(document.createTextNode(chars.slice(pos, m[0]).join("")));
+      box.appendChild(el("mark", chars.slice(m[0], m[1]).join("")));
+      pos = m[1];
     });
+    box.appendChild(document.createTextNode(chars.slice(pos).join("")));
     return box;
   }
 
@@ -151,12 +160,12 @@
     if (n.definition) { section("定义", [n.definition]); }
     section("金额与规模", n.amounts);
     section("关系", relationItems(id));
-    section("来源文件", n.documents);
+    section("来源文件", (n.documents || []).map(function (d) { return docLabel(d) + "（" + d + "）"; }));
     var where = (n.counties || []).concat((n.years || []).map(function (y) { return y + "年"; }));
     section("县与年份", where.length ? [where.join("、")] : []);
     if (n.sentences && n.sentences.length) {
       panel.appendChild(el("h3", "来源句子（" + n.sentences.length + " / " + n.sentence_total + "，共提及 " + n.mentions + " 次）"));
-      n.sentences.forEach(function (s) { panel.appendChild(markedSentence(s, n.fullLabel)); });
+      n.sentences.forEach(function (s) { panel.appendChild(markedSentence(s, docLabel(s.doc))); });
     }
     if (id.indexOf("http") === 0) {
       var ego = el("a", "查看邻域视图 →", "link");

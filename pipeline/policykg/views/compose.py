@@ -35,6 +35,7 @@ class ViewGraph:
     graph: nx.MultiDiGraph
     total_nodes: int
     center: str | None = None
+    isolated_hidden: int = 0  # nodes without a link that the view left out
 
     @property
     def truncated(self) -> bool:
@@ -68,6 +69,20 @@ def _hops(params: Mapping[str, str]) -> int:
     return hops
 
 
+def _show_isolated(spec: ViewSpec, params: Mapping[str, str]) -> bool:
+    raw = params.get("isolated", "show" if spec.isolated else "hide")
+    if raw not in ("show", "hide"):
+        raise ViewParamError(f"isolated must be show or hide, not {raw!r}")
+    return raw == "show"
+
+
+def drop_isolated(graph: nx.MultiDiGraph) -> int:
+    """Remove the nodes that have no link; return how many there were."""
+    lone = [n for n in graph.nodes if graph.degree(n) == 0]
+    graph.remove_nodes_from(lone)
+    return len(lone)
+
+
 def build_view_graph(store: ox.Store, spec: ViewSpec, params: Mapping[str, str]) -> ViewGraph:
     """Everything a network view draws, with details on every node and edge."""
     graph = graph_from_rows(select_named(store, spec.query))
@@ -77,6 +92,7 @@ def build_view_graph(store: ox.Store, spec: ViewSpec, params: Mapping[str, str])
             raise ViewParamError("the ego view needs entity=<IRI or Chinese name>")
         center = find_entity(store, params["entity"])
         graph = ego_subgraph(graph, center, _hops(params))
+    hidden = 0 if _show_isolated(spec, params) or center else drop_isolated(graph)
     add_node_details(store, graph)
     total = graph.number_of_nodes()
     kept = keep_top_nodes(graph, spec.max_nodes)
@@ -84,4 +100,4 @@ def build_view_graph(store: ox.Store, spec: ViewSpec, params: Mapping[str, str])
         kept.add_node(center, **graph.nodes[center])
     graph = kept
     inherit_places_and_years(graph)
-    return ViewGraph(graph, total, center)
+    return ViewGraph(graph, total, center, hidden)

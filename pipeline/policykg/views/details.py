@@ -4,6 +4,7 @@ sentences of every node, and the evidence sentences of every edge, read with viz
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -34,13 +35,17 @@ def document_names(store: ox.Store) -> dict[str, dict[str, str]]:
 
 
 def document_label(doc: dict[str, str], iri: str) -> str:
-    """A short Chinese name for a document: its title, else county + year + kind, else its file."""
-    if doc.get("title"):
-        return doc["title"]
-    made = "".join(doc.get(k, "") for k in ("county", "year", "kind"))
-    if doc.get("year") and made:
-        made = made.replace(doc["year"], doc["year"] + "年", 1)
-    return made or doc.get("fileName") or local_name(iri)
+    """A short Chinese name for a document: county + year + kind when known (titles of reports
+    are often just 政府工作报告), else its title, else its file name."""
+    if doc.get("county") and doc.get("year"):
+        return f"{doc['county']}{doc['year']}年{doc.get('kind', '')}"
+    return doc.get("title") or doc.get("fileName") or local_name(iri)
+
+
+def document_labels(store: ox.Store) -> dict[str, str]:
+    """Every document's file name -> its short Chinese name, for the panel."""
+    docs = document_names(store)
+    return {d.get("fileName") or local_name(i): document_label(d, i) for i, d in docs.items()}
 
 
 def pick_type(types: set[str]) -> str:
@@ -90,25 +95,31 @@ def _apply_documents(
             graph.nodes[node][key] = sorted(values)
 
 
-def _sentence(row: Row, doc_file: str) -> dict[str, object]:
+def _sentence(row: Row, doc_file: str) -> dict[str, Any]:
+    """The sentence around a mention, with the mention's place in it (code points, relative)."""
+    start, end = int(row["start"]), int(row["end"])
     if "sentence" in row:
-        start, end, text = int(row["sentenceStart"]), int(row["sentenceEnd"]), row["sentence"]
+        begin, text = int(row["sentenceStart"]), row["sentence"]
+        found = {"doc": doc_file, "start": begin, "end": int(row["sentenceEnd"]), "text": text}
     else:
-        start, end, text = int(row["start"]), int(row["end"]), ""
-    return {"doc": doc_file, "start": start, "end": end, "text": text}
+        begin, found = start, {"doc": doc_file, "start": start, "end": end, "text": ""}
+    found["marks"] = [[start - begin, end - begin]] if found["text"] else []
+    return found
 
 
 def _apply_mentions(
     graph: nx.MultiDiGraph, rows: list[Row], docs: dict[str, dict[str, str]]
 ) -> None:
-    sentences: dict[str, dict[tuple[str, int, int], dict[str, object]]] = defaultdict(dict)
+    sentences: dict[str, dict[tuple[str, int, int], dict[str, Any]]] = defaultdict(dict)
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         counts[row["node"]] += 1
         doc_file = docs.get(row["doc"], {}).get("fileName") or local_name(row["doc"])
         found = _sentence(row, doc_file)
-        key = (doc_file, int(str(found["start"])), int(str(found["end"])))
-        sentences[row["node"]].setdefault(key, found)
+        key = (doc_file, found["start"], found["end"])
+        known = sentences[row["node"]].setdefault(key, found)
+        if known is not found:
+            known["marks"] = sorted(known["marks"] + found["marks"])
     for node, count in counts.items():
         ordered = [sentences[node][k] for k in sorted(sentences[node])]
         graph.nodes[node].update(

@@ -12,6 +12,8 @@ import math
 import networkx as nx
 
 SPACING = 110.0  # pixels between neighbouring nodes, roughly
+CHAR_WIDTH = 14.0  # pixels per character of a node label (CJK, 14 px font)
+LABEL_CHARS = 16  # labels are cut to this many characters on the canvas
 BIG_COMPONENT_ITERATIONS = 5
 
 Position = tuple[float, float]
@@ -27,14 +29,21 @@ def _component_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position
     else:
         start = nx.spectral_layout(graph)
         raw = nx.spring_layout(graph, pos=start, iterations=BIG_COMPONENT_ITERATIONS, seed=7)
-    radius = SPACING * math.sqrt(n) * 0.9
+    radius = SPACING * math.sqrt(n) * 1.2
     return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in raw.items()}
 
 
-def _extent(pos: dict[str, Position]) -> tuple[float, float, float, float]:
-    xs = [p[0] for p in pos.values()]
+def _half_width(graph: nx.Graph, node: str) -> float:
+    label = str(graph.nodes[node].get("label", ""))
+    return max(SPACING / 2, min(len(label), LABEL_CHARS) * CHAR_WIDTH / 2)
+
+
+def _extent(graph: nx.Graph, pos: dict[str, Position]) -> tuple[float, float, float, float]:
+    """The box the component's nodes and their labels take up."""
+    left = min(x - _half_width(graph, n) for n, (x, _) in pos.items())
+    right = max(x + _half_width(graph, n) for n, (x, _) in pos.items())
     ys = [p[1] for p in pos.values()]
-    return min(xs), min(ys), max(xs), max(ys)
+    return left, min(ys) - SPACING / 2, right, max(ys) + SPACING / 2
 
 
 def layout_positions(graph: nx.MultiDiGraph, spring_max: int = 400) -> dict[str, Position]:
@@ -48,8 +57,8 @@ def layout_positions(graph: nx.MultiDiGraph, spring_max: int = 400) -> dict[str,
     cursor_x = cursor_y = row_height = 0.0
     for nodes in components:
         pos = _component_positions(simple.subgraph(nodes), spring_max)
-        min_x, min_y, max_x, max_y = _extent(pos)
-        width, height = max_x - min_x + SPACING, max_y - min_y + SPACING
+        min_x, min_y, max_x, max_y = _extent(simple, pos)
+        width, height = max_x - min_x, max_y - min_y
         if cursor_x > 0 and cursor_x + width > total_width:
             cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height, 0.0
         for node, (x, y) in pos.items():

@@ -13,10 +13,9 @@ from pyvis.network import Network
 
 from policykg.views.compose import ViewGraph
 from policykg.views.embed import script_json, vis_network_js, viz_asset
-from policykg.views.layout import layout_positions
+from policykg.views.layout import LABEL_CHARS, layout_positions
 from policykg.views.spec import ViewSpec
 
-LABEL_CHARS = 16  # longer names are shortened on the canvas; the panel shows them whole
 FONT = "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, sans-serif"
 PANEL_KEYS = (
     "type",
@@ -95,7 +94,7 @@ def vis_data(spec: ViewSpec, view: ViewGraph) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges, "options": net.options}
 
 
-def _meta(spec: ViewSpec, view: ViewGraph) -> dict[str, Any]:
+def _meta(spec: ViewSpec, view: ViewGraph, docs: dict[str, str]) -> dict[str, Any]:
     graph = view.graph
     present = {graph.nodes[n]["type"] for n in graph.nodes}
     legend = [
@@ -112,26 +111,34 @@ def _meta(spec: ViewSpec, view: ViewGraph) -> dict[str, Any]:
         "years": years,
         "totalNodes": view.total_nodes,
         "truncated": view.truncated,
+        "isolatedHidden": view.isolated_hidden,
         "maxNodes": spec.max_nodes,
         "center": view.center,
         "relations": dict(spec.relations),
+        "documents": docs,
     }
 
 
 def _notice(spec: ViewSpec, view: ViewGraph) -> str:
-    if not view.truncated:
-        return ""
-    shown = view.graph.number_of_nodes()
-    return (
-        f"图中共有 {view.total_nodes:,} 个节点，超过上限 {spec.max_nodes:,}："
-        f"只显示提及次数与连接数最高的 {shown:,} 个。用筛选或邻域视图查看其余部分。"
-    )
+    parts = []
+    if view.truncated:
+        shown = view.graph.number_of_nodes()
+        parts.append(
+            f"图中共有 {view.total_nodes:,} 个节点，超过上限 {spec.max_nodes:,}："
+            f"只显示提及次数与连接数最高的 {shown:,} 个。用筛选或邻域视图查看其余部分。"
+        )
+    if view.isolated_hidden:
+        parts.append(
+            f"另有 {view.isolated_hidden:,} 个实体与其他实体没有关系，未画出"
+            "（参数 isolated=show 显示它们）。"
+        )
+    return " ".join(parts)
 
 
-def render_network_page(spec: ViewSpec, view: ViewGraph) -> str:
-    """The whole HTML page of a network view."""
+def render_network_page(spec: ViewSpec, view: ViewGraph, docs: dict[str, str]) -> str:
+    """The whole HTML page of a network view; ``docs`` names documents by file name."""
     data = vis_data(spec, view)
-    data["meta"] = _meta(spec, view)
+    data["meta"] = _meta(spec, view, docs)
     page = Template(viz_asset("network.html"))
     return page.substitute(
         title=html.escape(spec.title),

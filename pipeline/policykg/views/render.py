@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from policykg.views.compose import ViewGraph, build_view_graph
+from policykg.views.details import document_labels
 from policykg.views.document_page import render_document_page
 from policykg.views.network_page import render_network_page
 from policykg.views.source import GraphSource, as_store
@@ -63,7 +64,7 @@ def render_view(source: GraphSource, name: str, params: Params | None = None) ->
     view = build_view_graph(store, spec, plain)
     if view.truncated:
         log.warning("view %s: %d nodes, drawing the top %d", name, view.total_nodes, spec.max_nodes)
-    return render_network_page(spec, view)
+    return render_network_page(spec, view, document_labels(store))
 
 
 def write_view(page: str, out: Path) -> Path:
@@ -73,6 +74,7 @@ def write_view(page: str, out: Path) -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(page)
+        os.chmod(temp, 0o644)  # mkstemp makes 0600; a page is for sharing
         os.replace(temp, out)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

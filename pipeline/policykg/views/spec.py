@@ -57,6 +57,7 @@ class ViewSpec:
     params: tuple[str, ...]
     max_nodes: int
     spring_max: int
+    isolated: bool  # draw nodes without a link (the ``isolated=show|hide`` parameter overrides)
     types: tuple[TypeStyle, ...]
     relations: tuple[tuple[str, str], ...]
 
@@ -110,6 +111,7 @@ def _spec(name: str, table: dict[str, Any], config: dict[str, Any], path: Path) 
         params=tuple(table.get("params", ())),
         max_nodes=int(table.get("max_nodes", defaults.get("max_nodes", 2000))),
         spring_max=int(table.get("spring_max", defaults.get("spring_max", 400))),
+        isolated=bool(table.get("isolated", True)),
         types=_types(config.get("types", {})),
         relations=tuple((k, str(v)) for k, v in config.get("relations", {}).items()),
     )
