@@ -1,6 +1,6 @@
 """``policykg export``: the built graph in other formats.
 
-RDF: ttl (sorted longturtle), nt (sorted lines), jsonld (compacted with our prefixes, sorted),
+RDF: ttl (sorted Turtle), nt (sorted lines), jsonld (compacted with our prefixes, sorted),
 trig (one named graph per document, one shared graph for entities, relations and the glossary).
 Networks: graphml, gexf. Spreadsheets: csv (a folder with entities.csv and relations.csv, UTF-8
 with BOM so Excel shows Chinese). jsonl: the extraction JSONL written next to the graph.

@@ -1,8 +1,7 @@
 """The files a build writes into OUT/: ``graph.ttl``, ``extraction.jsonl`` and ``build.json``.
 
-``graph.ttl`` is rdflib's ``longturtle``: subjects, predicates and objects sorted, one statement
-per line, no blank nodes in our data, so the same triples always give the same bytes (checked in
-tests with shuffled insertion order and separate processes).
+``graph.ttl`` is sorted Turtle (see ``turtle``): the same triples always give the same bytes
+(checked in tests with shuffled insertion order and separate processes).
 """
 
 from __future__ import annotations
@@ -18,12 +17,12 @@ from rdflib import Graph
 from policykg.graph import atomic
 from policykg.graph.cache import DocCache
 from policykg.graph.screen import LeftOut
+from policykg.graph.turtle import sorted_turtle
 from policykg.ir import Extraction
 
 GRAPH_NAME = "graph.ttl"
 EXTRACTION_NAME = "extraction.jsonl"
 REPORT_NAME = "build.json"
-GRAPH_FORMAT = "longturtle"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +67,7 @@ class BuildReport:
 
 def serialize_graph(graph: Graph) -> str:
     """The byte-stable Turtle text of ``graph``."""
-    return graph.serialize(format=GRAPH_FORMAT)
+    return sorted_turtle(graph).decode("utf-8")
 
 
 def jsonl_text(lines: Iterable[str]) -> str:
