@@ -6,7 +6,6 @@ interrupted build leaves the previous ``graph.ttl`` as it was.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -55,15 +54,16 @@ class BuildResult:
 
 def nlp_stages() -> Stages:
     """The real pipeline: ``policykg.nlp`` (imported here, as spaCy takes a while to load)."""
-    extract = importlib.import_module("policykg.nlp.extract")
-    pipeline = importlib.import_module("policykg.nlp.pipeline")
-    resolve = importlib.import_module("policykg.nlp.resolve")
-    jsonl = importlib.import_module("policykg.nlp.jsonl")
+    from policykg.nlp.extract import extract_doc
+    from policykg.nlp.jsonl import dump_extraction
+    from policykg.nlp.pipeline import build_nlp
+    from policykg.nlp.resolve import resolve
+
     return Stages(
-        make_nlp=pipeline.build_nlp,
-        extract_doc=extract.extract_doc,
-        resolve=resolve.resolve,
-        dump_extraction=jsonl.dump_extraction,
+        make_nlp=build_nlp,
+        extract_doc=extract_doc,
+        resolve=resolve,
+        dump_extraction=dump_extraction,
     )
 
 
