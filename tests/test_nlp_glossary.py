@@ -267,3 +267,41 @@ def test_agrees_with_the_gold_glossary_of_000(glossary_000: dict[str, GlossaryEn
             assert all(_squash(e.definition) in _squash(item["definition"]) for e in entries)
         parts = [p for e in entries for p in e.parts]
         assert [_squash(p) for p in parts] == [_squash(p) for p in item["parts"]], item["term"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition", "parts"),
+    [
+        (
+            "坚持稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期（简称“六稳”），推动发展。",
+            "六稳",
+            "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期",
+            6,
+        ),
+        ("推进“大众创业、万众创新”（简称“双创”）。", "双创", "大众创业、万众创新", 2),
+        ("全国文明城市，简称“文明城”，", "文明城", "全国文明城市", 0),
+    ],
+)
+def test_jiancheng_names_the_clause_before_it(
+    text: str, term: str, definition: str, parts: int
+) -> None:
+    (entry,) = parse_glossary(text)
+    assert (entry.term, entry.definition, entry.style) == (term, definition, "inline-jiancheng")
+    assert text[entry.def_start : entry.def_end] == definition
+    assert len(entry.parts) == parts
+
+
+def test_parenthesized_chinese_markers_and_shizhi_after_the_colon() -> None:
+    text = "名词解释\n（一）“三农”：是指农业、农村、农民。\n（二）“两新”：新型基础设施建设、新型城镇化建设。"
+    entries = parse_glossary(text)
+    assert [(e.term, e.style) for e in entries] == [
+        ("三农", "parenthesized"),
+        ("两新", "parenthesized"),
+    ]
+    assert entries[0].definition == "是指农业、农村、农民"  # the text after the colon, as written
+    assert entries[0].parts == ("农业", "农村", "农民")
+
+
+def test_heading_and_first_entry_on_one_line() -> None:
+    text = "附注：1.“三保”：保工资、保运转、保基本民生。2.“五减”：减材料、减证明、减环节、减时限、减费用。"
+    assert [(e.term, len(e.parts)) for e in parse_glossary(text)] == [("三保", 3), ("五减", 5)]

@@ -23,6 +23,7 @@ from policykg.nlp.glossary_model import GlossaryEntry
 from policykg.nlp.glossary_parts import split_groups, split_parts
 
 _TRIM = " \t\u3000\u00a0"
+_MIN_TERM = 2
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _TERM_SENTENCE_SEP = re.compile(r"[^，,：:。]{0,6}?(?:是指|指的是|指|即|[：:])")
 
@@ -92,11 +93,12 @@ def _terms(text: str, head_start: int, head_end: int) -> list[tuple[int, int]]:
     quoted = [
         (head_start + m.start("term"), head_start + m.end("term"))
         for m in QUOTED_TERM.finditer(head)
+        if len(m.group("term").strip(_TRIM)) >= _MIN_TERM
     ]
     if quoted:
         return quoted
     stripped = head.strip(_TRIM).removeprefix("所谓")
-    if not stripped or len(stripped) > 30 or re.search(r"[，,。]", stripped):
+    if len(stripped) < _MIN_TERM or len(stripped) > 30 or re.search(r"[，,。]", stripped):
         return []
     start = head_start + head.index(stripped)
     return [(start, start + len(stripped))]

@@ -5,7 +5,9 @@ unquoted count term such as 三农):
 
 * ``inline-paren``  — “一核两链四支撑”（以全力创建国家现代农业产业园为核心，…）: the bracket;
 * ``inline-ji``     — “一城”即中心城区，包括…: from 即 to the end of the sentence;
-* ``inline-shizhi`` — “房证同交”改革是指… / 三农是指… / “一城”指…: from 是指 / 指 to the sentence end.
+* ``inline-shizhi`` — “房证同交”改革是指… / 三农是指… / “一城”指…: from 是指 / 指 to the sentence end;
+* ``inline-jiancheng`` — 稳就业、稳金融…稳预期（简称“六稳”）/ …，以下简称“双循环”: the clause before
+  简称 / 统称 is the definition.
 
 A quoted term followed by a bracket that only holds a number, a year or an alias is not defined by
 it (the bracket must hold at least four characters of Chinese text).
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from policykg.nlp.glossary_members import LEAD_ENDS
 from policykg.nlp.glossary_model import GlossaryEntry
 from policykg.nlp.glossary_parts import split_parts
 from policykg.nlp.terms_shape import is_abbreviation_shaped
@@ -33,12 +36,19 @@ _BARE_SHIZHI = re.compile(
     r"(?P<head>)是指(?P<def>[^。；;\n]{2,300})",
     re.MULTILINE,
 )
+_JIANCHENG = re.compile(
+    r"(?P<def>[^，,。；;：:（()\n]{2,80}?)(?:[（(]|[，,])(?:以下|下文|下)?(?:简称|统称)为?"
+    r"[“「](?P<term>[^“”「」\n]{2,12})[”」]"
+)
+_LAST_QUOTED = re.compile(r"[“「]([^“”「」]{2,})[”」]?$")
+_ALIAS_MARKERS = ("简称", "以下简称", "下称", "统称", "又称", "即")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("inline-paren", _PAREN),
     ("inline-ji", _JI),
     ("inline-shizhi", _SHIZHI),
     ("inline-shizhi", _BARE_SHIZHI),
+    ("inline-jiancheng", _JIANCHENG),
 )
 
 
@@ -54,14 +64,14 @@ def inline_definitions(text: str) -> list[GlossaryEntry]:
 def _matches(text: str, pattern: re.Pattern[str], style: str) -> Iterator[GlossaryEntry]:
     for match in pattern.finditer(text):
         term = match.group("term")
-        definition = match.group("def").strip()
+        definition = match.group("def").strip().strip("“”「」")
+        if style == "inline-jiancheng":
+            definition = _named_clause(definition)
         if style == "inline-paren" and not _is_explanation(term, definition):
             continue
         if style != "inline-paren" and len(term) > 8:
             continue
-        def_start = match.start("def") + (
-            len(match.group("def")) - len(match.group("def").lstrip())
-        )
+        def_start = match.start("def") + match.group("def").index(definition)
         yield GlossaryEntry(
             term=term,
             definition=definition,
@@ -74,8 +84,20 @@ def _matches(text: str, pattern: re.Pattern[str], style: str) -> Iterator[Glossa
         )
 
 
+def _named_clause(text: str) -> str:
+    """What 简称 names: the quoted text that ends the clause, else the clause minus its verb
+    (推进“大众创业、万众创新” → 大众创业、万众创新; 坚持稳就业、…稳预期 → 稳就业、…稳预期)."""
+    quoted = _LAST_QUOTED.search(text)
+    if quoted is not None:
+        return quoted.group(1)
+    for verb in LEAD_ENDS:
+        if text.startswith(verb) and len(text) > len(verb) + 1:
+            return text[len(verb) :]
+    return text
+
+
 def _is_explanation(term: str, definition: str) -> bool:
     """A bracket explains a term that needs defining and holds real text, not a number or alias."""
-    if len(_CHINESE.findall(definition)) < 4:
+    if len(_CHINESE.findall(definition)) < 4 or definition.startswith(_ALIAS_MARKERS):
         return False
-    return is_abbreviation_shaped(term)
+    return is_abbreviation_shaped(term) and not re.search(r"[、，,；;]", term)

@@ -20,7 +20,7 @@ STRONG_HEADINGS = frozenset(
 MARKER = re.compile(
     rf"^{_SP}(?:"
     r"(?P<bracketed>[〔\[【]\s*(?P<n1>\d{1,3})\s*[〕\]】])"
-    r"|(?P<parenthesized>[（(]\s*(?P<n2>\d{1,3})\s*[)）])"
+    r"|(?P<parenthesized>[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])"
     r"|(?P<circled>[\u2460-\u2473])"
     r"|(?P<numbered>(?P<n3>\d{1,3})\s*[.．、](?![0-9]))"
     r"|(?P<chinese>[一二三四五六七八九十]{1,3}\s*、)"

@@ -13,8 +13,27 @@ from __future__ import annotations
 import re
 
 # Words that open a lead-in (在…, 把…) or end one (…落实, …做好), so that cutting them is safe.
-LEAD_STARTS = ("在", "把", "对", "将", "以", "向", "从", "即", "指", "包括", "实施", "打造", "推进")
+LEAD_STARTS = (
+    "是指",
+    "指的是",
+    "在",
+    "把",
+    "对",
+    "将",
+    "以",
+    "向",
+    "从",
+    "即",
+    "指",
+    "包括",
+    "实施",
+    "打造",
+    "推进",
+)
 LEAD_ENDS = (
+    "深化",
+    "加快",
+    "围绕",
     "建设",
     "做好",
     "落实",

@@ -15,7 +15,7 @@ class GlossaryEntry:
     ``style`` names the format that matched: ``numbered`` (1. / 1、), ``bracketed`` (〔1〕 [1] 【1】),
     ``parenthesized`` (（1）), ``circled`` (①), ``chinese`` (一、), ``unnumbered`` (term：definition
     lines), or an inline form: ``inline-paren`` (“X”（…）), ``inline-ji`` (“X”即…),
-    ``inline-shizhi`` (X是指… / “X”指…).
+    ``inline-shizhi`` (X是指… / “X”指…), ``inline-jiancheng`` (…（简称“X”）).
     """
 
     term: str

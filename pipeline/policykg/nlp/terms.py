@@ -26,6 +26,7 @@ from policykg.nlp.terms_shape import classify_quoted
 SPANS_KEY = "terms"
 _AFTER_WINDOW = 6
 _DIGITS = "0123456789"
+_MIN_TERM = 2  # a one-character “term” would match everywhere
 
 
 def quoted_regex(rules: TermRules = DEFAULT_RULES) -> re.Pattern[str]:
@@ -105,7 +106,8 @@ def find_term_uses(
     term. A match is skipped when it is part of a longer count term (三五 inside 十三五, 两高 inside
     两高一紧) or lies inside quotation marks around a different string.
     """
-    pattern = _term_pattern(tuple(sorted(set(terms), key=lambda t: (-len(t), t))))
+    known = {t for t in terms if len(t) >= _MIN_TERM}
+    pattern = _term_pattern(tuple(sorted(known, key=lambda t: (-len(t), t))))
     if pattern is None:
         return []
     quotes = quoted_strings(text, rules)

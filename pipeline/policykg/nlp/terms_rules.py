@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import spacy
 
-# Chinese numerals used as counts in policy terms (六稳, 两高, 十四五, 双减, 百千万).
-NUMERALS = "一二三四五六七八九十百千万两双"
+# Chinese numerals used as counts in policy terms (六稳, 两高, 十四五, 双减, 千人千企).
+NUMERALS = "一二三四五六七八九十百千两双"  # 万 is left out: 万众, 万家 count nothing
 
 # Quote pairs found around terms in Chinese documents (open, close).
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
