@@ -167,3 +167,19 @@ def test_term_uses_skip_other_quoted_strings() -> None:
 
 def test_no_terms_no_uses() -> None:
     assert find_term_uses("六稳", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("坚持“河湖共治”，实施整治", [("河湖共治", "Slogan")]),  # a verb that takes a motto
+        ("全力让“碧水长流”", [("碧水长流", "Slogan")]),
+        ("落实“精准施策”总方针", [("精准施策", "Slogan")]),  # a motto noun after it
+        ("建设“城市客厅”", []),  # an ordinary verb and noun
+        ("形成“研发—生产—销售”链条", [("研发—生产—销售", "Slogan")]),  # a dash chain
+        ("围绕“一年起步、两年提升、三年见效”目标", [("一年起步、两年提升、三年见效", "Slogan")]),
+        ("落实“两片、三区、一轴”布局", [("两片、三区、一轴", "Abbreviation")]),
+    ],
+)
+def test_mottos_by_context_and_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected

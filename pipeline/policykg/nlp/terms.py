@@ -25,6 +25,7 @@ from policykg.nlp.terms_shape import classify_quoted
 
 SPANS_KEY = "terms"
 _AFTER_WINDOW = 6
+_BEFORE_WINDOW = 4
 _DIGITS = "0123456789"
 _MIN_TERM = 2  # a one-character “term” would match everywhere
 
@@ -54,7 +55,8 @@ def find_terms(text: str, rules: TermRules = DEFAULT_RULES) -> list[tuple[int, i
     quoted: list[tuple[int, int, str]] = []
     for start, end in quoted_strings(text, rules):
         after = text[end + 1 : end + 1 + _AFTER_WINDOW]
-        spans = classify_quoted(text[start:end], after, rules)
+        before = text[max(0, start - 1 - _BEFORE_WINDOW) : start - 1]
+        spans = classify_quoted(text[start:end], after, rules, before)
         found.extend((start + s, start + e, label) for s, e, label in spans)
         whole = [label for s, e, label in spans if (s, e) == (0, end - start)]
         quoted.append((start, end, whole[0] if whole else ""))

@@ -26,6 +26,11 @@ HEAD_NOUNS: tuple[str, ...] = ("改革", "企业", "政策", "机制", "要求",
 # Nouns that follow a four-character motto naming a campaign: “绿满新绛”行动, “技能运城”建设.
 CAMPAIGN_NOUNS: tuple[str, ...] = ("行动", "建设", "专项", "活动", "工程")
 
+# Verbs that take a motto as their object (坚持“水岸共治”, 让“蓝天常驻”, 胸怀“国之大者”) and
+# nouns a motto heads (“动态清零”总方针, “景区为王”理念).
+MOTTO_VERBS: tuple[str, ...] = ("坚持", "让", "胸怀", "确保", "做到", "力争", "践行")
+MOTTO_HEADS: tuple[str, ...] = ("方针", "策略", "理念", "原则", "口号")
+
 # Endings that make a quoted string a name (a place brand, a base, a project, an award), not a
 # motto: “山西中医药大学大学生实习实训基地”, “国家级慢性病综合防控示范区”.
 NAME_ENDINGS: tuple[str, ...] = (
@@ -54,7 +59,7 @@ NAME_ENDINGS: tuple[str, ...] = (
 MOTTO_MARKERS: tuple[str, ...] = ("就是", "才是", "为王", "为先", "为本", "至上", "先行", "抓落实")
 
 # Separators between the members of a parallel motto or an enumeration.
-SEPARATORS = "、，,；;/"
+SEPARATORS = "、，,；;/—–－"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,8 @@ class TermRules:
     quote_pairs: tuple[tuple[str, str], ...] = QUOTE_PAIRS
     head_nouns: tuple[str, ...] = HEAD_NOUNS
     campaign_nouns: tuple[str, ...] = CAMPAIGN_NOUNS
+    motto_verbs: tuple[str, ...] = MOTTO_VERBS
+    motto_heads: tuple[str, ...] = MOTTO_HEADS
     name_endings: tuple[str, ...] = NAME_ENDINGS
     motto_markers: tuple[str, ...] = MOTTO_MARKERS
     separators: str = SEPARATORS

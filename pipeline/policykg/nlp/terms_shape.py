@@ -32,6 +32,7 @@ _CODE_WITH_UNIT = re.compile(r"[0-9]+\s*[+×xX＋*]\s*[0-9]+\s*[\u4e00-\u9fff]{1
 _PLUS_TERM = re.compile(r"[\u4e00-\u9fff]{2,4}[+＋]")
 _PLUS_FORMULA = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\s*[+＋]\s*[\u4e00-\u9fff\w]{1,8})+")
 _DIGIT_COUNT = re.compile(r"[0-9]+[个大项类条张化]")
+_MAX_COUNTED_MEMBER = 3
 _DOUBLED_NUMERAL = re.compile(r"([一二三四五六七八九])\1")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,2}")
@@ -40,10 +41,13 @@ _DEFINED_AFTER = re.compile(r"\s*(?:即|是指|指的是|（|\()")
 Found = tuple[int, int, str]
 
 
-def classify_quoted(inner: str, after: str = "", rules: TermRules = DEFAULT_RULES) -> list[Found]:
+def classify_quoted(
+    inner: str, after: str = "", rules: TermRules = DEFAULT_RULES, before: str = ""
+) -> list[Found]:
     """Spans ``(start, end, label)`` inside ``inner`` (the text between the quotes).
 
-    ``after`` is the text right after the closing quote (a dozen characters are enough).
+    ``after`` is the text right after the closing quote and ``before`` the text right before the
+    opening one (a few characters are enough).
 
     >>> classify_quoted("六稳", "工作")
     [(0, 2, 'Abbreviation')]
@@ -61,11 +65,13 @@ def classify_quoted(inner: str, after: str = "", rules: TermRules = DEFAULT_RULE
         return [
             (offset + s, offset + e, lab) for s, e, lab in _classify_members(text, members, rules)
         ]
-    label = classify_single(text, after, rules)
+    label = classify_single(text, after, rules, before)
     return [(offset, offset + len(text), label)] if label else []
 
 
-def classify_single(text: str, after: str = "", rules: TermRules = DEFAULT_RULES) -> str | None:
+def classify_single(
+    text: str, after: str = "", rules: TermRules = DEFAULT_RULES, before: str = ""
+) -> str | None:
     """The label of a quoted string without separators, or ``None``."""
     if len(text) < 2 or _DATE_CODE.fullmatch(text):
         return None
@@ -74,6 +80,8 @@ def classify_single(text: str, after: str = "", rules: TermRules = DEFAULT_RULES
     if text.endswith(rules.name_endings):
         return None
     if is_motto(text, rules) or _is_campaign_motto(text, after, rules):
+        return SLOGAN
+    if _is_motto_in_context(text, before, after, rules):
         return SLOGAN
     if _is_condensed(text, after, rules) or _is_defined_after(text, after, rules):
         return ABBREVIATION
@@ -142,7 +150,10 @@ def _classify_members(text: str, members: list[tuple[int, int]], rules: TermRule
 
 
 def _all_counted(words: list[str], rules: TermRules) -> bool:
-    """Every member holds a numeral and one at least is a count term (一平台、三系统、一体系)."""
+    """Short members that each hold a numeral, one at least a count term (一平台、三系统、一体系);
+    longer ones are a motto (一年重塑、两年转型、三年锻长)."""
+    if any(len(w) > _MAX_COUNTED_MEMBER for w in words):
+        return False
     if not all(any(ch in rules.numerals or ch.isdigit() for ch in w) for w in words):
         return False
     return any(is_abbreviation_shaped(w, rules) for w in words)
@@ -153,6 +164,16 @@ def _is_condensed(text: str, after: str, rules: TermRules) -> bool:
     if not rules.min_condensed_len <= len(text) <= rules.max_condensed_len:
         return False
     return bool(_CJK_ONLY.fullmatch(text)) and after.lstrip().startswith(rules.head_nouns)
+
+
+def _is_motto_in_context(text: str, before: str, after: str, rules: TermRules) -> bool:
+    """A four-character phrase that a clause verb governs or a motto noun heads:
+    坚持“水岸共治”, 让“蓝天常驻”, “动态清零”总方针."""
+    if len(text) != rules.motto_len or not _CJK_ONLY.fullmatch(text):
+        return False
+    if before.endswith(rules.motto_verbs):
+        return True
+    return after.lstrip().lstrip("总").startswith(rules.motto_heads)
 
 
 def _is_campaign_motto(text: str, after: str, rules: TermRules) -> bool:
