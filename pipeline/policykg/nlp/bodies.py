@@ -35,8 +35,10 @@ def _park_regex(rules: NameRules) -> re.Pattern[str]:
     return re.compile(alternation(rules.park_suffixes))
 
 
-def _gov_ok(text: str, start: int, suffix_start: int, suffix: str) -> bool:
+def _gov_ok(text: str, start: int, suffix_start: int, suffix: str, rules: NameRules) -> bool:
     name = text[start:suffix_start]
+    if any(inner in name for inner in rules.government_suffixes if len(inner) > 1):
+        return False
     if suffix in _COMMITTEES:
         return len(name) >= 2 or bool(_ADMIN_PREFIX.match(name))
     return bool(_ADMIN_PREFIX.match(name + suffix)) and not name.startswith(("全", "各", "该"))
@@ -53,7 +55,7 @@ def find_government_bodies(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> 
             begin,
             limit=14,
             boundary=boundary,
-            accept=partial(_gov_ok, text, suffix_start=begin, suffix=suffix),
+            accept=partial(_gov_ok, text, suffix_start=begin, suffix=suffix, rules=rules),
             earliest=True,
         )
         if start is not None and match.end() - start >= 2:

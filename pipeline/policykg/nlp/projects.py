@@ -12,7 +12,7 @@ import re
 from functools import partial
 
 from policykg.ir import EntityType
-from policykg.nlp.lexicon import leading_function_words
+from policykg.nlp.lexicon import is_word, leading_function_words
 from policykg.nlp.names import find_start, latest_cut, strip_words, word_regex
 from policykg.nlp.orgs import Found
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
@@ -32,6 +32,7 @@ _SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
 _AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _NOT_FIRST = "与及和并同续"
+_VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
 _SPLIT_AT = "和"  # “A和B项目” names two projects when A is a name on its own (5+ characters)
 _MIN_SPLIT_LEFT = 5
 
@@ -74,6 +75,8 @@ def trim_start(text: str, start: int, end: int) -> int:
 def _head_name_ok(text: str, start: int, head_start: int, rules: NameRules) -> bool:
     name = text[start:head_start]
     if len(name) > _NAME_MAX or "等" in name or _AMOUNT_INSIDE.search(name):
+        return False
+    if name and name[-1] in _VERB_BEFORE_HEAD and not (is_word(name[-2:]) or is_word(name[-3:])):
         return False
     return is_specific_project(text[trim_start(text, start, head_start) : head_start], rules)
 

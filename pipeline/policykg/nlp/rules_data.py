@@ -69,7 +69,7 @@ ENTERPRISE_HEADS: tuple[str, ...] = _words(
 )
 
 GOVERNMENT_SUFFIXES: tuple[str, ...] = _words(
-    "人民政府 管委会 委员会 办公厅 办公室 政府 局 委 办 厅 署 人大常委会 人大 政协 法院 检察院 "
+    "人民政府 管委会 委员会 办公厅 办公室 政府 局 委 办 厅 人大常委会 人大 政协 法院 检察院 "
 )
 
 PARK_SUFFIXES: tuple[str, ...] = _words(

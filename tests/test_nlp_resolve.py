@@ -1,0 +1,134 @@
+"""Resolution: which candidates become one entity, and why."""
+
+from __future__ import annotations
+
+from policykg.ir import (
+    Candidate,
+    DocMeta,
+    DocResult,
+    EntityRef,
+    EntityType,
+    Mention,
+    RelationCandidate,
+    RelationType,
+    SourceDoc,
+    TextSpan,
+    entity_id,
+)
+from policykg.nlp.resolve import resolution_key, resolve
+
+ENT = EntityType.ENTERPRISE
+ABB = EntityType.ABBREVIATION
+
+
+def result(
+    name: str,
+    items: list[tuple[EntityType, str]],
+    place: str | None = None,
+    relations: tuple[RelationCandidate, ...] = (),
+) -> DocResult:
+    raw = "".join(label for _, label in items)
+    doc = SourceDoc(name, name, raw, "utf-8", "0" * 64, DocMeta(name=name, place=place))
+    cands, pos = [], 0
+    for kind, label in items:
+        span = TextSpan(name, pos, pos + len(label), label)
+        cands.append(Candidate(kind, label, Mention(span, "test")))
+        pos += len(label)
+    return DocResult(doc, tuple(cands), relations)
+
+
+def test_short_and_legal_names_are_one_enterprise() -> None:
+    forms = ["高义钢铁", "高义钢铁公司", "高义钢铁集团", "山西高义钢铁有限公司"]
+    entities, _ = resolve([result("a.txt", [(ENT, f) for f in forms])])
+    assert len(entities) == 1
+    entity = entities[0]
+    assert entity.label == "山西高义钢铁有限公司"
+    assert set(entity.aliases) == {"高义钢铁", "高义钢铁公司", "高义钢铁集团"}
+    assert entity.id == entity_id(ENT, "高义钢铁")
+    assert len(entity.merges) == 3 and all(m.startswith("same_key: ") for m in entity.merges)
+
+
+def test_short_name_plus_industry_word_merges_only_when_both_are_found() -> None:
+    both, _ = resolve([result("a.txt", [(ENT, "天地和"), (ENT, "天地和金属制品")])])
+    assert len(both) == 1 and any(m.startswith("short_name: ") for m in both[0].merges)
+    different, _ = resolve([result("a.txt", [(ENT, "中信机电"), (ENT, "中信金石")])])
+    assert len(different) == 2
+
+
+def test_abbreviation_variants() -> None:
+    assert resolution_key(ABB, "合（和）汽（气）生材（财）") == resolution_key(ABB, "合汽生材")
+    assert resolution_key(ABB, "五抓一优一促") != resolution_key(ABB, "五抓一促")
+    entities, _ = resolve(
+        [
+            result(
+                "a.txt",
+                [
+                    (ABB, "合（和）汽（气）生材（财）"),
+                    (ABB, "合汽生材"),
+                    (ABB, "五抓一促"),
+                    (ABB, "五抓一优一促"),
+                ],
+            )
+        ]
+    )
+    assert sorted(len(e.mentions) for e in entities) == [1, 1, 2]
+
+
+def test_counties_are_never_merged() -> None:
+    place = EntityType.PLACE
+    entities, _ = resolve([result("a.txt", [(place, "新绛县"), (place, "绛县")])])
+    assert sorted(e.label for e in entities) == ["新绛县", "绛县"]
+
+
+def test_bare_level_bodies_are_scoped_to_their_county() -> None:
+    gov = EntityType.GOVERNMENT_BODY
+    entities, _ = resolve(
+        [
+            result("a.txt", [(gov, "县委")], place="新绛县"),
+            result("b.txt", [(gov, "县委")], place="绛县"),
+        ]
+    )
+    assert sorted(e.label for e in entities) == ["新绛县委", "绛县委"]
+
+
+def test_definition_and_parts_come_from_the_glossary_candidate() -> None:
+    doc = result("a.txt", [(ABB, "六稳")])
+    span = TextSpan("a.txt", 0, 2, "六稳")
+    defined = Candidate(
+        ABB, "六稳", Mention(span, "glossary"), "稳就业、稳金融", ("稳就业", "稳金融")
+    )
+    doc = DocResult(doc.doc, (*doc.candidates, defined), ())
+    (entity,), _ = resolve([doc])
+    assert entity.definition == "稳就业、稳金融" and entity.parts == ("稳就业", "稳金融")
+    assert len(entity.mentions) == 1
+
+
+def test_relations_map_to_entity_ids_with_evidence() -> None:
+    proj = EntityType.PROJECT
+    evidence = TextSpan("a.txt", 0, 12, "山西恒强化工有限公司噻吩")
+    rel = RelationCandidate(
+        RelationType.UNDERTAKES,
+        EntityRef(ENT, "山西恒强化工有限公司"),
+        EntityRef(proj, "噻吩类中试基地"),
+        evidence,
+        "implementing_body",
+    )
+    doc = result(
+        "a.txt", [(ENT, "山西恒强化工有限公司"), (proj, "噻吩类中试基地")], relations=(rel,)
+    )
+    entities, relations = resolve([doc])
+    ids = {e.label: e.id for e in entities}
+    assert len(relations) == 1
+    assert relations[0].subject == ids["山西恒强化工有限公司"]
+    assert relations[0].object == ids["噻吩类中试基地"]
+    assert relations[0].evidence == (evidence,) and relations[0].rules == ("implementing_body",)
+
+
+def test_resolution_is_deterministic_and_sorted() -> None:
+    first = result("a.txt", [(ENT, "鸿达化工"), (ABB, "六稳"), (ENT, "湖北鸿达化工有限公司")])
+    second = result("b.txt", [(ENT, "华曜科技"), (ENT, "鸿达化工")])
+    forward = resolve([first, second])
+    backward = resolve([second, first])
+    assert forward == backward
+    keys = [(e.type.value, e.label, e.id) for e in forward[0]]
+    assert keys == sorted(keys)

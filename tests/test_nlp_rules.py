@@ -1,0 +1,168 @@
+"""Rule components on sentences written for these tests (other provinces, invented names).
+
+The names below appear in no seed document: the rules must find them from structure alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.nlp.bodies import find_government_bodies, find_parks, find_places
+from policykg.nlp.lists import find_list_mates, find_listed_enterprises
+from policykg.nlp.orgs import find_enterprises
+from policykg.nlp.owners import owner_length
+from policykg.nlp.projects import find_projects
+
+
+def texts(found: list[tuple[int, int, str, str]], text: str, label: str | None = None) -> set[str]:
+    return {text[s:e] for s, e, lab, _ in found if label is None or lab == label}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("实施主体为江苏瑞丰新材料股份有限公司，建设研发中心。", "江苏瑞丰新材料股份有限公司"),
+        ("支持浙江吉利控股集团有限公司扩大产能。", "浙江吉利控股集团有限公司"),
+        ("依托宁德时代新能源科技有限公司建设电池基地。", "宁德时代新能源科技有限公司"),
+        ("由中国农业银行临沂分行提供贷款。", "中国农业银行临沂分行"),
+    ],
+)
+def test_legal_names_lose_leading_verbs(sentence: str, expected: str) -> None:
+    assert expected in texts(find_enterprises(sentence), sentence)
+
+
+def test_legal_name_with_a_boundary_character_inside_is_kept_whole() -> None:
+    sentence = "实施主体为湖南祥和机械有限公司，建设热处理车间。"
+    assert "湖南祥和机械有限公司" in texts(find_enterprises(sentence), sentence)
+
+
+def test_new_generic_company_is_not_an_enterprise() -> None:
+    sentence = "探索组建县属国有资本投资运营公司。"
+    assert not texts(find_enterprises(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("依托鸿达化工、金穗农业，重点发展精细化工。", {"鸿达化工", "金穗农业"}),
+        ("支持华曜科技、恒源机械建立研发中心。", {"华曜科技", "恒源机械"}),
+    ],
+)
+def test_brand_with_industry_word(sentence: str, names: set[str]) -> None:
+    assert names <= texts(find_enterprises(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推动钢铁、焦化、化工、建材等传统优势产业内涵集约发展。",
+        "深化农业农村改革，大力发展现代农业。",
+        "推进高端装备制造业发展，培育新一代信息技术产业。",
+    ],
+)
+def test_sector_words_are_not_enterprises(sentence: str) -> None:
+    assert not texts(find_enterprises(sentence), sentence)
+
+
+def test_name_before_a_capacity() -> None:
+    sentence = "实施瑞科达年产30万吨高端铝材项目。"
+    assert "瑞科达" in texts(find_enterprises(sentence), sentence)
+
+
+def test_list_frames() -> None:
+    sentence = "加快与拼好货、盒马鲜生等知名企业开展合作，积极扶持田园牧歌、丰禾谷等涉农龙头企业。"
+    assert {"拼好货", "盒马鲜生", "田园牧歌", "丰禾谷"} <= texts(
+        find_listed_enterprises(sentence), sentence
+    )
+
+
+def test_leader_frame_with_projects_head_gives_projects() -> None:
+    sentence = "重点推进以云岭物流港、滇南冷链中心为代表的6个10亿元以上项目。"
+    found = find_listed_enterprises(sentence)
+    assert texts(found, sentence, "Project") == {"云岭物流港", "滇南冷链中心"}
+    assert not texts(found, sentence, "Enterprise")
+
+
+def test_sector_list_is_not_a_list_of_enterprises() -> None:
+    sentence = "帮扶钢铁、焦化、建材等行业企业稳健发展。"
+    assert not texts(find_listed_enterprises(sentence), sentence)
+
+
+def test_list_mates_of_a_known_enterprise() -> None:
+    sentence = "鸿达化工、瑞泰宝能销售收入超10亿元。"
+    known = [(s, e) for s, e, _, _ in find_enterprises(sentence)]
+    assert "瑞泰宝能" in texts(find_list_mates(sentence, known), sentence)
+
+
+def test_government_bodies() -> None:
+    sentence = "在县委的坚强领导下，宜兴市交通运输局、县人民政府和国务院办公厅联合部署。"
+    assert {"县委", "宜兴市交通运输局", "县人民政府", "国务院办公厅"} <= texts(
+        find_government_bodies(sentence), sentence
+    )
+
+
+def test_development_pattern_is_not_a_body() -> None:
+    sentence = "加快构建新发展格局，优化产业布局。"
+    assert not texts(find_government_bodies(sentence), sentence)
+
+
+def test_parks_need_a_name() -> None:
+    sentence = "以宁远经济技术开发区为主战场，开发区加快建设，打造光电产业园。"
+    found = texts(find_parks(sentence), sentence)
+    assert "宁远经济技术开发区" in found and "光电产业园" in found
+    assert "开发区" not in found
+
+
+def test_places_split_at_each_level_and_skip_pronouns() -> None:
+    sentence = "项目位于湖南省宁乡县花明镇，全县上下齐心协力。"
+    found = texts(find_places(sentence), sentence)
+    assert {"宁乡县", "花明镇"} <= found
+    assert not any(name.startswith("全") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "projects"),
+    [
+        ("加快推进华能热电联产项目，确保年内投产。", {"华能热电联产项目"}),
+        (
+            "实施天和年产62万吨镀锌板带、宏晟年产5万吨金属镁深加工等项目。",
+            {"天和年产62万吨镀锌板带", "宏晟年产5万吨金属镁深加工"},
+        ),
+        ("实施明远2×36000KVA矿热炉项目。", {"明远2×36000KVA矿热炉项目"}),
+        ("“王牌工程”宁乡抽水蓄能电站项目进入核准阶段。", {"宁乡抽水蓄能电站项目"}),
+    ],
+)
+def test_projects(sentence: str, projects: set[str]) -> None:
+    assert projects <= texts(find_projects(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "实施了总投资109亿元的63个重点项目。",
+        "只争朝夕抓项目，如饥似渴抓招商。",
+        "坚决遏制“两高”项目盲目发展。",
+        "全年招商签约项目34个。",
+    ],
+)
+def test_generic_project_mentions_are_not_projects(sentence: str) -> None:
+    assert not texts(find_projects(sentence), sentence)
+
+
+def test_two_projects_joined_by_he() -> None:
+    sentence = "实施国家数字设施农业创新应用基地和2000亩设施蔬菜改扩建工程。"
+    found = texts(find_projects(sentence), sentence)
+    assert {"国家数字设施农业创新应用基地", "2000亩设施蔬菜改扩建工程"} <= found
+
+
+@pytest.mark.parametrize(
+    ("name", "owner"),
+    [
+        ("瑞鼎风力发电", "瑞鼎"),
+        ("明远特超低排放改造", "明远特"),
+        ("共享储能电站", ""),
+        ("美丽乡村建设", ""),
+    ],
+)
+def test_trade_name_opening_a_project(name: str, owner: str) -> None:
+    assert name[: owner_length(name)] == owner
