@@ -94,13 +94,13 @@ def test_headings_are_not_glued_to_paragraphs(seeds_dir: Path) -> None:
 def test_lost_space_runs_markdown_and_page_jump_notes_are_removed() -> None:
     raw = "## 政府工作报告\n(上接转 A4 版) 坚持“大招商、招大商”??的理念,紧盯**国内外**500强。"
     text = normalize(raw).text
-    assert text == "政府工作报告\n坚持“大招商、招大商”的理念,紧盯国内外500强。"
+    assert text == "政府工作报告\n坚持“大招商、招大商”的理念，紧盯国内外500强。"
 
 
 def test_full_width_letters_and_digits_fold_one_to_one() -> None:
-    raw = "ＧＤＰ增长８．８％，“６＋２”"
+    raw = "ＧＤＰ增长８．８％，“６＋２”(县市)"
     text = normalize(raw).text
-    assert text == "GDP增长8．8％，“6＋2”"  # punctuation stays full-width: not NFKC
+    assert text == "GDP增长8．8％，“6＋2”（县市）"  # full-width punctuation stays: not NFKC
     assert len(text) == len(raw)
 
 

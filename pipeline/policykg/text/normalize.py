@@ -9,8 +9,9 @@ What it does, in order, line by line:
   editor lines (“**A4** 责任编辑：…”, “邮箱：…”);
 * removes inline artefacts: markdown emphasis and heading marks, page-jump notes
   (“(上接转 A4 版)”), runs of “??” left by lost spaces, white space next to Chinese characters;
-* folds full-width ASCII letters and digits to ASCII (one-to-one; not NFKC, which would change
-  punctuation and lengths);
+* folds full-width ASCII letters and digits to ASCII, and ASCII clause punctuation (, ; : ? ! ( ))
+  to its full-width form, one-to-one (not NFKC, which changes punctuation and lengths), so rules
+  see one punctuation whether a report was typeset or scraped from the web;
 * joins lines broken inside a sentence and keeps one ``\\n`` between paragraphs;
 * flags paragraphs that repeat an earlier one verbatim.
 """
@@ -30,16 +31,20 @@ _SPACE = re.compile(r"[ \t\u3000\u00a0]+")
 MIN_REPEAT_LEN = 20
 
 
-def fold_char(ch: str) -> str:
-    """Fold one full-width ASCII letter or digit to ASCII; leave everything else alone.
+_PUNCT_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
-    >>> fold_char("Ａ"), fold_char("９"), fold_char("，")
-    ('A', '9', '，')
+
+def fold_char(ch: str) -> str:
+    """Fold one character one-to-one: full-width letters/digits to ASCII, ASCII clause
+    punctuation to the full-width forms Chinese text uses (web-scraped reports mix both).
+
+    >>> fold_char("Ａ"), fold_char("９"), fold_char("，"), fold_char(","), fold_char("(")
+    ('A', '9', '，', '，', '（')
     """
     code = ord(ch)
     if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
         return chr(code - 0xFEE0)
-    return ch
+    return _PUNCT_TO_FULL.get(ch, ch)
 
 
 def _is_cjk(ch: str) -> bool:
