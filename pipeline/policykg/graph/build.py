@@ -118,7 +118,7 @@ def extract_all(
             bar.document_done(doc.name, from_cache=True)
             continue
         if nlp is None:
-            bar.stage("loading the NLP pipeline")
+            bar.note("loading the NLP pipeline")
             nlp = stages.make_nlp()
         try:
             result = stages.extract_doc(doc, nlp)

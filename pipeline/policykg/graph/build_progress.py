@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from types import TracebackType
 
 from rich.console import Console
@@ -18,6 +19,8 @@ class BuildProgress:
         self.enabled = enabled
         self.progress: Progress | None = None
         self.task: TaskID | None = None
+        self.current = "reading documents"
+        self.started = time.perf_counter()
 
     def __enter__(self) -> BuildProgress:
         if self.enabled:
@@ -37,11 +40,21 @@ class BuildProgress:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if kind is None:
+            self.finish_stage()
         if self.progress is not None:
             self.progress.stop()
 
+    def finish_stage(self) -> None:
+        """Log how long the current stage took."""
+        now = time.perf_counter()
+        logger.info("%s took %.2f s", self.current, now - self.started)
+        self.started = now
+
     def start_documents(self, total: int) -> None:
         """Begin the per-document bar."""
+        self.finish_stage()
+        self.current = f"extracting {total} documents"
         if self.progress is not None:
             self.task = self.progress.add_task("extracting", total=total)
 
@@ -52,8 +65,16 @@ class BuildProgress:
             how = "from cache" if from_cache else "extracted"
             self.progress.update(self.task, advance=1, description=f"{name} ({how})")
 
+    def note(self, description: str) -> None:
+        """Say what is happening inside the current stage (no timing)."""
+        logger.info("%s", description)
+        if self.progress is not None and self.task is not None:
+            self.progress.update(self.task, description=description)
+
     def stage(self, description: str) -> None:
-        """A step after extraction (resolution, RDF, SHACL, writing)."""
+        """A step after extraction (resolution, RDF, SHACL, writing); logs the last one's time."""
+        self.finish_stage()
+        self.current = description
         logger.info("%s", description)
         if self.progress is not None and self.task is not None:
             self.progress.update(self.task, description=description)
