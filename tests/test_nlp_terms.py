@@ -183,3 +183,15 @@ def test_no_terms_no_uses() -> None:
 )
 def test_mottos_by_context_and_lists(text: str, expected: list[tuple[str, str]]) -> None:
     assert labelled(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["拨打“12345”政务服务便民热线", "握住“七寸”", "粮食产量实现“八连增”"],
+)
+def test_figures_are_not_terms(text: str) -> None:
+    assert labelled(text) == []
+
+
+def test_a_code_without_a_service_word_is_an_abbreviation() -> None:
+    assert labelled("落实“13710”工作制度") == [("13710", "Abbreviation")]

@@ -24,7 +24,7 @@ from policykg.nlp.terms_rules import DEFAULT_RULES, TermRules
 from policykg.nlp.terms_shape import classify_quoted
 
 SPANS_KEY = "terms"
-_AFTER_WINDOW = 6
+_AFTER_WINDOW = 10
 _BEFORE_WINDOW = 4
 _DIGITS = "0123456789"
 _MIN_TERM = 2  # a one-character “term” would match everywhere

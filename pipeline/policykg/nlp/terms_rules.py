@@ -31,6 +31,11 @@ CAMPAIGN_NOUNS: tuple[str, ...] = ("行动", "建设", "专项", "活动", "工�
 MOTTO_VERBS: tuple[str, ...] = ("坚持", "让", "胸怀", "确保", "做到", "力争", "践行")
 MOTTO_HEADS: tuple[str, ...] = ("方针", "策略", "理念", "原则", "口号")
 
+# Words after a quoted number that make it a service number (“12345”政务服务便民热线), and
+# measure units that make numeral + unit a quantity (“七寸”, “二元”).
+SERVICE_WORDS: tuple[str, ...] = ("热线", "电话", "专线", "短信")
+MEASURE_UNITS = "寸尺丈米里斤年月日天时分秒次倍元角岁"
+
 # Endings that make a quoted string a name (a place brand, a base, a project, an award), not a
 # motto: “山西中医药大学大学生实习实训基地”, “国家级慢性病综合防控示范区”.
 NAME_ENDINGS: tuple[str, ...] = (
@@ -70,6 +75,8 @@ class TermRules:
     quote_pairs: tuple[tuple[str, str], ...] = QUOTE_PAIRS
     head_nouns: tuple[str, ...] = HEAD_NOUNS
     campaign_nouns: tuple[str, ...] = CAMPAIGN_NOUNS
+    service_words: tuple[str, ...] = SERVICE_WORDS
+    measure_units: str = MEASURE_UNITS
     motto_verbs: tuple[str, ...] = MOTTO_VERBS
     motto_heads: tuple[str, ...] = MOTTO_HEADS
     name_endings: tuple[str, ...] = NAME_ENDINGS

@@ -33,6 +33,7 @@ _PLUS_TERM = re.compile(r"[\u4e00-\u9fff]{2,4}[+＋]")
 _PLUS_FORMULA = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\s*[+＋]\s*[\u4e00-\u9fff\w]{1,8})+")
 _DIGIT_COUNT = re.compile(r"[0-9]+[个大项类条张化]")
 _MAX_COUNTED_MEMBER = 3
+_STREAK = re.compile(r"[一二三四五六七八九十]+连[\u4e00-\u9fff]$")
 _DOUBLED_NUMERAL = re.compile(r"([一二三四五六七八九])\1")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,2}")
@@ -73,7 +74,7 @@ def classify_single(
     text: str, after: str = "", rules: TermRules = DEFAULT_RULES, before: str = ""
 ) -> str | None:
     """The label of a quoted string without separators, or ``None``."""
-    if len(text) < 2 or _DATE_CODE.fullmatch(text):
+    if len(text) < 2 or _DATE_CODE.fullmatch(text) or _is_quantity(text, after, rules):
         return None
     if is_abbreviation_shaped(text, rules):
         return ABBREVIATION
@@ -147,6 +148,16 @@ def _classify_members(text: str, members: list[tuple[int, int]], rules: TermRule
     if all(len(w) >= 2 for w in words) and not text.endswith(rules.name_endings):
         return [(0, len(text), SLOGAN)]
     return []
+
+
+def _is_quantity(text: str, after: str, rules: TermRules) -> bool:
+    """A figure, not a term: a service number (“12345”热线), a measure (“七寸”), a streak
+    (“七连增”)."""
+    if text.isdigit() and any(word in after for word in rules.service_words):
+        return True
+    if len(text) == 2 and text[0] in rules.numerals and text[1] in rules.measure_units:
+        return True
+    return _STREAK.match(text) is not None
 
 
 def _all_counted(words: list[str], rules: TermRules) -> bool:
