@@ -305,3 +305,39 @@ def test_parenthesized_chinese_markers_and_shizhi_after_the_colon() -> None:
 def test_heading_and_first_entry_on_one_line() -> None:
     text = "附注：1.“三保”：保工资、保运转、保基本民生。2.“五减”：减材料、减证明、减环节、减时限、减费用。"
     assert [(e.term, len(e.parts)) for e in parse_glossary(text)] == [("三保", 3), ("五减", 5)]
+
+
+UNSEEN_REPORT = """政府工作报告
+——2023年1月10日在某县第十届人民代表大会第三次会议上
+各位代表：
+过去一年，我们坚持“两山”理念，深入实施“千万工程”，全面落实
+“六稳”“六保”任务，推动“最多跑一次”改革向纵深发展。今年要聚焦
+“四个县城”建设，巩固“两不愁三保障”成果。
+
+— 12 —
+
+名词解释
+“两山”是指绿水青山就是金山银山。
+“千万工程”：千村示范、万村整治工程。
+“六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、
+稳预期。
+“四个县城”：产业县城、生态县城、
+智慧县城、幸福县城。
+"""
+
+
+def test_an_unseen_report_with_an_unnumbered_glossary() -> None:
+    entries = parse_glossary(UNSEEN_REPORT)
+    assert [(e.term, e.style) for e in entries] == [
+        ("两山", "unnumbered"),
+        ("千万工程", "unnumbered"),
+        ("六稳", "unnumbered"),
+        ("四个县城", "unnumbered"),
+    ]
+    by_term = {e.term: e for e in entries}
+    assert by_term["两山"].definition == "绿水青山就是金山银山"
+    assert by_term["两山"].parts == ()  # 两 announces two members; the definition lists none
+    assert by_term["六稳"].definition == "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期"
+    assert by_term["四个县城"].parts == ("产业县城", "生态县城", "智慧县城", "幸福县城")
+    for entry in entries:
+        assert UNSEEN_REPORT[entry.term_start : entry.term_end] == entry.term

@@ -195,3 +195,19 @@ def test_figures_are_not_terms(text: str) -> None:
 
 def test_a_code_without_a_service_word_is_an_abbreviation() -> None:
     assert labelled("落实“13710”工作制度") == [("13710", "Abbreviation")]
+
+
+def test_a_report_of_another_province() -> None:
+    text = (
+        "我们坚持“两山”理念，深入实施“千万工程”，推动“最多跑一次”改革向纵深发展，"
+        "聚焦“四个县城”建设，打造“产业强县、生态美县、文化兴县”。两山理念深入人心，千万工程成效明显。"
+    )
+    assert labelled(text) == [
+        ("两山", "Abbreviation"),
+        ("千万工程", "Abbreviation"),
+        ("四个县城", "Abbreviation"),
+        ("产业强县、生态美县、文化兴县", "Slogan"),
+    ]
+    known = [text[s:e] for s, e, label in find_terms(text) if label == "Abbreviation"]
+    uses = [(text[s:e], s) for s, e, _ in find_term_uses(text, known)]
+    assert [u for u, _ in uses] == ["两山", "千万工程", "四个县城", "两山", "千万工程"]

@@ -87,13 +87,16 @@ def marker_style(line: Line) -> tuple[str, int] | None:
 
 
 def unnumbered_head(text: str) -> bool:
-    """True when ``text`` looks like an unnumbered entry: a short term, then ``：``."""
+    """True when ``text`` looks like an unnumbered entry: a short term, then ``：`` (or a quoted
+    term, then ``：`` / 是指 / 即)."""
     match = HEAD_SPLIT.match(text)
-    if match is None or match.group("sep") not in ("：", ":"):
+    if match is None:
         return False
     head = match.group("head").strip()
     if QUOTED_TERM.search(head):
-        return len(head) <= 30
+        return len(head) <= 30  # “六稳”：… or “六稳”是指…
+    if match.group("sep") not in ("：", ":"):
+        return False
     return 2 <= len(head) <= 20 and not re.search(r"[，,、。\s]", head)
 
 
