@@ -341,3 +341,23 @@ def test_an_unseen_report_with_an_unnumbered_glossary() -> None:
     assert by_term["四个县城"].parts == ("产业县城", "生态县城", "智慧县城", "幸福县城")
     for entry in entries:
         assert UNSEEN_REPORT[entry.term_start : entry.term_end] == entry.term
+
+
+def test_footnotes_without_a_heading_and_a_heading_after_a_sentence() -> None:
+    text = (
+        "全面落实“六稳”①任务，推进“两新”②建设。\n"
+        "①“六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n"
+        "②“两新”：新型基础设施建设、新型城镇化建设。\n"
+        "迎接胜利召开！附注：1.“三保”：保工资、保运转、保基本民生。"
+    )
+    entries = parse_glossary(text)
+    assert [(e.term, e.style, len(e.parts)) for e in entries] == [
+        ("六稳", "circled", 6),
+        ("两新", "circled", 2),
+        ("三保", "numbered", 3),
+    ]
+
+
+def test_a_numbered_body_list_is_no_glossary() -> None:
+    text = "一、主要工作\n1.“六稳”工作扎实推进：全年新增就业3000人。\n2.项目建设：新开工项目20个。"
+    assert parse_glossary(text) == ()

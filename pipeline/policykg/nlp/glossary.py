@@ -8,6 +8,8 @@
   without a marker continues it when the entry has not ended its sentence, or when the line after
   is the next entry (definitions wrap; page numbers such as “- 27 -” are skipped). The section ends
   at the first line that is neither.
+* **notes without a heading** — a line that starts with ``①`` / ``〔1〕`` / ``[1]``, then a quoted
+  term and ``：`` (PDF footnotes);
 * **inline definitions** anywhere else (:mod:`policykg.nlp.glossary_inline`):
   “一核两链四支撑”（以…为核心…）, “一城”即…, X是指… .
 
@@ -39,9 +41,16 @@ __all__ = ["GlossaryEntry", "parse_glossary"]
 
 _SP = r"[ \t\u3000\u00a0]*"
 _HEADING = re.compile(
-    rf"^{_SP}[【\[〔(（]?{_SP}(?:附{_SP}[：:]{_SP})?(?:本报告)?"
+    rf"(?:^|(?<=[。！？!?])){_SP}[【\[〔(（]?{_SP}(?:附{_SP}[：:]{_SP})?(?:本报告)?"
     r"(?P<word>名词术语解释|名词解释|名词注释|词语解释|术语解释|附注|注释|注解|备注|注)"
     rf"{_SP}(?:[】\]〕)）]{_SP}[：:]?|[：:]|$){_SP}",
+    re.MULTILINE,
+)
+
+# A note without a heading: a marker, a quoted term and a colon (PDF footnotes: ①“六稳”：…).
+_FOOTNOTE = re.compile(
+    rf"^{_SP}(?:[\u2460-\u2473]|〔\d{{1,3}}〕|\[\d{{1,3}}\]|【\d{{1,3}}】){_SP}"
+    r"[“「][^“”「」\n]{1,20}[”」][^：:\n，。]{0,8}[：:][^\n]+$",
     re.MULTILINE,
 )
 
@@ -60,11 +69,28 @@ def parse_glossary(text: str) -> tuple[GlossaryEntry, ...]:
             entries.extend(entry_from_lines(lines, style))
         if items:
             ranges.append((heading.start(), end))
+    for entry in _footnotes(text, ranges):
+        entries.append(entry)
+        ranges.append((entry.term_start, entry.def_end))
     for entry in inline_definitions(text):
         if not any(start <= entry.term_start < end for start, end in ranges):
             entries.append(entry)
     entries.sort(key=lambda e: (e.term_start, e.term_end))
     return tuple(entries)
+
+
+def _footnotes(text: str, ranges: list[tuple[int, int]]) -> list[GlossaryEntry]:
+    """Entries of notes that stand without a heading, outside the sections already read."""
+    entries: list[GlossaryEntry] = []
+    for match in _FOOTNOTE.finditer(text):
+        if any(start <= match.start() < end for start, end in ranges):
+            continue
+        line = Line(match.start(), match.end(), match.group())
+        found = marker_style(line)
+        if found is not None:
+            body = Line(line.start + found[1], line.end, line.text[found[1] :])
+            entries.extend(entry_from_lines([body], found[0]))
+    return entries
 
 
 def _read_section(text: str, heading: re.Match[str]) -> tuple[list[Item], int]:
