@@ -181,6 +181,25 @@ def test_cache_round_trips_a_doc_result(seeds: Path, tmp_path: Path) -> None:
     assert DocCache(tmp_path / "cache", "v2").get(doc) is None
 
 
+def test_entries_of_other_pipeline_versions_are_pruned(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_build(seeds, out, Recorder().stages())
+    stale = out / "cache" / "0123456789abcdef-old.json"
+    stale.write_text("{}", encoding="utf-8")
+    result = run_build(seeds, out, Recorder().stages())
+    assert result.reused == 2 and not stale.exists()
+    assert len(list((out / "cache").glob("*.json"))) == 2
+
+
+def test_outputs_get_the_usual_file_mode(seeds: Path, tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    result = run_build(seeds, tmp_path / "out", Recorder().stages())
+    assert result.graph_path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
 def test_a_failing_document_is_reported_and_the_rest_is_built(seeds: Path, tmp_path: Path) -> None:
     result = run_build(seeds, tmp_path / "out", Recorder(fail_on="高义").stages())
     assert [Path(p).name for p, _ in result.failures] == ["b.txt"]

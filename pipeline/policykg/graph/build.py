@@ -85,6 +85,8 @@ def run_build(
                 seeds, f"no readable documents{' (' + reasons + ')' if reasons else ''}"
             )
         results, failed, reused = extract_all(batch.docs, stages, cache, bar)
+        if cache is not None:
+            cache.prune()
         bar.stage("resolving entities")
         entities, relations = stages.resolve(results)
         failures = batch.failures + failed

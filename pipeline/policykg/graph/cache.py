@@ -92,7 +92,16 @@ class DocCache:
 
     def path(self, doc: SourceDoc) -> Path:
         """Where the entry of ``doc`` lives."""
-        return self.folder / f"{cache_key(doc, self.version)}.json"
+        return self.folder / f"{self.version}-{cache_key(doc, self.version)[:32]}.json"
+
+    def prune(self) -> int:
+        """Delete the entries of other pipeline versions (they can never be used again)."""
+        stale = [p for p in self.folder.glob("*.json") if not p.name.startswith(f"{self.version}-")]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        if stale:
+            logger.info("removed %d cache entries of older pipeline versions", len(stale))
+        return len(stale)
 
     def get(self, doc: SourceDoc) -> DocResult | None:
         """The cached result for this exact document, or None (a damaged entry is a miss)."""

@@ -6,7 +6,9 @@ equals ``nif:anchorOf`` by construction; an offset outside the text is an error,
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from datetime import datetime
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
@@ -16,7 +18,10 @@ from policykg.graph import iri
 from policykg.graph.vocab import DOCUMENT_CLASSES, KG, NIF
 from policykg.ir import DocMeta, SourceDoc, TextSpan
 
+logger = logging.getLogger(__name__)
+
 ZH = "zh"
+DATE_FORMATS = (("%Y-%m-%d", XSD.date), ("%Y-%m", XSD.gYearMonth), ("%Y", XSD.gYear))
 
 
 def add_document(g: Graph, doc: SourceDoc, place: URIRef | None) -> URIRef:
@@ -40,8 +45,13 @@ def add_meta(g: Graph, node: URIRef, meta: DocMeta) -> None:
     """Title, date, year, kind, speaker and meeting, where known."""
     if meta.title:
         g.add((node, DCTERMS.title, Literal(meta.title, lang=ZH)))
-    if meta.date:
-        g.add((node, DCTERMS.issued, date_literal(meta.date)))
+    issued = date_literal(meta.date) if meta.date else None
+    if issued is not None:
+        g.add((node, DCTERMS.issued, issued))
+    elif meta.date:
+        logger.warning(
+            "%s: date %r is not a valid YYYY-MM-DD, YYYY-MM or YYYY; left out", meta.name, meta.date
+        )
     if meta.year is not None:
         g.add((node, KG.year, Literal(meta.year, datatype=XSD.integer)))
     for prop, value in (
@@ -53,16 +63,23 @@ def add_meta(g: Graph, node: URIRef, meta: DocMeta) -> None:
             g.add((node, prop, Literal(value, lang=ZH)))
 
 
-def date_literal(value: str) -> Literal:
-    """``2022-01-25`` as xsd:date, ``2024-02`` as xsd:gYearMonth, ``2024`` as xsd:gYear.
+def date_literal(value: str) -> Literal | None:
+    """``2022-01-25`` as xsd:date, ``2024-02`` as xsd:gYearMonth, ``2024`` as xsd:gYear;
+    None for anything else, including impossible dates such as 2023-02-30.
 
     >>> date_literal("2024-02").datatype.endswith("gYearMonth")
     True
+    >>> date_literal("2023-02-30") is None, date_literal("2024年2月") is None
+    (True, True)
     """
-    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value))
-    if datatype is None:
-        raise OntologyError(f"document date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
-    return Literal(value, datatype=datatype)
+    for pattern, datatype in DATE_FORMATS:
+        try:
+            datetime.strptime(value, pattern)
+        except ValueError:
+            continue
+        if len(value) == len(datetime(2000, 1, 1).strftime(pattern)):
+            return Literal(value, datatype=datatype)
+    return None
 
 
 def add_context(g: Graph, doc: SourceDoc) -> URIRef:
