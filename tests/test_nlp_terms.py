@@ -211,3 +211,17 @@ def test_a_report_of_another_province() -> None:
     known = [text[s:e] for s, e, label in find_terms(text) if label == "Abbreviation"]
     uses = [(text[s:e], s) for s, e, _ in find_term_uses(text, known)]
     assert [u for u, _ in uses] == ["两山", "千万工程", "四个县城", "两山", "千万工程"]
+
+
+def test_adjacent_quoted_terms_share_the_head_after_them() -> None:
+    text = "深化“放管服”“证照分离”“一枚印章管审批”等改革，推广“共享单车”"
+    assert labelled(text) == [("放管服", "Abbreviation"), ("证照分离", "Abbreviation")]
+
+
+def test_doctests_of_the_shape_module_hold() -> None:
+    import doctest
+
+    import policykg.nlp.terms_shape as shape
+
+    result = doctest.testmod(shape)
+    assert result.attempted > 0 and result.failed == 0

@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Span
 
 from policykg.nlp.terms_enum import list_count_pairs
 from policykg.nlp.terms_rules import DEFAULT_RULES, TermRules
-from policykg.nlp.terms_shape import classify_quoted
+from policykg.nlp.terms_shape import QuoteContext, classify_quoted
 
 SPANS_KEY = "terms"
 _AFTER_WINDOW = 10
 _BEFORE_WINDOW = 4
+_RUN_GLUE = re.compile(r"[、和及与]?")
 _DIGITS = "0123456789"
 _MIN_TERM = 2  # a one-character “term” would match everywhere
 
@@ -53,16 +54,34 @@ def find_terms(text: str, rules: TermRules = DEFAULT_RULES) -> list[tuple[int, i
     """Character spans ``(start, end, label)`` of abbreviations and slogans in ``text``."""
     found: list[tuple[int, int, str]] = []
     quoted: list[tuple[int, int, str]] = []
-    for start, end in quoted_strings(text, rules):
-        after = text[end + 1 : end + 1 + _AFTER_WINDOW]
-        before = text[max(0, start - 1 - _BEFORE_WINDOW) : start - 1]
-        spans = classify_quoted(text[start:end], after, rules, before)
+    spans_inside = quoted_strings(text, rules)
+    for index, (start, end) in enumerate(spans_inside):
+        context = QuoteContext(
+            before=text[max(0, start - 1 - _BEFORE_WINDOW) : start - 1],
+            after=text[end + 1 : end + 1 + _AFTER_WINDOW],
+            after_run=_after_run(text, spans_inside, index),
+        )
+        spans = classify_quoted(text[start:end], context, rules)
         found.extend((start + s, start + e, label) for s, e, label in spans)
         whole = [label for s, e, label in spans if (s, e) == (0, end - start)]
         quoted.append((start, end, whole[0] if whole else ""))
     found.extend(list_count_pairs(text, quoted))
     found.sort()
     return found
+
+
+def _after_run(text: str, quoted: list[tuple[int, int]], index: int) -> str:
+    """The text after the run of adjacent quoted strings that ``quoted[index]`` belongs to,
+    past a closing 等 (“放管服”“证照分离”等改革 → 改革)."""
+    last = index
+    while last + 1 < len(quoted) and _RUN_GLUE.fullmatch(
+        text[quoted[last][1] + 1 : quoted[last + 1][0] - 1]
+    ):
+        last += 1
+    if last == index:
+        return ""
+    tail = text[quoted[last][1] + 1 : quoted[last][1] + 1 + _AFTER_WINDOW]
+    return tail.removeprefix("等")
 
 
 class TermFinder:

@@ -20,6 +20,7 @@ A list whose members are each a count term (“一平台、三系统、一体系
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from policykg.nlp.terms_rules import DEFAULT_RULES, TermRules
 
@@ -42,15 +43,27 @@ _DEFINED_AFTER = re.compile(r"\s*(?:即|是指|指的是|（|\()")
 Found = tuple[int, int, str]
 
 
+class QuoteContext(NamedTuple):
+    """The text around a quoted string: a few characters ``before`` the opening quote, ``after``
+    the closing one, and ``after_run``: after the last of several adjacent quoted strings
+    (“放管服”“证照分离”等改革 → 等改革), where a head noun they share is written."""
+
+    before: str = ""
+    after: str = ""
+    after_run: str = ""
+
+
+NO_CONTEXT = QuoteContext()
+
+
 def classify_quoted(
-    inner: str, after: str = "", rules: TermRules = DEFAULT_RULES, before: str = ""
+    inner: str, context: QuoteContext = NO_CONTEXT, rules: TermRules = DEFAULT_RULES
 ) -> list[Found]:
     """Spans ``(start, end, label)`` inside ``inner`` (the text between the quotes).
 
-    ``after`` is the text right after the closing quote and ``before`` the text right before the
-    opening one (a few characters are enough).
+    ``context`` holds the text around the quotes (a few characters are enough).
 
-    >>> classify_quoted("六稳", "工作")
+    >>> classify_quoted("六稳", QuoteContext(after="工作"))
     [(0, 2, 'Abbreviation')]
     >>> classify_quoted("大招商、招大商")
     [(0, 7, 'Slogan')]
@@ -66,13 +79,14 @@ def classify_quoted(
         return [
             (offset + s, offset + e, lab) for s, e, lab in _classify_members(text, members, rules)
         ]
-    label = classify_single(text, after, rules, before)
+    label = classify_single(text, context, rules)
     return [(offset, offset + len(text), label)] if label else []
 
 
 def classify_single(
-    text: str, after: str = "", rules: TermRules = DEFAULT_RULES, before: str = ""
+    text: str, context: QuoteContext = NO_CONTEXT, rules: TermRules = DEFAULT_RULES
 ) -> str | None:
+    after = context.after
     """The label of a quoted string without separators, or ``None``."""
     if len(text) < 2 or _DATE_CODE.fullmatch(text) or _is_quantity(text, after, rules):
         return None
@@ -82,9 +96,10 @@ def classify_single(
         return None
     if is_motto(text, rules) or _is_campaign_motto(text, after, rules):
         return SLOGAN
-    if _is_motto_in_context(text, before, after, rules):
+    if _is_motto_in_context(text, context.before, after, rules):
         return SLOGAN
-    if _is_condensed(text, after, rules) or _is_defined_after(text, after, rules):
+    head = context.after_run or after
+    if _is_condensed(text, head, rules) or _is_defined_after(text, after, rules):
         return ABBREVIATION
     return None
 
