@@ -53,6 +53,7 @@ def test_wrongly_typed_dangling_and_unsupported_relations_are_left_out() -> None
         relation(RelationType.LEADS, GAOYI, PARK),  # no evidence
         Relation(RelationType.LEADS, GAOYI.id, "park/unknown", (SENTENCE,), ("test",)),
         relation(RelationType.LEADS, GAOYI, PARK, TextSpan("d.txt", 5, 500, "")),
+        Relation(RelationType.LEADS, GAOYI.id, PARK.id, (SENTENCE,), ()),
     )
     kept, left_out = screen(Extraction((DOC,), (GAOYI, PARK, BUREAU), bad))
     assert kept.relations == ()
@@ -60,6 +61,7 @@ def test_wrongly_typed_dangling_and_unsupported_relations_are_left_out() -> None
     assert "undertakes cannot link Enterprise -> Park" in reasons
     assert reasons.count("no evidence sentence inside its document") == 2
     assert "an end is not a kept entity" in reasons
+    assert "no rule named" in reasons
     shacl.check(to_graph(kept))
 
 
@@ -81,8 +83,46 @@ def test_entities_without_valid_mentions_are_left_out_with_their_relations() -> 
     shacl.check(to_graph(kept))
 
 
+def test_blank_aliases_are_not_written() -> None:
+    gaoyi = Entity(
+        "enterprise/1",
+        EntityType.ENTERPRISE,
+        "高义钢铁",
+        aliases=("", " ", "高义钢铁", "高义"),
+        mentions=GAOYI.mentions,
+    )
+    graph = to_graph(Extraction((DOC,), (gaoyi,), ()))
+    from rdflib.namespace import SKOS
+
+    assert {str(a) for a in graph.objects(None, SKOS.altLabel)} == {"高义"}
+    shacl.check(graph)
+
+
 def test_a_sentence_outside_the_text_is_dropped_but_the_mention_kept() -> None:
     mention = Mention(span("高义钢铁"), "test", TextSpan("d.txt", 0, 999, ""))
     gaoyi = Entity("enterprise/1", EntityType.ENTERPRISE, "高义钢铁", mentions=(mention,))
     kept, _ = screen(Extraction((DOC,), (gaoyi,), ()))
     assert kept.entities[0].mentions[0].sentence is None
+
+
+def test_one_amount_read_two_ways_keeps_the_first() -> None:
+    from policykg.ir import Amount
+
+    raw = "总投资2.5亿元。"
+    doc = SourceDoc("m.txt", "m.txt", raw, "utf-8", "0" * 64, DocMeta("m.txt"))
+    where = TextSpan("m.txt", 3, 8, "2.5亿元")
+    project = Entity(
+        "project/1",
+        EntityType.PROJECT,
+        "某项目",
+        mentions=(Mention(TextSpan("m.txt", 0, 3, "总投资"), "test"),),
+        amounts=(
+            Amount("investment", "2.5", "亿元", where),
+            Amount("investment", "25", "亿元", where),
+        ),
+    )
+    graph = to_graph(Extraction((doc,), (project,), ()))
+    shacl.check(graph)
+    from policykg.graph.vocab import SCHEMA
+
+    assert [str(v) for v in graph.objects(None, SCHEMA.value)] == ["2.5"]

@@ -132,7 +132,7 @@ def add_entity(
     node = iri.entity_iri(entity.id)
     add_types(g, node, entity.type)
     add_label(g, node, entity.label)
-    for alias in sorted(set(entity.aliases) - {entity.label}):
+    for alias in sorted({a.strip() for a in entity.aliases} - {entity.label, ""}):
         g.add((node, SKOS.altLabel, Literal(alias, lang=ZH)))
     if entity.definition:
         g.add((node, SKOS.definition, Literal(entity.definition, lang=ZH)))

@@ -93,6 +93,10 @@ def add_amount(g: Graph, docs: Mapping[str, SourceDoc], owner: URIRef, amount: A
     prop, cls = AMOUNT_PROPERTIES.get(amount.kind, AMOUNT_PROPERTIES["other"])
     doc = source_of(docs, amount.span)
     node = iri.amount_iri(doc.name, amount.span.start, amount.span.end)
+    stated = g.value(node, SCHEMA.value)
+    if stated is not None and stated != decimal_literal(number):
+        logger.warning("%s: amount at %s read twice differently; kept %s", doc.name, node, stated)
+        return
     g.add((owner, prop, node))
     g.add((node, RDF.type, cls))
     g.add((node, SCHEMA.value, decimal_literal(number)))

@@ -72,6 +72,8 @@ def relation_problem(relation: Relation, types: dict[str, EntityType]) -> str | 
     """Why a relation cannot go into the graph, or None."""
     if not relation.evidence:
         return "no evidence sentence inside its document"
+    if not any(rule.strip() for rule in relation.rules):
+        return "no rule named"
     if relation.subject not in types or relation.object not in types:
         return "an end is not a kept entity"
     if relation.subject == relation.object:
