@@ -28,7 +28,17 @@ CAMPAIGN_NOUNS: tuple[str, ...] = ("行动", "建设", "专项", "活动", "工�
 
 # Verbs that take a motto as their object (坚持“水岸共治”, 让“蓝天常驻”, 胸怀“国之大者”) and
 # nouns a motto heads (“动态清零”总方针, “景区为王”理念).
-MOTTO_VERBS: tuple[str, ...] = ("坚持", "让", "胸怀", "确保", "做到", "力争", "践行")
+MOTTO_VERBS: tuple[str, ...] = (
+    "坚持",
+    "让",
+    "胸怀",
+    "确保",
+    "做到",
+    "力争",
+    "践行",
+    "实现",
+    "保障",
+)
 MOTTO_HEADS: tuple[str, ...] = ("方针", "策略", "理念", "原则", "口号")
 
 # Words after a quoted number that make it a service number (“12345”政务服务便民热线), and
