@@ -211,3 +211,24 @@ def test_document_view_marks_equal_the_source_text(watched: Watched, tmp_path: P
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     watched.page.screenshot(path=str(SCREENSHOTS / "document_sample.png"))
     assert watched.clean(), (watched.errors, watched.dialogs, watched.blocked)
+
+
+def test_document_view_on_the_seed_graph(
+    watched: Watched, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    for module in ("policykg.nlp.extract", "policykg.nlp.resolve", "policykg.nlp.jsonl"):
+        pytest.importorskip(module, reason="the seed build has not landed yet")
+    graph_path = request.getfixturevalue("seed_build").graph_path
+    name = "000_c00127774768d764.txt"
+    raw = (Path(__file__).resolve().parents[1] / "seeds" / name).read_text(encoding="utf-8")
+    page_html = render_view(graph_path, "document", {"doc": name})
+    watched.open(write_view(page_html, tmp_path / "seed_doc.html"))
+    marks = watched.page.evaluate(
+        """() => Array.from(document.querySelectorAll('mark.ent')).map(m =>
+        [Number(m.dataset.start), Number(m.dataset.end), m.textContent])"""
+    )
+    assert len(marks) > 100
+    assert all(raw[start:end] == shown for start, end, shown in marks)
+    assert watched.page.inner_text("#mention-count") == str(len(marks))
+    watched.page.screenshot(path=str(SCREENSHOTS / "document.png"))
+    assert watched.clean(), (watched.errors, watched.dialogs, watched.blocked)

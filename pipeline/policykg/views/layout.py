@@ -1,8 +1,10 @@
 """Node positions computed in Python, so a view is at rest the moment it opens.
 
-Each connected component is laid out on its own (force-directed when it is small, spectral plus a
-few force iterations when it is big) and the components are packed in rows, biggest first, so
-isolated pairs do not fly to the edge of the canvas.
+Each connected component is laid out on its own and the components are packed in rows, biggest
+first, so isolated pairs do not fly to the edge of the canvas. Inside a big component the leaves
+(a project only its enterprise names, say) are set on a ring around their one neighbour and only
+the rest is laid out: force-directed up to ``spring_max`` nodes, spectral beyond (networkx's
+force layouts take seconds per thousand nodes here, its spectral layout a fraction of that).
 """
 
 from __future__ import annotations
@@ -14,23 +16,52 @@ import networkx as nx
 SPACING = 110.0  # pixels between neighbouring nodes, roughly
 CHAR_WIDTH = 14.0  # pixels per character of a node label (CJK, 14 px font)
 LABEL_CHARS = 16  # labels are cut to this many characters on the canvas
-BIG_COMPONENT_ITERATIONS = 5
 
 Position = tuple[float, float]
 
 
-def _component_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position]:
-    """Positions of one component, centred on 0 and scaled to about SPACING between nodes."""
-    n = graph.number_of_nodes()
-    if n == 1:
+def _core_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position]:
+    """Positions in about [-1, 1]² of a connected graph, force-directed if it is small enough."""
+    if graph.number_of_nodes() == 1:
         return {next(iter(graph.nodes)): (0.0, 0.0)}
-    if n <= spring_max:
+    if graph.number_of_nodes() <= spring_max:
         raw = nx.spring_layout(graph, seed=7)
     else:
-        start = nx.spectral_layout(graph)
-        raw = nx.spring_layout(graph, pos=start, iterations=BIG_COMPONENT_ITERATIONS, seed=7)
+        raw = nx.spectral_layout(graph)
+    return {node: (float(x), float(y)) for node, (x, y) in raw.items()}
+
+
+def _leaves_by_parent(graph: nx.Graph) -> dict[str, list[str]]:
+    """Nodes with exactly one neighbour, grouped under that neighbour (when it is no leaf)."""
+    found: dict[str, list[str]] = {}
+    for node in sorted(graph.nodes):
+        if graph.degree(node) == 1:
+            parent = next(iter(graph.neighbors(node)))
+            if graph.degree(parent) > 1:
+                found.setdefault(parent, []).append(node)
+    return found
+
+
+def _ring(center: Position, leaves: list[str]) -> dict[str, Position]:
+    radius = max(SPACING, len(leaves) * SPACING / (2 * math.pi) * 0.7)
+    step = 2 * math.pi / len(leaves)
+    return {
+        leaf: (center[0] + radius * math.cos(i * step), center[1] + radius * math.sin(i * step))
+        for i, leaf in enumerate(leaves)
+    }
+
+
+def _component_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position]:
+    """Pixel positions of one component, centred on 0, about SPACING between neighbours."""
+    n = graph.number_of_nodes()
+    leaves = _leaves_by_parent(graph) if n > spring_max else {}
+    folded = {leaf for group in leaves.values() for leaf in group}
+    core = graph.subgraph([v for v in graph.nodes if v not in folded])
     radius = SPACING * math.sqrt(n) * 1.2
-    return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in raw.items()}
+    pos = {v: (x * radius, y * radius) for v, (x, y) in _core_positions(core, spring_max).items()}
+    for parent, group in leaves.items():
+        pos.update(_ring(pos[parent], group))
+    return pos
 
 
 def _half_width(graph: nx.Graph, node: str) -> float:
