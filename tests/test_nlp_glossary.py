@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg.nlp.glossary import GlossaryEntry, parse_glossary
 from policykg.text.normalize import normalize
@@ -361,3 +363,15 @@ def test_footnotes_without_a_heading_and_a_heading_after_a_sentence() -> None:
 def test_a_numbered_body_list_is_no_glossary() -> None:
     text = "一、主要工作\n1.“六稳”工作扎实推进：全年新增就业3000人。\n2.项目建设：新开工项目20个。"
     assert parse_glossary(text) == ()
+
+
+_ALPHABET = "附注名词解释：:1.〔〕[]①（）“”、，。；\n六稳保三两新即是指简称和等的 - 27"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=120))
+def test_offsets_hold_on_any_text(text: str) -> None:
+    for entry in parse_glossary(text):
+        assert text[entry.term_start : entry.term_end] == entry.term
+        assert 0 <= entry.def_start <= entry.def_end <= len(text)
+        assert entry.definition and len(entry.term) >= 2

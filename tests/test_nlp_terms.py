@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg.nlp.terms import find_term_uses, find_terms
 from policykg.nlp.terms_shape import classify_quoted
@@ -225,3 +227,17 @@ def test_doctests_of_the_shape_module_hold() -> None:
 
     result = doctest.testmod(shape)
     assert result.attempted > 0 and result.failed == 0
+
+
+_ALPHABET = "“”「」、，。：（）+×一二三六两双五个稳保新绛项目改革企业就是为王即是指123\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_spans_never_cover_quotes_on_any_text(text: str) -> None:
+    for start, end, label in find_terms(text):
+        assert 0 <= start < end <= len(text)
+        assert label in ("Abbreviation", "Slogan")
+        assert not set(text[start:end]) & set("“”「」\n")
+    for start, end, term in find_term_uses(text, ["六稳", "两高", "1+N"]):
+        assert text[start:end] == term
