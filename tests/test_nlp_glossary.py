@@ -375,3 +375,17 @@ def test_offsets_hold_on_any_text(text: str) -> None:
         assert text[entry.term_start : entry.term_end] == entry.term
         assert 0 <= entry.def_start <= entry.def_end <= len(text)
         assert entry.definition and len(entry.term) >= 2
+
+
+def test_sub_items_inside_a_definition() -> None:
+    text = (
+        "附件1：名词解释\n1.“三个一批”：一是谋划一批，二是储备一批，三是落地一批。\n"
+        "2.“两新”：（1）新型基础设施建设；（2）新型城镇化建设。\n3.“三保”：保工资、保运转、保基本民生。"
+    )
+    entries = parse_glossary(text)
+    assert [(e.term, e.parts) for e in entries] == [
+        ("三个一批", ("谋划一批", "储备一批", "落地一批")),
+        ("两新", ("新型基础设施建设", "新型城镇化建设")),
+        ("三保", ("保工资", "保运转", "保基本民生")),
+    ]
+    assert entries[1].definition == "（1）新型基础设施建设；（2）新型城镇化建设"

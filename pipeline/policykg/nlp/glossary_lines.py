@@ -36,7 +36,7 @@ QUOTED_TERM = re.compile(r"[“「『](?P<term>[^“”「」『』\n]{1,30})[�
 PAGE_NUMBER = re.compile(
     r"^[ \t\u3000]*(?:[-—–]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–]+|第\d{1,4}页)[ \t\u3000]*$"
 )
-TERMINAL = "。！？!?；;"
+TERMINAL = "。！？!?"  # an entry that ends with ； goes on
 # Lines that open the next part of a document and so end a glossary section.
 _BODY_HEADING = re.compile(
     r"^[ \t\u3000]*(?:第[一二三四五六七八九十百0-9]+[章节部分篇条]|[一二三四五六七八九十]+[、.．]"
@@ -45,7 +45,7 @@ _BODY_HEADING = re.compile(
 _PUNCTUATION = re.compile(r"[，,。；;：:、！？!?”“]")
 # An entry marker glued to the previous entry after a sentence end: “…稳预期。4.“六保”：…”.
 _GLUED_MARKER = re.compile(
-    r"(?<=[。；;])[ \t\u3000]*(?=(?:\d{1,3}[.．、]|[〔\[【]\d{1,3}[〕\]】]|[（(]\d{1,3}[)）]|[\u2460-\u2473])[“「\u4e00-\u9fff])"
+    r"(?<=。)[ \t\u3000]*(?=(?:\d{1,3}[.．、]|[〔\[【]\d{1,3}[〕\]】])[“「\u4e00-\u9fff])"
 )
 
 

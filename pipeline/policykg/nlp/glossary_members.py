@@ -55,6 +55,10 @@ LEAD_ENDS = (
     "形成",
 )
 _SUMMARY = re.compile(r"(?:等(?![级待同于])|的统称).*$")
+# Markers of sub-items inside a definition: （1）, 1., ①, 一是, 其一.
+_ITEM_MARKER = re.compile(
+    r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、]|[\u2460-\u2473]|[一二三四五六七八九十]是|其[一二三四五六七八九十])"
+)
 _TRAILING_QUOTE = re.compile(r"[“「][^“”「」]*[”」]$")
 # A figure-bearing qualifier before a name: 年营业收入100亿元以上的高义钢铁公司 → 高义钢铁公司.
 _QUALIFIED = re.compile(r"^[^的]*[0-9][^的]*的(?=.{2,}$)")
@@ -87,8 +91,8 @@ def clean_members(members: list[str], term: str, head_suffix: str) -> list[str]:
 
 
 def _unquote(member: str) -> str:
-    """和谐新绛“三个新绛” → 和谐新绛; “专业化 → 专业化."""
-    member = member.strip()
+    """和谐新绛“三个新绛” → 和谐新绛; “专业化 → 专业化; 二是储备一批 → 储备一批."""
+    member = _ITEM_MARKER.sub("", member.strip())
     before = _TRAILING_QUOTE.sub("", member)
     if before.strip():
         member = before
