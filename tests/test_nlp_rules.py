@@ -11,7 +11,12 @@ from policykg.nlp.bodies import find_government_bodies, find_parks, find_places
 from policykg.nlp.lists import find_list_mates, find_listed_enterprises
 from policykg.nlp.orgs import find_enterprises
 from policykg.nlp.owners import owner_length
+from policykg.nlp.project_lists import find_capacity_projects, find_listed_projects
 from policykg.nlp.projects import find_projects
+
+
+def find_all_projects(text: str) -> list[tuple[int, int, str, str]]:
+    return find_projects(text) + find_listed_projects(text) + find_capacity_projects(text)
 
 
 def texts(found: list[tuple[int, int, str, str]], text: str, label: str | None = None) -> set[str]:
@@ -133,7 +138,7 @@ def test_places_split_at_each_level_and_skip_pronouns() -> None:
     ],
 )
 def test_projects(sentence: str, projects: set[str]) -> None:
-    assert projects <= texts(find_projects(sentence), sentence)
+    assert projects <= texts(find_all_projects(sentence), sentence)
 
 
 @pytest.mark.parametrize(
@@ -146,12 +151,12 @@ def test_projects(sentence: str, projects: set[str]) -> None:
     ],
 )
 def test_generic_project_mentions_are_not_projects(sentence: str) -> None:
-    assert not texts(find_projects(sentence), sentence)
+    assert not texts(find_all_projects(sentence), sentence)
 
 
 def test_two_projects_joined_by_he() -> None:
     sentence = "实施国家数字设施农业创新应用基地和2000亩设施蔬菜改扩建工程。"
-    found = texts(find_projects(sentence), sentence)
+    found = texts(find_all_projects(sentence), sentence)
     assert {"国家数字设施农业创新应用基地", "2000亩设施蔬菜改扩建工程"} <= found
 
 
@@ -159,7 +164,7 @@ def test_two_projects_joined_by_he() -> None:
     ("name", "owner"),
     [
         ("瑞鼎风力发电", "瑞鼎"),
-        ("明远特超低排放改造", "明远特"),
+        ("瑞迈特超低排放改造", "瑞迈特"),
         ("共享储能电站", ""),
         ("美丽乡村建设", ""),
     ],

@@ -21,6 +21,7 @@ _ITEM = re.compile(r"^\s*(?P<num>\d{1,2})\s*[.．、]?\s*(?P<title>[^：:。；]
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.．、]?\s*[^\d\s]")
 _LISTS_PROJECTS = re.compile(r"项目|工程")
 _MAX_CONTINUATION = 300
+_TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]*[)）])?$")  # 5G基站建设项目（移动、联通、电信）
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +68,13 @@ def find_column_items(text: str, paragraphs: Sequence[Paragraph]) -> list[Column
             match = _ITEM.match(text[member.start : member.end])
             if match is None:
                 continue
+            title_end = member.start + match.end("title")
+            note = _TRAILING_NOTE.search(match.group("title"))
+            title_end -= len(note.group()) if note else 0
             items.append(
                 ColumnItem(
                     member.start + match.start("title"),
-                    member.start + match.end("title"),
+                    title_end,
                     member.start,
                     member.end,
                     heading.group("title"),

@@ -15,6 +15,11 @@ from policykg.nlp.bodies import find_government_bodies, find_parks, find_places
 from policykg.nlp.lists import find_list_mates, find_listed_enterprises
 from policykg.nlp.orgs import Found, find_enterprises
 from policykg.nlp.owners import find_project_owners
+from policykg.nlp.project_lists import (
+    find_capacity_projects,
+    find_enterprise_items,
+    find_listed_projects,
+)
 from policykg.nlp.projects import find_projects
 from policykg.nlp.rules_data import NameRules
 
@@ -78,7 +83,18 @@ class ProjectFinder:
         """Every project span in ``doc``."""
         text, rules = doc.text, self.rules
         listed = [f for f in find_listed_enterprises(text, rules) if f[2] == PROJECT]
-        projects = find_projects(text, rules) + listed
+        firms = [
+            (s.start_char, s.end_char)
+            for s in doc.spans.get(NAMES_KEY, [])
+            if s.label_ == ENTERPRISE
+        ]
+        projects = (
+            find_projects(text, rules)
+            + listed
+            + find_listed_projects(text, rules)
+            + find_capacity_projects(text, rules)
+            + find_enterprise_items(text, firms, rules)
+        )
         return to_spans(doc, projects + find_project_owners(text, projects, rules))
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:

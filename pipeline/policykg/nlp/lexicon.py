@@ -16,8 +16,8 @@ from importlib import resources
 MIN_FREQUENCY = 50
 ALWAYS_COMMON = 500
 PROPER_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nt", "nz"))
-# Verbs, adverbs, adjectives, idioms, conjunctions, prepositions: they open a clause, not a name.
-FUNCTION_TAGS = frozenset(("v", "vd", "ad", "a", "d", "i", "l", "c", "p"))
+# Adverbs, adjectives, idioms, conjunctions, prepositions: they open a clause, not a name.
+FUNCTION_TAGS = frozenset(("vd", "ad", "a", "d", "i", "c", "p"))
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +44,7 @@ def common_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    """Frequent verbs, adverbs, adjectives and idioms (充分, 利用, 扎实, 推进, 狠抓)."""
+    """Frequent adverbs, adjectives and idioms (充分, 扎实, 有效)."""
     return frozenset(
         word
         for word, (freq, tag) in _entries().items()
@@ -60,6 +60,12 @@ def is_common_word(text: str) -> bool:
 def is_word(text: str) -> bool:
     """True when ``text`` is any word of the dictionary (rare ones included: 锂电, 碳基)."""
     return text in _entries()
+
+
+def is_plain_word(text: str) -> bool:
+    """True when ``text`` is a dictionary word that is not a proper noun (钢包, 储能, 研学)."""
+    entry = _entries().get(text)
+    return entry is not None and entry[1] not in PROPER_TAGS
 
 
 def is_place_word(text: str) -> bool:
@@ -81,7 +87,7 @@ def starts_with_word(text: str) -> bool:
 
 
 def leading_function_words(text: str, keep: int) -> int:
-    """How many leading characters are verbs/adverbs (充分利用…) while ``keep`` characters remain."""
+    """How many leading characters are adverbs (充分…, 扎实…) while ``keep`` characters remain."""
     words = function_words()
     cut = 0
     while True:

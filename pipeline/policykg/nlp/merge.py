@@ -30,6 +30,8 @@ _RANKS = {
     "rule:brand_industry": 3,
     "rule:park_suffix": 3,
     "rule:project_head": 3,
+    "rule:capacity_project": 3,
+    "rule:enterprise_item": 3,
     "meta_place": 3,
     "rule:capacity_name": 4,
     "rule:list_mate": 4,

@@ -12,8 +12,8 @@ import re
 
 from policykg.ir import EntityType
 from policykg.nlp.lexicon import (
-    is_common_word,
     is_place_word,
+    is_plain_word,
     starts_with_common_word,
     starts_with_word,
 )
@@ -24,6 +24,7 @@ ENTERPRISE = EntityType.ENTERPRISE.value
 _AFTER_OWNER = re.compile(r"年产|\d")
 _HAN = re.compile(r"[\u4e00-\u9fff]{4}")
 _LISTED = ("project_list", "list_project")
+_PLACE_ENDINGS = "街路巷泉池河湖山沟村镇寺庙桥湾港园场站"
 _LIST_SEPARATORS = ("、", "和")
 _NOT_FIRST = "与及和并同上续"
 
@@ -36,7 +37,11 @@ def owner_length(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> int:
         return 0
     for length in (2, 3, 4):
         owner, rest = name[:length], name[length:]
-        if is_common_word(owner) or not is_brand(owner, rules, lexical=False):
+        if is_plain_word(owner):
+            return 0  # a word of the language opens the name: not a trade name
+        if owner[-1] in _PLACE_ENDINGS:
+            continue
+        if not is_brand(owner, rules, lexical=False):
             continue
         if _AFTER_OWNER.match(rest) or starts_with_word(rest):
             return length

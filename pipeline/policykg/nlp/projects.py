@@ -23,16 +23,16 @@ _COUNT = re.compile(
     r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百两几]+)(?:个|项|批|所|座|条|处|家|大)"
 )
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+[、是要])")
-_LIST_TAIL_MAX = 14
-_NAME_MAX = 36
+NAME_MAX = 36
 _SPECIFIC_CORE = 5  # a name needs this many specific characters, or a digit / Latin letter
-_LIST_HEAD = re.compile(rf"等([^，。；、,;]{{0,{_LIST_TAIL_MAX}}}?)(?:项目|工程)")
-_CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
+CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
 _SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
 _AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+_HEAD_INSIDE = re.compile(r"项目|工程")
 _NOT_FIRST = "与及和并同续"
 _VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
+_PLACE_ITEM_MAX = 5
 _SPLIT_AT = "和"  # “A和B项目” names two projects when A is a name on its own (5+ characters)
 _MIN_SPLIT_LEFT = 5
 
@@ -62,28 +62,54 @@ def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> boo
     return len(core) >= _SPECIFIC_CORE or (len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core)))
 
 
-def trim_start(text: str, start: int, end: int) -> int:
-    """Move ``start`` past numbering, counts and leading verbs/adverbs (充分利用…, 扎实推进…)."""
-    start = end - len(strip_count(text[start:end]))
-    start += leading_function_words(text[start:end], keep=4)
-    start = end - len(strip_count(text[start:end]))
-    while start < end and text[start] in _NOT_FIRST:
-        start += 1
+def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
+    """Move ``start`` past numbering, counts, adverbs and verbs (充分利用…, 扎实推进…)."""
+    verbs = word_regex(tuple(w for w in rules.boundary_words if len(w) > 1))
+    previous = -1
+    while start != previous:
+        previous = start
+        start = end - len(strip_count(text[start:end]))
+        start += leading_function_words(text[start:end], keep=4)
+        verb = verbs.match(text, start, end)
+        if verb and end - verb.end() >= 4:
+            start = verb.end()
+        while start < end and text[start] in _NOT_FIRST:
+            start += 1
     return start
 
 
-def _head_name_ok(text: str, start: int, head_start: int, rules: NameRules) -> bool:
+def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: NameRules) -> bool:
     name = text[start:head_start]
-    if len(name) > _NAME_MAX or "等" in name or _AMOUNT_INSIDE.search(name):
+    if len(name) > NAME_MAX or _AMOUNT_INSIDE.search(name) or _HEAD_INSIDE.search(name):
+        return False
+    if "等" in name and not is_specific_project(name[name.rindex("等") + 1 :], rules):
+        return False
+    if text[head_start:head_end] == "工程" and name.endswith(rules.programme_endings):
         return False
     if name and name[-1] in _VERB_BEFORE_HEAD and not (is_word(name[-2:]) or is_word(name[-3:])):
         return False
     return is_specific_project(text[trim_start(text, start, head_start) : head_start], rules)
 
 
-def _project_boundary(rules: NameRules) -> re.Pattern[str]:
+def project_boundary(rules: NameRules) -> re.Pattern[str]:
     words = tuple(w for w in rules.boundary_words if len(w) > 1) + _SINGLE_CUTS
     return word_regex(words)
+
+
+def extend_over_places(text: str, start: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
+    """Extend a name back over a list of short place items: 古交、万安、木赞灌区…工程."""
+    verbs = project_boundary(rules)
+    while start > 0 and text[start - 1] == "、":
+        item_end = start - 1
+        item_start = item_end
+        while item_start > 0 and text[item_start - 1] not in CLAUSE_STOP + "、":
+            item_start -= 1
+        item_start = latest_cut(text, item_start, item_end, verbs)
+        item = text[item_start:item_end]
+        if not 2 <= len(item) <= _PLACE_ITEM_MAX or _LATIN_OR_DIGIT.search(item):
+            break
+        start = item_start
+    return start
 
 
 def split_pair(text: str, start: int, end: int, rules: NameRules) -> list[tuple[int, int]]:
@@ -96,59 +122,28 @@ def split_pair(text: str, start: int, end: int, rules: NameRules) -> list[tuple[
 
 def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Spans ending in 项目/工程: 中圣热电联产项目, 绛县抽水蓄能电站项目."""
-    boundary = _project_boundary(rules)
+    boundary = project_boundary(rules)
     found: list[Found] = []
     for match in word_regex(rules.project_heads).finditer(text):
         head_start, head_end = match.start(), match.end()
         start = find_start(
             text,
             head_start,
-            limit=_NAME_MAX + 8,
+            limit=NAME_MAX + 8,
             boundary=boundary,
-            accept=partial(_head_name_ok, text, head_start=head_start, rules=rules),
+            accept=partial(
+                _head_name_ok, text, head_start=head_start, head_end=head_end, rules=rules
+            ),
         )
         if start is None:
             continue
-        start = trim_start(text, start, head_start)
+        start = extend_over_places(text, trim_start(text, start, head_start), rules)
         for part_start, part_end in split_pair(text, start, head_end, rules):
             if part_end == head_end or is_specific_project(text[part_start:part_end], rules):
                 found.append((part_start, part_end, PROJECT, "project_head"))
     return found
 
 
-def _clause_start(text: str, pos: int) -> int:
-    start = pos
-    while start > 0 and text[start - 1] not in _CLAUSE_STOP:
-        start -= 1
-    return start
-
-
-def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
-    """Items of 实施A、B等(N个)(…)项目: each item is a project; the generic head is not."""
-    boundary = _project_boundary(rules)
-    found: list[Found] = []
-    for match in _LIST_HEAD.finditer(text):
-        if not is_generic_project(match.group(1), rules):
-            continue
-        begin = _clause_start(text, match.start())
-        pos = begin
-        for index, piece in enumerate(text[begin : match.start()].split("、")):
-            start, end = pos, pos + len(piece)
-            pos = end + 1
-            if index == 0:
-                start = latest_cut(text, start, end, boundary)
-            start = trim_start(text, start, end)
-            for part_start, part_end in split_pair(text, start, end, rules):
-                name = text[part_start:part_end]
-                if (
-                    len(name) >= 3
-                    and not is_generic_project(name, rules)
-                    and len(name) <= _NAME_MAX
-                ):
-                    found.append((part_start, part_end, PROJECT, "project_list"))
-    return found
-
-
 def find_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
-    """Every project name in ``text`` (overlaps are resolved later)."""
-    return find_headed_projects(text, rules) + find_listed_projects(text, rules)
+    """Every project name ending in 项目/工程 in ``text`` (overlaps are resolved later)."""
+    return find_headed_projects(text, rules)

@@ -52,7 +52,7 @@ GENERIC_MODIFIERS: tuple[str, ...] = _words(
 # adverbs and quantifiers. Longest first at match time.
 BOUNDARY_WORDS: tuple[str, ...] = _words(
     "实施主体为 实施主体是 责任单位 牵头单位 加快推进 积极推进 大力推进 "
-    "依托 利用 支持 推动 推进 引进 加快 实施 建设 新建 扶持 培育 打造 发展 "
+    "依托 利用 申报 支持 推动 推进 引进 加快 实施 建设 新建 扶持 培育 打造 发展 "
     "鼓励 引导 完成 开展 组织 积极 重点 全力 大力 加强 提升 壮大 做强 "
     "做大 围绕 依靠 通过 促进 落实 启动 谋划 开工 投产 建成 争取 力争 "
     "确保 着力 持续 继续 进一步 加大 成立 组建 设立 引导 带动 帮助 "
@@ -104,6 +104,13 @@ GENERIC_PROJECT_WORDS: tuple[str, ...] = _words(
 )
 
 
+# What makes “…工程” a programme rather than a work (guideline: 市场主体倍增工程 is no project).
+PROGRAMME_ENDINGS: tuple[str, ...] = _words(
+    "提速 提质 培训 圆梦 倍增 创建 行动 计划 惠民 覆盖 增收 关爱 育人 兴业 振兴 "
+    "帮扶 救助 助学 服务 素养 品牌 人才 "
+)
+
+
 @dataclass(frozen=True, slots=True)
 class NameRules:
     """All name vocabulary in one hashable value (components take it from the config)."""
@@ -120,6 +127,7 @@ class NameRules:
     place_pronouns: str = PLACE_PRONOUNS
     project_heads: tuple[str, ...] = PROJECT_HEADS
     generic_project_words: tuple[str, ...] = GENERIC_PROJECT_WORDS
+    programme_endings: tuple[str, ...] = PROGRAMME_ENDINGS
 
 
 DEFAULT_NAME_RULES = NameRules()
