@@ -3,7 +3,9 @@
 ``find(doc)`` is pure: it scans the quotation marks of the paragraph once with a compiled regex
 and asks :mod:`policykg.nlp.terms_shape` what each quoted string is. ``set_annotations`` writes the
 spans to ``doc.spans["terms"]`` with the label ``Abbreviation`` or ``Slogan``. Spans never include
-the quotes nor the head noun after them (“六稳”工作 → 六稳).
+the quotes nor the head noun after them (“六稳”工作 → 六稳). A list written next to the count term
+that names it is found too, quoted or not (人文新绛、绿色新绛、和谐新绛“三个新绛”;
+:mod:`policykg.nlp.terms_enum`).
 
 ``find_term_uses(text, terms)`` finds the unquoted later uses of terms already known for a
 document (from its glossary or from quoted uses), longest first, in one linear pass.
