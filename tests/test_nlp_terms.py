@@ -126,6 +126,8 @@ def test_count_term_after_a_quoted_list_is_an_abbreviation() -> None:
 def test_term_defined_right_after_the_quote() -> None:
     assert labelled("“一城”即新绛县城") == [("一城", "Abbreviation")]
     assert labelled("推进“一城”建设") == []
+    assert labelled("建成“河东书房”（新绛店）") == []  # a bracket after a name is no definition
+    assert labelled("「六“」") == []  # quotes inside quotes are not read
 
 
 def test_component_writes_labelled_spans_without_quotes(nlp: spacy.language.Language) -> None:

@@ -34,11 +34,13 @@ _MIN_TERM = 2  # a one-character “term” would match everywhere
 
 
 def quoted_regex(rules: TermRules = DEFAULT_RULES) -> re.Pattern[str]:
-    """One pattern for every quote pair; group ``q<i>`` holds the text inside pair ``i``."""
+    """One pattern for every quote pair; group ``q<i>`` holds the text inside pair ``i`` (which
+    holds no quotation mark of any pair: nested quotes are not read)."""
     alternatives = []
+    marks = re.escape("".join(sorted({q for pair in rules.quote_pairs for q in pair})))
     for i, (open_q, close_q) in enumerate(rules.quote_pairs):
         o, c = re.escape(open_q), re.escape(close_q)
-        inner = f"[^{o}{c}\\n]{{1,{rules.max_slogan_len}}}"
+        inner = f"[^{marks}\\n]{{1,{rules.max_slogan_len}}}"
         alternatives.append(f"{o}(?P<q{i}>{inner}){c}")
     return re.compile("|".join(alternatives))
 

@@ -38,7 +38,7 @@ _STREAK = re.compile(r"[一二三四五六七八九十]+连[\u4e00-\u9fff]$")
 _DOUBLED_NUMERAL = re.compile(r"([一二三四五六七八九])\1")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,2}")
-_DEFINED_AFTER = re.compile(r"\s*(?:即|是指|指的是|（|\()")
+_DEFINED_AFTER = re.compile(r"\s*(?:[，,]?即(?![可将时使便刻])|是指|指的是)")
 
 Found = tuple[int, int, str]
 
