@@ -67,6 +67,7 @@ def test_glossary_check_compares_definition_and_parts_without_spaces() -> None:
         GlossaryGold("六稳", "稳就业、稳金融", ("稳就业", "稳金融")),
         GlossaryGold("三农", "农业、农村、农民", ("农业", "农村", "农民")),
         GlossaryGold("放管服", "简政放权、放管结合、优化服务", ()),
+        GlossaryGold("三无、三可", "无差别、可预期", ("无差别", "可预期"), ("三无", "三可")),
     ]
     entities = [
         _entity(
@@ -78,12 +79,15 @@ def test_glossary_check_compares_definition_and_parts_without_spaces() -> None:
         ),
         _entity(EntityType.ABBREVIATION, "三农", (5, 7), definition="农业、农村", parts=("农业",)),
         _entity(EntityType.SLOGAN, "放管服", (9, 12), definition="简政放权、放管结合、优化服务"),
+        _entity(
+            EntityType.ABBREVIATION,
+            "三可",
+            (20, 22),
+            definition="无差别、可预期",
+            parts=("无差别", "可预期"),
+        ),
     ]
     result = score_glossary(gold, entities)
-    assert (result.entries, result.found, result.definition_exact, result.parts_exact) == (
-        3,
-        2,
-        1,
-        1,
-    )
+    counts = (result.entries, result.found, result.definition_exact, result.parts_exact)
+    assert counts == (4, 3, 2, 2)
     assert result.wrong == ("三农", "放管服")

@@ -137,7 +137,7 @@ def _squash(text: str | None) -> str:
 
 
 def score_glossary(gold: Sequence[GlossaryGold], entities: Iterable[Entity]) -> GlossaryScore:
-    """Compare each gold entry with the abbreviation whose label or alias is its term."""
+    """Compare each gold entry with the abbreviation named by its term (or one it joins)."""
     by_name: dict[str, Entity] = {}
     for entity in entities:
         if entity.type is EntityType.ABBREVIATION:
@@ -146,7 +146,7 @@ def score_glossary(gold: Sequence[GlossaryGold], entities: Iterable[Entity]) -> 
     found = definitions = parts = 0
     wrong: list[str] = []
     for entry in gold:
-        match = by_name.get(_squash(entry.term))
+        match = next((by_name[n] for n in map(_squash, entry.names) if n in by_name), None)
         if match is None:
             wrong.append(entry.term)
             continue

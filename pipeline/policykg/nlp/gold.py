@@ -48,6 +48,12 @@ class GlossaryGold:
     term: str
     definition: str
     parts: tuple[str, ...]
+    terms: tuple[str, ...] = ()  # when one entry defines several terms (房证同交、地证同交)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the entry may be found under: the term, then each term it joins."""
+        return (self.term, *self.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +127,10 @@ def read_glossary(path: Path) -> tuple[GlossaryGold, ...]:
         try:
             term, definition = str(row["term"]), str(row["definition"])
             parts = tuple(str(p) for p in row.get("parts", []))
+            terms = tuple(str(t) for t in row.get("terms", []))
         except (KeyError, TypeError) as exc:
             raise GoldError(path, f"entry {number}: needs term, definition, parts") from exc
-        entries.append(GlossaryGold(term, definition, parts))
+        entries.append(GlossaryGold(term, definition, parts, terms))
     return tuple(entries)
 
 

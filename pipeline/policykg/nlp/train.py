@@ -1,9 +1,10 @@
-"""Train the statistical NER on gold spans: reproducible, CPU, paragraphs as examples.
+"""Train the statistical NER on gold spans: reproducible, CPU, sentences as examples.
 
 The gold spans (raw offsets) are moved onto the *normalised* text the pipeline actually feeds to
-spaCy, cut into paragraphs, and a fresh ``ner`` built from ``ner_config.cfg`` is trained for a
-fixed number of epochs with a fixed seed (no early stopping on held-out data, which would leak
-it). Nested spans keep the longest; a span crossing a paragraph break is dropped and counted.
+spaCy, cut into paragraphs and sentences (part of the entity-free ones kept, enterprise sentences
+augmented by renaming), and a fresh ``ner`` built from ``ner_config.cfg`` is trained for a fixed
+number of epochs with a fixed seed (no early stopping on held-out data, which would leak it).
+Nested spans keep the longest; a span crossing a paragraph break is dropped and counted.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from spacy.util import compounding, fix_random_seed, load_config, minibatch
 from policykg.ir import EntityType
 from policykg.nlp.gold import GoldDoc
 from policykg.nlp.ner_augment import augment
+from policykg.nlp.ner_sentences import split_sentences, thin_negatives
 from policykg.text.normalize import normalize
 
 logger = logging.getLogger(__name__)
@@ -46,17 +48,19 @@ class TrainSettings:
     """Everything that decides the trained weights."""
 
     labels: tuple[str, ...] = NER_LABELS
-    epochs: int = 20
+    config: Path = CONFIG_PATH
+    epochs: int = 12
     seed: int = 0
     dropout: float = 0.2
-    augment_copies: int = 2  # renamed copies of each paragraph naming an enterprise
+    augment_copies: int = 2  # renamed copies of each sentence naming an enterprise
+    negative_share: float = 1.0  # share of sentences without any entity kept for training
 
 
 @dataclass(slots=True)
 class TrainReport:
     """What one training run saw and did."""
 
-    paragraphs: int = 0
+    sentences: int = 0
     augmented: int = 0
     entities: Counter[str] = field(default_factory=Counter)
     dropped: int = 0
@@ -105,9 +109,9 @@ def paragraph_examples(
     return examples, dropped
 
 
-def blank_ner(labels: Sequence[str]) -> Language:
+def blank_ner(labels: Sequence[str], config: Path = CONFIG_PATH) -> Language:
     """A fresh, untrained minimal pipeline (tokenizer + ner) from ``ner_config.cfg``."""
-    nlp = spacy.util.load_model_from_config(load_config(CONFIG_PATH), auto_fill=True)
+    nlp = spacy.util.load_model_from_config(load_config(config), auto_fill=True)
     ner = nlp.get_pipe("ner")
     for label in labels:
         ner.add_label(label)  # type: ignore[attr-defined]
@@ -141,11 +145,13 @@ def train_ner(
         doc_texts, dropped = paragraph_examples(doc, settings.labels)
         texts.extend(doc_texts)
         report.dropped += dropped
+    sentences = [sentence for text in texts for sentence in split_sentences(text)]
+    texts = thin_negatives(sentences, settings.negative_share, settings.seed)
     extra = augment(texts, settings.augment_copies, settings.seed)
     report.augmented = len(extra)
-    nlp = blank_ner(settings.labels)
+    nlp = blank_ner(settings.labels, settings.config)
     examples = to_examples(nlp, texts)
-    report.paragraphs = len(examples)
+    report.sentences = len(examples)
     report.entities = Counter(e.label_ for ex in examples for e in ex.reference.ents)
     examples += to_examples(nlp, extra)
     _fit(nlp, examples, settings, report)
