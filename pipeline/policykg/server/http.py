@@ -47,6 +47,7 @@ class Handler(BaseHTTPRequestHandler):
     server: PolicyKGHTTPServer
     protocol_version = "HTTP/1.1"
     server_version = "policykg"
+    timeout = 60  # seconds an idle or slow client may hold a connection
 
     def log_message(self, format: str, *args: object) -> None:
         log.debug("%s " + format, self.address_string(), *args)
