@@ -6,7 +6,8 @@ import re
 from functools import lru_cache, partial
 
 from policykg.ir import EntityType
-from policykg.nlp.names import alternation, find_start, strip_words, word_regex
+from policykg.nlp.lexicon import is_common_word, starts_with_common_word
+from policykg.nlp.names import alternation, contains_any, find_start, strip_words, word_regex
 from policykg.nlp.orgs import Found
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
 
@@ -16,13 +17,19 @@ PLACE = EntityType.PLACE.value
 
 # A government body's name starts with an administrative prefix: a place, or 县/市/省/国务院/中共.
 _ADMIN_PREFIX = re.compile(
-    r"^(?:中共|国务院|中央|国家|省|市|县|区|镇|乡|[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|县|区|镇|乡))"
+    r"^(?:中共|国务院|中央|国家|省|市|县|区|镇|乡|(?P<place>[\u4e00-\u9fff]{1,4}?)(?:省|自治区|市|县|区|镇|乡))"
 )
-_COMMITTEES = ("委员会", "管委会")
+# Bodies named by what they are, not by a place: 城乡建设管理委员会, 重点项目总指挥部.
+_COMMITTEES = ("委员会", "管委会", "指挥部", "领导小组", "工作专班")
+# Organs that stand alone: 人大, 政协, 党中央, 常委会, 纪委监委 (not 人大代表, 政协委员).
+_ORGANS = ("人大", "政协", "党中央", "常委会", "纪委监委", "人大常委会")
+_NOT_AFTER_ORGAN = ("代表", "委员", "提案", "常委")
 _LEVELS = ("国家级", "省级", "市级", "县级", "国家", "万亩", "千亩", "标准化", "综合")
 # Words that make X县/X市 a designation (示范县, 先进县), not a place name.
 _DESIGNATIONS = ("示范", "试点", "先进", "百强", "强", "大", "重点", "产粮", "贫困", "创建", "达标")
 _CITY_NOT_AFTER = "场级委政民直属内外区长"
+_LEVEL_CHARS = "省市县区镇乡"
+_NOT_IN_PLACES = ("代表", "我", "们", "的", "于", "在", "按照", "将", "全力")
 
 
 @lru_cache(maxsize=8)
@@ -40,8 +47,25 @@ def _gov_ok(text: str, start: int, suffix_start: int, suffix: str, rules: NameRu
     if any(inner in name for inner in rules.government_suffixes if len(inner) > 1):
         return False
     if suffix in _COMMITTEES:
-        return len(name) >= 2 or bool(_ADMIN_PREFIX.match(name))
-    return bool(_ADMIN_PREFIX.match(name + suffix)) and not name.startswith(("全", "各", "该"))
+        return len(name) >= 2 and not name[0].isdigit()
+    if suffix in _ORGANS and not name:
+        return True
+    before = text[suffix_start - 1 : suffix_start]
+    if len(suffix) == 1 and before not in _LEVEL_CHARS and is_common_word(before + suffix):
+        return False  # 格局, 干部, 外部: a word, not a body
+    if suffix == "部":
+        return 2 <= len(name) <= 4
+    prefix = _ADMIN_PREFIX.match(name + suffix)
+    if prefix is None or name.startswith(("全", "各", "该")):
+        return False
+    place = prefix.group("place")
+    if place is None:
+        return True
+    level = (name + suffix)[prefix.end() - 1]
+    dept = (name + suffix)[prefix.end() : len(name)]
+    if starts_with_common_word(place) or contains_any(dept, _NOT_IN_PLACES):
+        return False
+    return _place_ok(place, level, dept[:1], rules)
 
 
 def find_government_bodies(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
@@ -56,8 +80,12 @@ def find_government_bodies(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> 
             limit=14,
             boundary=boundary,
             accept=partial(_gov_ok, text, suffix_start=begin, suffix=suffix, rules=rules),
-            earliest=True,
+            earliest=suffix in _COMMITTEES,
         )
+        if suffix in _ORGANS and text[match.end() : match.end() + 2] in _NOT_AFTER_ORGAN:
+            continue
+        if start is None and suffix in _ORGANS:
+            start = begin
         if start is not None and match.end() - start >= 2:
             found.append((start, match.end(), GOVERNMENT, "government_suffix"))
     return found

@@ -14,11 +14,13 @@ from policykg.ir import EntityType
 from policykg.nlp.lexicon import is_common_word
 from policykg.nlp.names import contains_any, latest_cut, word_regex
 from policykg.nlp.orgs import Found, is_brand
+from policykg.nlp.owners import owner_length
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
 
 ENTERPRISE = EntityType.ENTERPRISE.value
 PROJECT = EntityType.PROJECT.value
 
+_TRADE_MAX = 4
 _CLAUSE_STOP = "，。；：！？\n“”「」（）()《》"
 # 等 + an optional short qualifier + an enterprise head: 等企业, 等知名企业, 等涉农龙头企业.
 _ENTERPRISE_FRAME = re.compile(
@@ -52,7 +54,10 @@ def list_items(text: str, begin: int, end: int, rules: NameRules) -> list[tuple[
         items[-1] = (last_start, tail.start() if tail else last_end)
         first_start, first_end = items[0]
         boundary = word_regex(rules.boundary_words + _OPENERS)
-        items[0] = (latest_cut(text, first_start, first_end, boundary), first_end)
+        cuts = [first_start] + [m.end() for m in boundary.finditer(text, first_start, first_end)]
+        valid = [c for c in cuts if _enterprise_item(text, c, first_end, rules)]
+        start = max(valid) if valid else latest_cut(text, first_start, first_end, boundary)
+        items[0] = (start, first_end)
     return [(s, e) for s, e in items if e > s]
 
 
@@ -106,7 +111,22 @@ def _items_as(
     items = list_items(text, begin, end, rules)
     if label == PROJECT:
         return [(s, e, label, rule) for s, e in items if e - s >= 3]
-    return [(s, e, label, rule) for s, e in items if _enterprise_item(text, s, e, rules)]
+    found: list[Found] = []
+    for start, end_ in items:
+        if _enterprise_item(text, start, end_, rules):
+            found.append((start, start + trade_name_length(text[start:end_], rules), label, rule))
+    return found
+
+
+def trade_name_length(item: str, rules: NameRules) -> int:
+    """How much of a list item is the name: up to its first industry word (中信机电|新材料), or
+    the trade name before a product (龙纤|特种纤维), else all of it."""
+    industry = word_regex(rules.industry_words).search(item, 2)
+    if industry and industry.start() <= _TRADE_MAX:
+        return industry.end()
+    if len(item) <= _TRADE_MAX:
+        return len(item)
+    return owner_length(item, rules) or len(item)
 
 
 def find_list_mates(

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 NAME_CHAR = r"[\u3400-\u9fffA-Za-z0-9.×·]"
 _NAME_CHAR_RE = re.compile(NAME_CHAR)
+_NUMBERING = re.compile(r"\d{1,2}[.．]")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -59,6 +60,11 @@ def cut_points(
     cuts = [m.end() for m in boundary.finditer(text, start, end)]
     if natural:
         cuts.insert(0, start)
+        numbering = _NUMBERING.match(text, start, end)
+        if numbering:
+            cuts.append(
+                numbering.end()
+            )  # “3.新绛县交通运输局…”: a list number is no part of a name
     return sorted(set(cuts), reverse=True)
 
 

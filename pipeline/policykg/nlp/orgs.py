@@ -25,7 +25,7 @@ _CAPACITY_AFTER = re.compile(
 _NEW_BODY_VERBS = ("组建", "成立", "设立", "筹建")
 _BARE_SUFFIXES = ("公司", "集团")
 _PLACE_CHARS = "省市县镇乡村区"
-_NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要")
+_NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
 
 
 @lru_cache(maxsize=8)
@@ -127,9 +127,11 @@ def find_brand_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
             ind_start,
             limit=8,
             boundary=boundary,
-            accept=partial(_brand_at, text, end=ind_start, rules=rules, longest=6),
+            accept=partial(_brand_at, text, end=ind_start, rules=rules, longest=5),
         )
-        if start is not None and not extends_into_word(text, ind_start, match.end()):
+        if start is None or extends_into_word(text, ind_start, match.end()):
+            continue
+        if not is_common_word(text[match.end() - 1 : match.end() + 1]):  # 绿化工程: 化工|程
             found.append((start, match.end(), ENTERPRISE, "brand_industry"))
     return found
 

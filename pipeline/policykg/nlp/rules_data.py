@@ -69,7 +69,8 @@ ENTERPRISE_HEADS: tuple[str, ...] = _words(
 )
 
 GOVERNMENT_SUFFIXES: tuple[str, ...] = _words(
-    "人民政府 管委会 委员会 办公厅 办公室 政府 局 委 办 厅 人大常委会 人大 政协 法院 检察院 "
+    "人民政府 管委会 委员会 办公厅 办公室 政府 局 委 办 厅 部 人大常委会 人大 政协 法院 检察院 "
+    "人民代表大会 常委会 党中央 纪委监委 指挥部 领导小组 工作专班 "
 )
 
 PARK_SUFFIXES: tuple[str, ...] = _words(
