@@ -4,12 +4,13 @@ The entry text is rebuilt from its line pieces with a map back to the text's off
 before ``：`` (or 是指 / 即) names the term: the quoted strings in it (开发区“三个一批” → 三个一批;
 “专精特新”企业 → 专精特新), or the whole head when nothing is quoted (服务业提质增效十大行动).
 
-An entry that names several terms is split so that each term gets its own definition:
-
-* when the definition has one sentence per term that starts with it (“房证同交”改革是指…。
-  “地证同交”改革是指…), each term's definition is what its sentence says after 是指 / 指 / 即 / ：;
-* otherwise (“三无”“三可”营商环境：打造无差别、…，可预期、…的营商环境) the terms share the
-  definition, and each gets the members that start with its own character as parts.
+An entry that names several terms (“三无”“三可”营商环境：…; “房证同交”“地证同交”改革：…) gives one
+entry per term. Each term's definition is the whole text after the colon, as for any entry (the
+team's gold convention, tests/data/gold/README.md): it is the report's own explanation of the
+pair, and splitting prose by sentence would lose what the terms share. The parts are split per
+term where the members show which term they belong to: those starting with the term's own
+character and as many as its count (三无 → 无差别、无障碍、无后顾之忧; 三可 → 可预期、可信赖、可发展);
+otherwise a term gets no parts.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from policykg.nlp.glossary_parts import split_groups, split_parts
 
 _TRIM = " \t\u3000\u00a0"
 _MIN_TERM = 2
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
-_TERM_SENTENCE_SEP = re.compile(r"[^，,：:。]{0,6}?(?:是指|指的是|指|即|[：:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,37 +135,12 @@ def _several(
     style: str,
 ) -> list[GlossaryEntry]:
     names = [pieces.text[s:e] for s, e in terms]
-    own = _own_sentences(pieces.text, names, def_start, def_end)
-    if own is not None:
-        return [
-            _entry(pieces, s, e, d_start, d_end, suffix, style)
-            for (s, e), (d_start, d_end) in zip(terms, own, strict=True)
-        ]
     groups = split_groups(names, pieces.text[def_start:def_end], suffix)
     entries = []
     for (s, e), parts in zip(terms, groups, strict=True):
         entry = _entry(pieces, s, e, def_start, def_end, suffix, style)
         entries.append(_with_parts(entry, parts))
     return entries
-
-
-def _own_sentences(
-    text: str, names: list[str], def_start: int, def_end: int
-) -> list[tuple[int, int]] | None:
-    """For each term, the span of the definition sentence that starts with it, or ``None``."""
-    found: dict[str, tuple[int, int]] = {}
-    for sentence in _SENTENCE.finditer(text, def_start, def_end):
-        body = sentence.group().lstrip("“「『")
-        lead = sentence.start() + len(sentence.group()) - len(body)
-        for name in names:
-            if name in found or not body.startswith(name):
-                continue
-            sep = _TERM_SENTENCE_SEP.match(text, lead + len(name))
-            if sep is not None:
-                found[name] = _definition_span(text[: sentence.end()], sep.end())
-    if len(found) != len(names):
-        return None
-    return [found[name] for name in names]
 
 
 def _with_parts(entry: GlossaryEntry, parts: tuple[str, ...]) -> GlossaryEntry:
