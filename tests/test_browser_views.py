@@ -157,6 +157,22 @@ def test_company_projects_on_the_seed_graph(
     check_company_projects(watched, view.graph, "高义钢铁", "company_projects.png")
 
 
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [("abbreviations", {}), ("overview", {}), ("ego", {"entity": "高义", "hops": "1"})],
+)
+def test_other_network_views_load_clean(
+    watched: Watched, tmp_path: Path, name: str, params: dict[str, str]
+) -> None:
+    source = SAMPLE.sample_graph()
+    view = build_view(source, name, params)
+    _open_network(watched, render_view(source, name, params), tmp_path, name)
+    assert watched.page.evaluate("network.body.data.nodes.length") == view.graph.number_of_nodes()
+    if view.center:
+        assert watched.page.evaluate("network.getSelectedNodes()") == [view.center]
+    assert watched.clean(), (watched.errors, watched.dialogs, watched.blocked)
+
+
 def test_filters_hide_and_physics_toggles(watched: Watched, tmp_path: Path) -> None:
     source = SAMPLE.sample_graph()
     graph = build_view(source, "company_projects").graph

@@ -265,3 +265,24 @@ def test_viz_command_writes_a_utf8_file(runner: Any, tmp_path: Path) -> None:
     assert "实体邻域" in out.read_text(encoding="utf-8")
     bad = runner.invoke(app, ["viz", "--graph", str(graph), "--param", "hops"])
     assert bad.exit_code == 1 and "key=value" in bad.output
+
+
+def test_leaves_of_a_big_component_ring_their_neighbour() -> None:
+    import math
+
+    import networkx as nx
+
+    from policykg.views.layout import SPACING
+
+    graph = nx.MultiDiGraph()
+    hubs = ["hub-a", "hub-b", "hub-c"]
+    graph.add_edges_from([("hub-a", "hub-b"), ("hub-b", "hub-c")])
+    for hub in hubs:
+        graph.add_edges_from((hub, f"{hub}-leaf-{i}") for i in range(6))
+    for node in graph:
+        graph.nodes[node]["label"] = node
+    pos = layout_positions(graph, spring_max=5)
+    assert set(pos) == set(graph) and len(set(pos.values())) == graph.number_of_nodes()
+    for hub in hubs:
+        dists = [math.dist(pos[hub], pos[f"{hub}-leaf-{i}"]) for i in range(6)]
+        assert max(dists) - min(dists) < 0.5 and min(dists) >= SPACING - 0.5  # positions: 0.1 px

@@ -213,7 +213,13 @@
     var status = document.getElementById("search-status");
     if (!q) { status.textContent = ""; return; }
     var n = findNode(q);
-    if (!n) { status.textContent = "没有找到“" + q + "”"; return; }
+    if (!n) {
+      status.textContent = "本图中没有“" + q + "”。";
+      var ego = el("a", "在邻域视图中查找", "link");
+      ego.href = "ego?entity=" + encodeURIComponent(q) + "&hops=2";
+      status.appendChild(ego);
+      return;
+    }
     status.textContent = "";
     if (nodes.get(n.id).hidden) { status.textContent = "该节点被筛选隐藏"; }
     selectNode(n.id);

@@ -17,6 +17,10 @@ SPACING = 110.0  # pixels between neighbouring nodes, roughly
 CHAR_WIDTH = 14.0  # pixels per character of a node label (CJK, 14 px font)
 LABEL_CHARS = 16  # labels are cut to this many characters on the canvas
 
+# networkx's spectral layout takes its sparse eigensolver (scipy, fast) from 500 nodes; below that
+# it calls numpy's general dense one, which took seconds here: smaller graphs are force-directed.
+SPECTRAL_MIN = 500
+
 Position = tuple[float, float]
 
 
@@ -24,7 +28,7 @@ def _core_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position]:
     """Positions in about [-1, 1]² of a connected graph, force-directed if it is small enough."""
     if graph.number_of_nodes() == 1:
         return {next(iter(graph.nodes)): (0.0, 0.0)}
-    if graph.number_of_nodes() <= spring_max:
+    if graph.number_of_nodes() <= max(spring_max, SPECTRAL_MIN - 1):
         raw = nx.spring_layout(graph, seed=7)
     else:
         raw = nx.spectral_layout(graph)
@@ -77,7 +81,7 @@ def _extent(graph: nx.Graph, pos: dict[str, Position]) -> tuple[float, float, fl
     return left, min(ys) - SPACING / 2, right, max(ys) + SPACING / 2
 
 
-def layout_positions(graph: nx.MultiDiGraph, spring_max: int = 400) -> dict[str, Position]:
+def layout_positions(graph: nx.MultiDiGraph, spring_max: int = 500) -> dict[str, Position]:
     """Integer-friendly pixel positions for every node of ``graph`` (deterministic)."""
     if graph.number_of_nodes() == 0:
         return {}

@@ -110,7 +110,7 @@ def _spec(name: str, table: dict[str, Any], config: dict[str, Any], path: Path) 
         description=str(table.get("description", "")),
         params=tuple(table.get("params", ())),
         max_nodes=int(table.get("max_nodes", defaults.get("max_nodes", 2000))),
-        spring_max=int(table.get("spring_max", defaults.get("spring_max", 400))),
+        spring_max=int(table.get("spring_max", defaults.get("spring_max", 500))),
         isolated=bool(table.get("isolated", True)),
         types=_types(config.get("types", {})),
         relations=tuple((k, str(v)) for k, v in config.get("relations", {}).items()),
