@@ -227,6 +227,7 @@ def test_weak_heading_needs_an_entry() -> None:
             "inline-ji",
         ),
         ("所谓三农是指农业、农村、农民。", "三农", "农业、农村、农民", "inline-shizhi"),
+        ("全面推进三农，即农业、农村、农民。", "三农", "农业、农村、农民", "inline-ji"),
         ("“净零”改革是指排放与吸收相抵。", "净零", "排放与吸收相抵", "inline-shizhi"),
     ],
 )
@@ -244,6 +245,7 @@ def test_inline_definitions(text: str, term: str, definition: str, style: str) -
         "完成“十四五”（2021—2025年）目标。",  # a bracket holding dates
         "打造“河东书房”（新绛店）。",  # an alias, not a definition
         "两年即可完成。",
+        "用时两年，即2021年到2022年。",  # 两年 is a quantity, not a term
     ],
 )
 def test_not_inline_definitions(text: str) -> None:

@@ -4,7 +4,7 @@ Three forms, each anchored on a term whose shape says it needs defining (a quote
 unquoted count term such as 三农):
 
 * ``inline-paren``  — “一核两链四支撑”（以全力创建国家现代农业产业园为核心，…）: the bracket;
-* ``inline-ji``     — “一城”即中心城区，包括…: from 即 to the end of the sentence;
+* ``inline-ji``     — “一城”即中心城区，包括… / 三农，即…: from 即 to the end of the sentence;
 * ``inline-shizhi`` — “房证同交”改革是指… / 三农是指… / “一城”指…: from 是指 / 指 to the sentence end;
 * ``inline-jiancheng`` — 稳就业、稳金融…稳预期（简称“六稳”）/ …，以下简称“双循环”: the clause before
   简称 / 统称 is the definition.
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from policykg.nlp.glossary_members import LEAD_ENDS
 from policykg.nlp.glossary_model import GlossaryEntry
 from policykg.nlp.glossary_parts import split_parts
-from policykg.nlp.terms_shape import is_abbreviation_shaped
+from policykg.nlp.terms_shape import ABBREVIATION, classify_single, is_abbreviation_shaped
 
 _QUOTED = r"[“「](?P<term>[^“”「」\n（）()]{2,12})[”」]"
 _HEAD_NOUN = r"(?P<head>[\u4e00-\u9fff]{0,4}?)"
@@ -31,10 +31,12 @@ _SHIZHI = re.compile(
     _QUOTED + r"(?:" + _HEAD_NOUN + r"(?:是指|指的是)|(?P<bare>)指(?![挥导标数出南定令引示]))"
     r"(?P<def>[^。；;\n]{2,300})"
 )
-_BARE_SHIZHI = re.compile(
-    r"(?:^|(?<=[，,。；;：:\s]))(?:所谓|其中)?(?P<term>[一二三四五六七八九十两双][\u4e00-\u9fff]{1,7}?)"
-    r"(?P<head>)是指(?P<def>[^。；;\n]{2,300})",
-    re.MULTILINE,
+_BARE_TERM = (
+    r"(?<![一二三四五六七八九十两双])(?P<term>[一二三四五六七八九十两双][\u4e00-\u9fff]{1,7}?)"
+)
+_BARE_SHIZHI = re.compile(_BARE_TERM + r"(?P<bare>)是指(?P<def>[^。；;\n]{2,300})", re.MULTILINE)
+_BARE_JI = re.compile(
+    _BARE_TERM + r"(?P<bare>)[，,]即(?![可将时使便刻])(?P<def>[^。；;\n]{2,300})", re.MULTILINE
 )
 _JIANCHENG = re.compile(
     r"(?:^|(?<=[，,。；;：:（()]))(?P<def>[^，,。；;：:（()\n]{2,80}?)(?:[（(]|[，,])(?:以下|下文|下)?"
@@ -49,6 +51,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("inline-ji", _JI),
     ("inline-shizhi", _SHIZHI),
     ("inline-shizhi", _BARE_SHIZHI),
+    ("inline-ji", _BARE_JI),
     ("inline-jiancheng", _JIANCHENG),
 )
 
@@ -72,6 +75,8 @@ def _matches(text: str, pattern: re.Pattern[str], style: str) -> Iterator[Glossa
             continue
         if style != "inline-paren" and len(term) > 8:
             continue
+        if match.groupdict().get("bare") is not None and classify_single(term) != ABBREVIATION:
+            continue  # an unquoted term must look like a count term: not 两年，即…
         def_start = match.start("def") + match.group("def").index(definition)
         yield GlossaryEntry(
             term=term,
