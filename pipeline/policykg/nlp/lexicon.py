@@ -101,3 +101,27 @@ def extends_into_word(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` continues into a longer common word (电子 → 电子商务)."""
     words = common_words()
     return any(text[start : end + extra] in words for extra in (1, 2) if end + extra <= len(text))
+
+
+RARE_PROPER = 500
+
+
+def has_proper_part(text: str) -> bool:
+    """True when ``text`` holds a name: two or more characters no dictionary word covers (中圣, 绛县),
+    or a rare proper noun of the dictionary (禹门口), scanning greedily with the longest words."""
+    entries = _entries()
+    pos, unknown = 0, 0
+    while pos < len(text):
+        word = next((text[pos : pos + n] for n in (4, 3, 2) if text[pos : pos + n] in entries), "")
+        if not word:
+            unknown += 1
+            pos += 1
+            if unknown >= 2:
+                return True
+            continue
+        unknown = 0
+        freq, tag = entries[word]
+        if tag in PROPER_TAGS and freq < RARE_PROPER:
+            return True
+        pos += len(word)
+    return False

@@ -12,7 +12,7 @@ import re
 from functools import partial
 
 from policykg.ir import EntityType
-from policykg.nlp.lexicon import is_word, leading_function_words
+from policykg.nlp.lexicon import has_proper_part, is_word, leading_function_words
 from policykg.nlp.names import find_start, latest_cut, strip_words, word_regex
 from policykg.nlp.orgs import Found
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
@@ -88,7 +88,10 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
         return False
     if name and name[-1] in _VERB_BEFORE_HEAD and not (is_word(name[-2:]) or is_word(name[-3:])):
         return False
-    return is_specific_project(text[trim_start(text, start, head_start) : head_start], rules)
+    name = text[trim_start(text, start, head_start) : head_start]
+    return is_specific_project(name, rules) and (
+        bool(_LATIN_OR_DIGIT.search(name)) or has_proper_part(name)
+    )
 
 
 def project_boundary(rules: NameRules) -> re.Pattern[str]:
@@ -139,6 +142,8 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
             continue
         start = extend_over_places(text, trim_start(text, start, head_start), rules)
         for part_start, part_end in split_pair(text, start, head_end, rules):
+            if part_end - part_start <= len(match.group()) + 1:
+                continue
             if part_end == head_end or is_specific_project(text[part_start:part_end], rules):
                 found.append((part_start, part_end, PROJECT, "project_head"))
     return found
