@@ -171,3 +171,22 @@ def test_two_projects_joined_by_he() -> None:
 )
 def test_trade_name_opening_a_project(name: str, owner: str) -> None:
     assert name[: owner_length(name)] == owner
+
+
+def test_a_list_sharing_one_head_names_several_projects() -> None:
+    sentence = "县人民医院改扩建、中医院新建项目加快推进。"
+    found = texts(find_all_projects(sentence), sentence)
+    assert {"县人民医院改扩建", "中医院新建项目"} <= found
+
+
+def test_short_place_items_belong_to_the_project_name() -> None:
+    sentence = "加快实施古交、木赞等灌区续建配套与节水改造工程。"
+    assert "古交、木赞等灌区续建配套与节水改造工程" in texts(find_all_projects(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["推进城乡污水处理项目。", "实施企业信息化项目。", "开展全省农业生产托管服务项目。"],
+)
+def test_a_headed_project_needs_a_proper_name(sentence: str) -> None:
+    assert not texts(find_all_projects(sentence), sentence)

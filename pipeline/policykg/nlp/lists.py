@@ -21,7 +21,7 @@ ENTERPRISE = EntityType.ENTERPRISE.value
 PROJECT = EntityType.PROJECT.value
 
 _TRADE_MAX = 4
-_CLAUSE_STOP = "，。；：！？\n“”「」（）()《》"
+_CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
 # 等 + an optional short qualifier + an enterprise head: 等企业, 等知名企业, 等涉农龙头企业.
 _ENTERPRISE_FRAME = re.compile(
     r"等(?:\d+家|[一二三四五六七八九十]+家)?(?P<qualifier>[\u4e00-\u9fff]{0,4}?)(?:企业|公司)"

@@ -31,6 +31,7 @@ _RANKS = {
     "rule:park_suffix": 3,
     "rule:project_head": 3,
     "rule:capacity_project": 3,
+    "rule:project_sibling": 4,
     "rule:enterprise_item": 3,
     "meta_place": 3,
     "rule:capacity_name": 4,

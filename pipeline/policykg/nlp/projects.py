@@ -12,7 +12,12 @@ import re
 from functools import partial
 
 from policykg.ir import EntityType
-from policykg.nlp.lexicon import has_proper_part, is_word, leading_function_words
+from policykg.nlp.lexicon import (
+    has_proper_part,
+    is_word,
+    leading_function_words,
+    starts_with_common_word,
+)
 from policykg.nlp.names import find_start, latest_cut, strip_words, word_regex
 from policykg.nlp.orgs import Found
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
@@ -33,6 +38,8 @@ _HEAD_INSIDE = re.compile(r"项目|工程")
 _NOT_FIRST = "与及和并续"
 _VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
 _PLACE_ITEM_MAX = 5
+_PLACE_ENDINGS = "路段街巷庙楼阁村镇庄乡"
+_MIN_SIBLING = 4
 _SPLIT_AT = "和"  # “A和B项目” names two projects when A is a name on its own (5+ characters)
 _MIN_SPLIT_LEFT = 5
 
@@ -99,20 +106,43 @@ def project_boundary(rules: NameRules) -> re.Pattern[str]:
     return word_regex(words)
 
 
+def _item_before(text: str, start: int, rules: NameRules) -> tuple[int, int]:
+    """The 、-separated item right before ``start`` (its leading verbs cut off)."""
+    item_end = start - 1
+    item_start = item_end
+    while item_start > 0 and text[item_start - 1] not in CLAUSE_STOP + "、":
+        item_start -= 1
+    return latest_cut(text, item_start, item_end, project_boundary(rules)), item_end
+
+
+def _is_place_item(item: str) -> bool:
+    if not 2 <= len(item) <= _PLACE_ITEM_MAX or _LATIN_OR_DIGIT.search(item):
+        return False
+    return not starts_with_common_word(item) or item[-1] in _PLACE_ENDINGS
+
+
 def extend_over_places(text: str, start: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
     """Extend a name back over a list of short place items: 古交、万安、木赞灌区…工程."""
-    verbs = project_boundary(rules)
     while start > 0 and text[start - 1] == "、":
-        item_end = start - 1
-        item_start = item_end
-        while item_start > 0 and text[item_start - 1] not in CLAUSE_STOP + "、":
-            item_start -= 1
-        item_start = latest_cut(text, item_start, item_end, verbs)
-        item = text[item_start:item_end]
-        if not 2 <= len(item) <= _PLACE_ITEM_MAX or _LATIN_OR_DIGIT.search(item):
+        item_start, item_end = _item_before(text, start, rules)
+        if not _is_place_item(text[item_start:item_end]):
             break
         start = item_start
     return start
+
+
+def sibling_projects(text: str, start: int, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Items listed before a project that share its head: A、B、C项目 names three projects."""
+    found: list[Found] = []
+    while start > 0 and text[start - 1] == "、":
+        item_start, item_end = _item_before(text, start, rules)
+        item_start = trim_start(text, item_start, item_end, rules)
+        name = text[item_start:item_end]
+        if len(name) < _MIN_SIBLING or is_generic_project(name, rules) or len(name) > NAME_MAX:
+            break
+        found.append((item_start, item_end, PROJECT, "project_sibling"))
+        start = item_start
+    return found
 
 
 def split_pair(text: str, start: int, end: int, rules: NameRules) -> list[tuple[int, int]]:
@@ -141,6 +171,7 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
         if start is None:
             continue
         start = extend_over_places(text, trim_start(text, start, head_start), rules)
+        found += sibling_projects(text, start, rules)
         for part_start, part_end in split_pair(text, start, head_end, rules):
             if part_end - part_start <= len(match.group()) + 1:
                 continue
