@@ -21,7 +21,7 @@ from policykg.server.http import Handler
 from policykg.server.pool import WorkerPool
 from policykg.server.worker import WorkerReply, error_reply
 from policykg.sparql.saved import load_saved_queries
-from policykg.sparql.store import load_memory_store, write_disk_store
+from policykg.sparql.store import copy_graph_file, load_memory_store
 
 log = logging.getLogger(__name__)
 
@@ -118,13 +118,13 @@ def bind_server(config: ServerConfig, pool: WorkerPool) -> PolicyKGHTTPServer:
 
 
 def prepare_server(config: ServerConfig) -> RunningServer:
-    """Copy the graph into an on-disk store, start the workers, bind the port."""
+    """Copy the graph file aside, start the workers (each loads it), bind the port."""
     config.check()
     workdir = Path(tempfile.mkdtemp(prefix="policykg-serve-"))
     pool: WorkerPool | None = None
     try:
-        location = write_disk_store(config.graph, workdir / "store")
-        pool = WorkerPool(location, config.workers)
+        snapshot = copy_graph_file(config.graph, workdir)
+        pool = WorkerPool(snapshot, config.workers, workdir)
         pool.start()
         httpd = bind_server(config, pool)
     except BaseException:

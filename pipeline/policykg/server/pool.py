@@ -1,9 +1,10 @@
 """A pool of query worker processes with a time limit enforced from outside the engine.
 
-A query that overruns is not asked to stop: its worker is killed and a fresh one, opening
-the same read-only store, takes its place in the background, while the other workers go on
-answering. Updates (when enabled) run alone: the pool drains its workers, a writer process
-applies the update, and fresh workers open the changed store.
+Each worker loads the graph snapshot into its own in-memory store (measured 4-8x faster per
+query than a shared read-only on-disk store). A query that overruns is not asked to stop: its
+worker is killed and a fresh one takes its place in the background, while the other workers go
+on answering. Updates (when enabled) run alone: the pool drains its workers, a writer process
+applies the update to the snapshot and writes a new one, and fresh workers load it.
 """
 
 from __future__ import annotations
@@ -38,20 +39,27 @@ class PoolBusyError(Exception):
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, ctx: BaseContext, location: Path) -> None:
+    def __init__(self, ctx: BaseContext, snapshot: Path) -> None:
         parent_end, child_end = ctx.Pipe()  # type: ignore[attr-defined]
         self.conn: Connection = parent_end
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
-            target=worker_main, args=(str(location), child_end), daemon=True
+            target=worker_main, args=(str(snapshot), child_end), daemon=True
         )
         self.process.start()
         child_end.close()
 
-    def wait_ready(self, timeout_s: float) -> bool:
+    def wait_ready(self, timeout_s: float) -> str | None:
+        """None once the worker has loaded the graph, else why it did not."""
         try:
-            return self.conn.poll(timeout_s) and self.conn.recv() == "ready"
+            if not self.conn.poll(timeout_s):
+                return f"no answer within {timeout_s:g} s"
+            message = self.conn.recv()
         except (EOFError, OSError):
-            return False
+            message = (
+                "the worker process died (embedding policykg? start the server under "
+                "`if __name__ == '__main__':`)"
+            )
+        return None if message == "ready" else str(message)
 
     def kill(self) -> None:
         self.process.kill()
@@ -67,10 +75,14 @@ def default_context() -> BaseContext:
 
 
 class WorkerPool:
-    """``size`` workers over the on-disk store at ``location``."""
+    """``size`` workers over the graph snapshot; updates write new snapshots into ``workdir``."""
 
-    def __init__(self, location: Path, size: int, *, start_timeout_s: float = 60.0) -> None:
-        self.location = location
+    def __init__(
+        self, snapshot: Path, size: int, workdir: Path, *, start_timeout_s: float = 120.0
+    ) -> None:
+        self.snapshot = snapshot
+        self.workdir = workdir
+        self._updates = 0
         self.size = size
         self.start_timeout_s = start_timeout_s
         self._ctx = default_context()
@@ -86,18 +98,16 @@ class WorkerPool:
             self._admit(worker)
 
     def _spawn(self) -> Worker:
-        worker = Worker(self._ctx, self.location)
+        worker = Worker(self._ctx, self.snapshot)
         with self._lock:
             self._all.add(worker)
         return worker
 
     def _admit(self, worker: Worker) -> None:
-        if not worker.wait_ready(self.start_timeout_s):
+        problem = worker.wait_ready(self.start_timeout_s)
+        if problem is not None:
             self._discard(worker)
-            raise WorkerStartError(
-                f"a query worker could not open the store at {self.location} "
-                "(embedding policykg? start the server under `if __name__ == '__main__':`)"
-            )
+            raise WorkerStartError(f"a query worker could not start: {problem}")
         self._idle.put(worker)
 
     def _discard(self, worker: Worker) -> None:
@@ -158,16 +168,22 @@ class WorkerPool:
             self.start()
 
     def _apply_update(self, text: str, timeout_s: float) -> WorkerReply:
+        self._updates += 1
+        target = self.workdir / f"snapshot-{self._updates}.nq"
         parent_end, child_end = self._ctx.Pipe()  # type: ignore[attr-defined]
         writer = self._ctx.Process(  # type: ignore[attr-defined]
-            target=update_main, args=(str(self.location), child_end, text), daemon=True
+            target=update_main,
+            args=(str(self.snapshot), str(target), child_end, text),
+            daemon=True,
         )
         writer.start()
         child_end.close()
         try:
             if parent_end.poll(timeout_s):
                 reply: WorkerReply = parent_end.recv()
-                writer.join(timeout_s)  # let it close the store cleanly
+                writer.join(timeout_s)
+                if reply.status < 300:
+                    self.snapshot = target
                 return reply
             raise QueryTimeoutError(f"update cancelled after the {timeout_s:g} s time limit")
         finally:

@@ -1,4 +1,4 @@
-"""A query worker: a process holding the store read-only, answering jobs from a pipe.
+"""A query worker: a process holding the graph in an in-memory store, answering jobs from a pipe.
 
 Workers run in their own processes so the server can kill one whose query overruns its time
 limit (the engine cannot be interrupted from inside) while the others keep answering.
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from policykg.errors import QueryError
+from policykg.errors import PolicyKGError, QueryError
 from policykg.sparql.execute import QuerySyntaxError, run_query
 from policykg.sparql.formats import ResultKind, format_by_name, negotiate
 from policykg.sparql.results import GraphResult, encode_result
-from policykg.sparql.store import open_read_only, open_writable
+from policykg.sparql.store import load_memory_store, write_snapshot
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,13 @@ def answer_job(store: ox.Store, job: QueryJob) -> WorkerReply:
     return WorkerReply(200, fmt.media_type + charset, encode_result(result, fmt), headers)
 
 
-def worker_main(location: str, conn: Connection) -> None:
-    """Open the store, say ``ready``, then answer jobs until the pipe closes."""
-    store = open_read_only(Path(location))
+def worker_main(snapshot: str, conn: Connection) -> None:
+    """Load the graph snapshot into memory, say ``ready``, then answer jobs until the pipe closes."""
+    try:
+        store = load_memory_store(Path(snapshot))
+    except PolicyKGError as exc:
+        conn.send(f"cannot load the graph: {exc}")
+        return
     conn.send("ready")
     while True:
         try:
@@ -85,12 +89,12 @@ def worker_main(location: str, conn: Connection) -> None:
         conn.send(reply)
 
 
-def update_main(location: str, conn: Connection, text: str) -> None:
-    """Apply one SPARQL update to the on-disk store (run while no query worker has it open)."""
+def update_main(snapshot: str, target: str, conn: Connection, text: str) -> None:
+    """Apply one SPARQL update to the snapshot, writing the result to ``target``."""
     try:
-        store = open_writable(Path(location))
+        store = load_memory_store(Path(snapshot))
         store.update(text)
-        store.flush()
+        write_snapshot(store, Path(target))
         conn.send(WorkerReply(204, "text/plain", b""))
     except SyntaxError as exc:
         conn.send(error_reply(400, f"bad update: {exc}"))

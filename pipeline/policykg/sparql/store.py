@@ -52,29 +52,23 @@ def load_memory_store(path: Path) -> ox.Store:
     return store
 
 
-def write_disk_store(path: Path, location: Path) -> Path:
-    """Build an on-disk store of ``path`` at ``location`` (atomically: temp dir, then rename)."""
-    location.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".store-", dir=location.parent))
+def copy_graph_file(path: Path, folder: Path) -> Path:
+    """A private copy of the graph file in ``folder`` (a rebuild of the original cannot reach
+    a running server), after checking the original exists."""
+    _check_readable(path)
+    copy = folder / f"snapshot-0{path.suffix or '.ttl'}"
+    shutil.copyfile(path, copy)
+    return copy
+
+
+def write_snapshot(store: ox.Store, path: Path) -> Path:
+    """Dump ``store`` as N-Quads to ``path`` atomically (temp file, then rename)."""
+    handle, temp = tempfile.mkstemp(prefix=".snapshot-", suffix=".nq", dir=path.parent)
+    os.close(handle)
     try:
-        store = ox.Store(str(staging))
-        fill_store(store, path)
-        store.flush()
-        del store
-        if location.exists():
-            shutil.rmtree(location)
-        os.replace(staging, location)
+        store.dump(temp, format=ox.RdfFormat.N_QUADS)
+        os.replace(temp, path)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        Path(temp).unlink(missing_ok=True)
         raise
-    return location
-
-
-def open_read_only(location: Path) -> ox.Store:
-    """Open an on-disk store read-only (any number of processes may do so at once)."""
-    return ox.Store.read_only(str(location))
-
-
-def open_writable(location: Path) -> ox.Store:
-    """Open an on-disk store for writing (only one process at a time, and no readers)."""
-    return ox.Store(str(location))
+    return path

@@ -1,0 +1,76 @@
+"""`policykg serve` as a user runs it: a real process on 127.0.0.1, stopped with Ctrl-C."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policykg.cli import app
+
+pytestmark = pytest.mark.server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_command_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.ttl"
+    graph.write_text('<http://ex/a> <http://ex/label> "甲"@zh .\n', encoding="utf-8")
+    port = free_port()
+    binary = shutil.which("policykg")
+    assert binary
+    process = subprocess.Popen(
+        [binary, "serve", "--graph", str(graph), "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}/sparql?query=ASK%7B%3Fs%20%3Fp%20%22%E7%94%B2%22%40zh%7D"
+    try:
+        for _ in range(300):
+            try:
+                body = urllib.request.urlopen(url, timeout=5).read()
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
+                time.sleep(0.1)
+        else:
+            pytest.fail("policykg serve did not answer")
+        assert b'"boolean": true' in body
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert f"http://127.0.0.1:{port}/" in " ".join(err.decode().split())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--allow-update"], "--allow-update needs --token"),
+        (["--token", "t"], "--token only guards updates"),
+        (["--timeout", "0"], "must be > 0"),
+    ],
+)
+def test_serve_refuses_contradictory_options(tmp_path: Path, args: list[str], message: str) -> None:
+    graph = tmp_path / "graph.ttl"
+    graph.write_text("<http://ex/a> <http://ex/b> <http://ex/c> .\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["serve", "--graph", str(graph), "--port", "0", *args])
+    assert result.exit_code == 1 and message in " ".join(result.output.split())
+
+
+def test_serve_names_a_missing_graph(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["serve", "--graph", str(tmp_path / "none.ttl"), "--port", "0"]
+    )
+    assert result.exit_code == 1 and "no such graph file" in " ".join(result.output.split())
