@@ -174,9 +174,9 @@ def test_trade_name_opening_a_project(name: str, owner: str) -> None:
 
 
 def test_a_list_sharing_one_head_names_several_projects() -> None:
-    sentence = "县人民医院改扩建、中医院新建项目加快推进。"
+    sentence = "瑞丰碳基新材料、华能风力发电、蒙源铁合金项目实现当年投产。"
     found = texts(find_all_projects(sentence), sentence)
-    assert {"县人民医院改扩建", "中医院新建项目"} <= found
+    assert {"瑞丰碳基新材料", "华能风力发电", "蒙源铁合金项目"} <= found
 
 
 def test_short_place_items_belong_to_the_project_name() -> None:

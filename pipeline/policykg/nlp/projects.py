@@ -96,8 +96,9 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
     if name and name[-1] in _VERB_BEFORE_HEAD and not (is_word(name[-2:]) or is_word(name[-3:])):
         return False
     name = text[trim_start(text, start, head_start) : head_start]
+    listed = text[start - 1 : start] == "、"  # A、B项目: one of several named works
     return is_specific_project(name, rules) and (
-        bool(_LATIN_OR_DIGIT.search(name)) or has_proper_part(name)
+        listed or bool(_LATIN_OR_DIGIT.search(name)) or has_proper_part(name)
     )
 
 
