@@ -29,10 +29,9 @@ def build(
 ) -> None:
     """Run every stage on the seeds and write OUT/graph.ttl, validated against the SHACL shapes.
 
-    Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from
-    OUT/cache/. If a file cannot be read or extracted, the graph of the others is still written
-    and the exit status is 1. If the graph fails a SHACL shape, nothing is written, the
-    violations are listed, and the exit status is 1.
+    Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from OUT/cache/ (the summary line says how many).
+
+    A file that cannot be read or extracted is named on stderr, the graph of the others is still written, and the exit status is 1. Findings the ontology cannot hold (say, a relation between the wrong kinds of entity) are left out, logged and listed in build.json. If the graph still fails a SHACL shape, nothing is written, the violations are listed, and the exit status is 1.
     """
     from policykg.graph.build import build as run
 
@@ -68,9 +67,7 @@ def export(
 ) -> None:
     """Export the graph for other tools: RDF formats, Gephi (GraphML/GEXF), spreadsheets (CSV).
 
-    trig has one named graph per document plus one shared graph; csv writes entities.csv and
-    relations.csv (UTF-8 with BOM, for Excel) into the --out folder; jsonl is the extraction
-    JSONL written beside the graph by `policykg build`.
+    trig has one named graph per document plus one shared graph (entities, relations, glossary). graphml and gexf have entities as nodes and relations as edges, multi-valued attributes joined with " | ". csv writes entities.csv and relations.csv (UTF-8 with BOM, for Excel) into the --out folder. jsonl is the extraction JSONL that `policykg build` wrote beside the graph.
     """
     from policykg.graph.export import export as run
 

@@ -140,8 +140,9 @@ def add_entity(
         g.add((node, SKOS.inScheme, CONCEPT_SCHEMES[entity.type]))
     for reason in entity.merges:
         g.add((node, KG.mergedBecause, Literal(reason)))
-    for part in entity.parts:
-        add_part(g, node, part, concepts)
+    if entity.type in CONCEPT_SCHEMES:  # only glossary terms and slogans have SKOS parts
+        for part in entity.parts:
+            add_part(g, node, part, concepts)
     for mention in entity.mentions:
         add_mention(g, docs, node, entity.type, mention)
     for amount in entity.amounts:
@@ -171,7 +172,7 @@ def add_mention(
     g.add((phrase, ITSRDF.taIdentRef, entity))
     g.add((phrase, ITSRDF.taClassRef, ENTITY_CLASSES[kind][0]))
     g.add((phrase, KG.foundBy, Literal(mention.source)))
-    if mention.sentence is not None:
+    if mention.sentence is not None and g.value(phrase, NIF.sentence) is None:
         g.add((phrase, NIF.sentence, add_sentence(g, docs, mention.sentence)))
     document = iri.doc_iri(source_of(docs, mention.span).name)
     g.add((entity, KG.mentionedIn, document))
