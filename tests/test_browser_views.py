@@ -107,6 +107,15 @@ def _click_node(watched: Watched, node: str) -> None:
     page.mouse.click(x, y)
 
 
+def _check_dimmed(page: Any, graph: Any, node: str) -> None:
+    """The selected node's neighbours keep their colour; every other node is greyed."""
+    near = set(graph.predecessors(node)) | set(graph.successors(node)) | {node}
+    colours = page.evaluate(
+        "Object.fromEntries(network.body.data.nodes.get().map(n => [n.id, n.color.background]))"
+    )
+    assert all((colours[n] == "#e8e8e8") == (n not in near) for n in graph.nodes)
+
+
 def check_company_projects(watched: Watched, graph: Any, name: str, shot: str) -> None:
     """Load, count, search ``name``, see its projects, click it, see its source sentence."""
     page = watched.page
@@ -127,6 +136,7 @@ def check_company_projects(watched: Watched, graph: Any, name: str, shot: str) -
     assert page.inner_text("#panel h2") == label
     panel = page.inner_text("#panel")
     assert all(p in panel for p in projects)
+    _check_dimmed(page, graph, node)
     page.click("#reset")
     assert page.is_hidden("#panel")
     _click_node(watched, node)

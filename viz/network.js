@@ -78,23 +78,43 @@
   }
 
   // ---- neighbourhood highlight ----------------------------------------------------------
+  // Only nodes and edges whose state changes are updated: vis-network redraws per update batch,
+  // and on big views most of them keep their state from one selection to the next.
+  var dimmed = {};
+  var edgeState = {};
+  var EDGE_LOOK = { normal: ["#b8b8b8", "#666"], hot: ["#555555", "#333"], dim: ["#eeeeee", "rgba(0,0,0,0)"] };
+  var DIM_NODE = { color: { background: "#e8e8e8", border: "#dddddd" }, font: { color: "#c8c8c8" } };
+
+  function setDimmed(near) {
+    var nodeUpdates = [];
+    data.nodes.forEach(function (n) {
+      var want = near !== null && !near[n.id];
+      if (!!dimmed[n.id] === want) { return; }
+      dimmed[n.id] = want;
+      var look = want ? DIM_NODE : original[n.id];
+      nodeUpdates.push({ id: n.id, color: look.color, font: look.font });
+    });
+    var edgeUpdates = [];
+    data.edges.forEach(function (e) {
+      var hot = near !== null && (near.center === e.from || near.center === e.to);
+      var want = near === null ? "normal" : (hot ? "hot" : "dim");
+      if ((edgeState[e.id] || "normal") === want) { return; }
+      edgeState[e.id] = want;
+      edgeUpdates.push({ id: e.id, color: { color: EDGE_LOOK[want][0] }, font: { color: EDGE_LOOK[want][1] } });
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+  }
+
   function highlight(id) {
-    var near = {};
+    var near = { center: id };
     near[id] = true;
     network.getConnectedNodes(id).forEach(function (n) { near[n] = true; });
-    nodes.update(data.nodes.map(function (n) {
-      if (near[n.id]) { return { id: n.id, color: original[n.id].color, font: original[n.id].font }; }
-      return { id: n.id, color: { background: "#e8e8e8", border: "#dddddd" }, font: { color: "#c8c8c8" } };
-    }));
-    edges.update(data.edges.map(function (e) {
-      var on = e.from === id || e.to === id;
-      return { id: e.id, color: { color: on ? "#666666" : "#eeeeee" }, font: { color: on ? "#444" : "rgba(0,0,0,0)" } };
-    }));
+    setDimmed(near);
   }
 
   function clearHighlight() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: original[n.id].color, font: original[n.id].font }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: { color: "#b8b8b8" }, font: { color: "#666" } }; }));
+    setDimmed(null);
     network.unselectAll();
     panel.hidden = true;
   }
