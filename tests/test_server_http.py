@@ -321,3 +321,14 @@ def test_query_command_against_the_endpoint(server: RunningServer, runner: objec
         ],
     )  # type: ignore[attr-defined]
     assert refused.exit_code == 1 and "503" in refused.output
+
+
+def test_views_are_served_from_the_views_layer(server: RunningServer) -> None:
+    views = json.loads(raw_request(server, "GET", "/views.json")[2])
+    names = {view["name"] for view in views}
+    assert "overview" in names
+    status, headers, body = raw_request(server, "GET", "/viz/overview")
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert body.decode().lstrip().lower().startswith("<!doctype html>")
+    status, _, body = raw_request(server, "GET", "/viz/no-such-view")
+    assert status == 404 and b"overview" in body

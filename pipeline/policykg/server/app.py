@@ -15,27 +15,15 @@ from types import TracebackType
 
 import pyoxigraph as ox
 
-from policykg.errors import PolicyKGError
 from policykg.server.config import ServerConfig, ServerConfigError
 from policykg.server.http import Handler
 from policykg.server.pool import WorkerPool
 from policykg.server.worker import WorkerReply, error_reply
 from policykg.sparql.saved import load_saved_queries
 from policykg.sparql.store import copy_graph_file, load_memory_store
+from policykg.views import UnknownViewError, ViewError, list_views, render_view
 
 log = logging.getLogger(__name__)
-
-ViewRenderer = Callable[[ox.Store, str, dict[str, list[str]]], str]
-
-
-def find_view_renderer() -> ViewRenderer | None:
-    """The views layer's ``render_view``, once it exists."""
-    try:
-        from policykg.views import render_view  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    renderer: ViewRenderer = render_view
-    return renderer
 
 
 class PolicyKGHTTPServer(ThreadingHTTPServer):
@@ -52,23 +40,32 @@ class PolicyKGHTTPServer(ThreadingHTTPServer):
             [q.as_json() for q in load_saved_queries(config.queries_dir)], ensure_ascii=False
         ).encode()
         self._view_store: ox.Store | None = None
+        self._view_source: Path | None = None
         self._view_lock = threading.Lock()
         super().__init__((config.host, config.port), Handler)
 
     def saved_queries_reply(self) -> WorkerReply:
         return WorkerReply(200, "application/json; charset=utf-8", self._saved_json)
 
+    def views_reply(self) -> WorkerReply:
+        """The network views the query page links to (names, titles, descriptions)."""
+        views = [
+            {"name": v.name, "title": v.title, "description": v.description} for v in list_views()
+        ]
+        return WorkerReply(200, "application/json; charset=utf-8", json.dumps(views).encode())
+
     def render_viz(self, name: str, params: dict[str, list[str]]) -> WorkerReply:
-        renderer = find_view_renderer()
-        if renderer is None:
-            return error_reply(404, "network views are not available in this version")
+        """A network or document view of the served graph, from the views layer."""
         with self._view_lock:
-            if self._view_store is None:
-                self._view_store = load_memory_store(self.config.graph)
+            if self._view_store is None or self._view_source != self.pool.snapshot:
+                self._view_store = load_memory_store(self.pool.snapshot)
+                self._view_source = self.pool.snapshot
             try:
-                html = renderer(self._view_store, name, params)
-            except (PolicyKGError, KeyError) as exc:
-                return error_reply(404, f"no view {name!r}: {exc}")
+                html = render_view(self._view_store, name, params)
+            except UnknownViewError as exc:
+                return error_reply(404, str(exc))
+            except ViewError as exc:
+                return error_reply(400, str(exc))
         return WorkerReply(200, "text/html; charset=utf-8", html.encode())
 
 

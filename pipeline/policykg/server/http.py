@@ -119,6 +119,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_static("index.html", page=True)
         elif path == "/queries.json":
             self.send_reply(self.server.saved_queries_reply())
+        elif path == "/views.json":
+            self.send_reply(self.server.views_reply())
         elif path.startswith("/static/"):
             self.send_static(path.removeprefix("/static/"))
         elif path.startswith("/viz/"):

@@ -76,6 +76,26 @@
     }
   });
 
+  function listViews(views) {
+    var list = document.getElementById("views");
+    views.forEach(function (view) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "/viz/" + encodeURIComponent(view.name);
+      link.textContent = view.title;
+      var description = document.createElement("div");
+      description.className = "description";
+      description.textContent = view.description;
+      item.appendChild(link);
+      item.appendChild(description);
+      list.appendChild(item);
+    });
+  }
+
+  fetch("/views.json")
+    .then(function (response) { return response.ok ? response.json() : []; })
+    .then(listViews, function () { /* views are optional */ });
+
   window.policykg = { yasgui: yasgui, openQuery: openQuery, ready: false };
   fetch("/queries.json")
     .then(function (response) { return response.json(); })
