@@ -107,6 +107,8 @@ def source_of(docs: Mapping[str, SourceDoc], span: TextSpan) -> SourceDoc:
 
 def add_string(g: Graph, node: URIRef, cls: URIRef, doc: SourceDoc, span: TextSpan) -> URIRef:
     """A NIF string (phrase or sentence) of ``doc``: class, offsets, anchor, context."""
+    if (node, RDF.type, cls) in g:  # many mentions share a sentence: write it once
+        return node
     g.add((node, RDF.type, cls))
     g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.integer)))
     g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.integer)))
