@@ -29,6 +29,20 @@ PROJECT = EntityType.PROJECT.value
 ENTERPRISE = EntityType.ENTERPRISE.value
 
 
+TEXT_KEY = "policykg_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached in ``doc.user_data`` (spaCy rebuilds it from the tokens on each access).
+
+    ``extract`` puts the paragraph text there when it makes the docs, so no component pays for it.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def to_spans(doc: Doc, found: list[Found]) -> list[Span]:
     """Spans for ``(start, end, label, rule)`` tuples (character offsets into ``doc.text``)."""
     spans: list[Span] = []
@@ -56,7 +70,7 @@ class NameFinder:
 
     def find(self, doc: Doc) -> list[Span]:
         """Every name span in ``doc`` (overlaps kept; ``extract`` merges them)."""
-        text, rules = doc.text, self.rules
+        text, rules = doc_text(doc), self.rules
         firms = find_enterprises(text, rules)
         firms += [f for f in find_listed_enterprises(text, rules) if f[2] == ENTERPRISE]
         firms += find_list_mates(text, [(s, e) for s, e, _, _ in firms], rules)
@@ -81,7 +95,7 @@ class ProjectFinder:
 
     def find(self, doc: Doc) -> list[Span]:
         """Every project span in ``doc``."""
-        text, rules = doc.text, self.rules
+        text, rules = doc_text(doc), self.rules
         listed = [f for f in find_listed_enterprises(text, rules) if f[2] == PROJECT]
         firms = [
             (s.start_char, s.end_char)

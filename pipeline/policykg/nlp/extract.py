@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from policykg.ir import DocResult, EntityType, Extraction, SourceDoc
 from policykg.nlp.columns import find_column_items
+from policykg.nlp.components import TEXT_KEY
 from policykg.nlp.glossary import parse_glossary
 from policykg.nlp.merge import Spot, merge_spots
 from policykg.nlp.pipeline import build_nlp
@@ -48,9 +49,15 @@ def doc_spots(sdoc: Doc, offset: int) -> list[Spot]:
     return spots
 
 
+def _make_doc(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
 def _run_pipeline(norm: NormText, nlp: Language) -> dict[int, list[Spot]]:
     todo = [
-        (norm.text[p.start : p.end], index)
+        (_make_doc(nlp, norm.text[p.start : p.end]), index)
         for index, p in enumerate(norm.paragraphs)
         if p.repeat_of is None and p.end > p.start
     ]

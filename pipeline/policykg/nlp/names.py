@@ -29,7 +29,7 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in ordered)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=128)
 def word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     """A compiled alternation of ``words`` (cached per word tuple)."""
     return re.compile(alternation(words))
@@ -104,20 +104,23 @@ def latest_cut(text: str, start: int, end: int, boundary: re.Pattern[str]) -> in
     return max((e for _, e in ends), default=start)
 
 
-def contains_any(text: str, words: Iterable[str]) -> bool:
-    """True when any of ``words`` occurs in ``text``."""
-    return any(w in text for w in words)
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """True when any of ``words`` occurs in ``text`` (one cached regex per word tuple)."""
+    return bool(words) and word_regex(words).search(text) is not None
+
+
+@lru_cache(maxsize=32)
+def _edge_regexes(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alt = alternation(words)
+    return re.compile(f"(?:{alt})*"), re.compile(f"(?:{alt})*$")
 
 
 def strip_words(text: str, words: tuple[str, ...]) -> str:
-    """Remove ``words`` (longest first) from both ends of ``text`` until none is left there."""
-    ordered = sorted(words, key=len, reverse=True)
-    changed = True
-    while text and changed:
-        changed = False
-        for word in ordered:
-            if text.startswith(word):
-                text, changed = text[len(word) :], True
-            if text.endswith(word):
-                text, changed = text[: -len(word)], True
-    return text
+    """Remove runs of ``words`` (longest first) from both ends of ``text``."""
+    if not words:
+        return text
+    head, tail = _edge_regexes(words)
+    match = head.match(text)
+    text = text[match.end() :] if match else text
+    end = tail.search(text)
+    return text[: end.start()] if end else text

@@ -38,6 +38,12 @@ def _industry_regex(rules: NameRules) -> re.Pattern[str]:
     return re.compile(alternation(rules.industry_words))
 
 
+@lru_cache(maxsize=8)
+def multi_char_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of two or more characters (single characters are too weak a boundary)."""
+    return tuple(w for w in words if len(w) > 1)
+
+
 def strip_place_prefix(core: str, rules: NameRules = DEFAULT_NAME_RULES) -> str:
     """``core`` without a leading place (山西, 新绛县, 运城市…): what is left is the trade name."""
     for province in rules.provinces:
@@ -63,7 +69,7 @@ def is_brand(brand: str, rules: NameRules = DEFAULT_NAME_RULES, *, lexical: bool
         return False
     if contains_any(brand, _NOT_IN_BRANDS) or contains_any(brand, rules.project_heads):
         return False
-    if any(w in brand for w in rules.boundary_words if len(w) > 1):
+    if contains_any(brand, multi_char_words(rules.boundary_words)):
         return False
     return not (lexical and starts_with_common_word(brand))
 

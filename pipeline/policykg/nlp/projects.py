@@ -9,7 +9,7 @@ off, while “美丽乡村建设项目” keeps 建设 (the cut after it would l
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 
 from policykg.ir import EntityType
 from policykg.nlp.lexicon import (
@@ -19,7 +19,7 @@ from policykg.nlp.lexicon import (
     starts_with_common_word,
 )
 from policykg.nlp.names import find_start, latest_cut, strip_words, word_regex
-from policykg.nlp.orgs import Found
+from policykg.nlp.orgs import Found, multi_char_words
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
 
 PROJECT = EntityType.PROJECT.value
@@ -71,7 +71,7 @@ def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> boo
 
 def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
     """Move ``start`` past numbering, counts, adverbs and verbs (充分利用…, 扎实推进…)."""
-    verbs = word_regex(tuple(w for w in rules.boundary_words if len(w) > 1))
+    verbs = word_regex(multi_char_words(rules.boundary_words))
     previous = -1
     while start != previous:
         previous = start
@@ -102,8 +102,10 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
     )
 
 
+@lru_cache(maxsize=8)
 def project_boundary(rules: NameRules) -> re.Pattern[str]:
-    words = tuple(w for w in rules.boundary_words if len(w) > 1) + _SINGLE_CUTS
+    """Where a project name may start: after a verb (multi-character boundary word) or 的、."""
+    words = multi_char_words(rules.boundary_words) + _SINGLE_CUTS
     return word_regex(words)
 
 
