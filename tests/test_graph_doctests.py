@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["iri", "rdf_text", "rdf_amounts"]
+MODULES = ["iri", "rdf_text", "rdf_amounts", "turtle"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -51,5 +51,6 @@ def test_blank_nodes_and_plain_literals_are_supported() -> None:
     g = Graph()
     node = BNode("b0")
     g.add((node, URIRef("http://example.org/p"), Literal("无标签")))
+    g.add((node, URIRef("http://example.org/p"), Literal("甲\r\n<乙> .\n\t丙\u2028")))
     back = Graph().parse(data=sorted_turtle(g), format="turtle")
     assert isomorphic(back, g)

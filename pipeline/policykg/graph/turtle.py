@@ -61,4 +61,19 @@ def sorted_turtle(graph: Graph) -> bytes:
     )
     data = ox.serialize(converted, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
     assert data is not None
-    return data
+    return spaced(data)
+
+
+def spaced(turtle: bytes) -> bytes:
+    r"""A blank line before each subject block (Oxigraph escapes newlines inside literals, so
+    every line that is not indented starts a statement).
+
+    >>> spaced(b"@prefix a: <x#> .\n<s> a:p 1 ;\n\ta:q 2 .\n<t> a:p 3 .\n").decode()
+    '@prefix a: <x#> .\n\n<s> a:p 1 ;\n\ta:q 2 .\n\n<t> a:p 3 .\n'
+    """
+    out: list[bytes] = []
+    for line in turtle.splitlines(keepends=True):
+        if out and not line.startswith((b"\t", b" ", b"@prefix")):
+            out.append(b"\n")
+        out.append(line)
+    return b"".join(out)
