@@ -6,7 +6,11 @@ import re
 from functools import lru_cache, partial
 
 from policykg.ir import EntityType
-from policykg.nlp.lexicon import is_common_word, starts_with_common_word
+from policykg.nlp.lexicon import (
+    is_common_word,
+    starts_with_common_word,
+    starts_with_plain_common_word,
+)
 from policykg.nlp.names import alternation, contains_any, find_start, strip_words, word_regex
 from policykg.nlp.orgs import Found
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
@@ -126,6 +130,8 @@ def _place_at(text: str, start: int, end: int, suffix: str, after: str, rules: N
 def _place_ok(name: str, suffix: str, after: str, rules: NameRules) -> bool:
     if not name or name[0] in rules.place_pronouns or any(ch.isdigit() for ch in name):
         return False
+    if starts_with_plain_common_word(name):
+        return False  # 企业上市, 生态立县: words of the language, not a place name
     if any(name.endswith(d) for d in _DESIGNATIONS):
         return False
     if suffix == "县":

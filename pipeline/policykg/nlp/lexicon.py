@@ -74,6 +74,16 @@ def is_place_word(text: str) -> bool:
     return entry is not None and entry[1] == "ns"
 
 
+def starts_with_plain_common_word(text: str) -> bool:
+    """Like :func:`starts_with_common_word`, but place names (长沙, 城关) do not count."""
+    entries = _entries()
+    return any(
+        text[:n] in common_words() and entries[text[:n]][1] != "ns"
+        for n in (4, 3, 2)
+        if len(text) >= n
+    )
+
+
 def starts_with_common_word(text: str) -> bool:
     """True when ``text`` is, or begins with, a common word of 2–4 characters."""
     words = common_words()

@@ -25,6 +25,7 @@ _CAPACITY_AFTER = re.compile(
 _NEW_BODY_VERBS = ("组建", "成立", "设立", "筹建")
 _BARE_SUFFIXES = ("公司", "集团")
 _PLACE_CHARS = "省市县镇乡村区"
+_SECTOR_AFTER = re.compile(r"产业|行业|集群|园区|产业园|基地|领域|板块|赛道")
 _NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
 
 
@@ -137,6 +138,8 @@ def find_brand_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         )
         if start is None or extends_into_word(text, ind_start, match.end()):
             continue
+        if _SECTOR_AFTER.match(text, match.end()):
+            continue  # 打造光伏新能源产业集群: a sector, not a firm
         if not is_common_word(text[match.end() - 1 : match.end() + 1]):  # 绿化工程: 化工|程
             found.append((start, match.end(), ENTERPRISE, "brand_industry"))
     return found
