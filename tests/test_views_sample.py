@@ -3,15 +3,13 @@
 Two documents in two counties and years; an enterprise that undertakes a project (nested
 mentions), a government body, parks, a glossary abbreviation with parts, an astral character
 before the mentions (code points vs UTF-16), and a hostile company name.
-Other view tests load this module with :func:`load_sample_module`.
+Other view tests load this file by path (pytest runs in importlib mode, tests do not import
+each other).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
-from types import ModuleType
 
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
@@ -160,16 +158,6 @@ def sample_graph() -> Graph:
     for relation in RELATIONS:
         _add_relation(g, *relation)
     return g
-
-
-def load_sample_module() -> ModuleType:
-    """This module, for test files that cannot import each other (importlib import mode)."""
-    path = Path(__file__)
-    spec = importlib.util.spec_from_file_location("policykg_views_sample", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_sample_anchors_are_the_text_they_point_at() -> None:
