@@ -6,6 +6,7 @@ import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -237,6 +238,12 @@ def test_document_view_marks_equal_the_source_text(watched: Watched, tmp_path: P
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     watched.page.screenshot(path=str(SCREENSHOTS / "document_sample.png"))
     assert watched.clean(), (watched.errors, watched.dialogs, watched.blocked)
+    # a glossary term carries its definition; a click opens its entity's ego view
+    term = watched.page.locator("mark.t-Abbreviation").first
+    assert "稳就业、稳金融" in (term.get_attribute("title") or "")
+    with watched.page.expect_request(lambda r: "ego?entity=" in r.url) as opened:
+        term.click()
+    assert quote(str(SAMPLE.entity("liuwen")), safe="") in opened.value.url
 
 
 def test_document_view_on_the_seed_graph(
