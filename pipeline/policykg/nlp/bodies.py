@@ -7,12 +7,14 @@ from functools import lru_cache, partial
 
 from policykg.ir import EntityType
 from policykg.nlp.lexicon import (
+    has_proper_part,
     is_common_word,
+    leading_verbs,
     starts_with_common_word,
     starts_with_plain_common_word,
 )
 from policykg.nlp.names import alternation, contains_any, find_start, strip_words, word_regex
-from policykg.nlp.orgs import Found
+from policykg.nlp.orgs import Found, multi_char_words
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES, NameRules
 
 GOVERNMENT = EntityType.GOVERNMENT_BODY.value
@@ -24,6 +26,8 @@ _ADMIN_PREFIX = re.compile(
     r"^(?:中共|国务院|中央|国家|省|市|县|区|镇|乡|(?P<place>[\u4e00-\u9fff]{1,4}?)(?:省|自治区|市|县|区|镇|乡))"
 )
 # Bodies named by what they are, not by a place: 城乡建设管理委员会, 重点项目总指挥部.
+# Bases and clusters are parks only when named (瑞富达孵化基地), not by sector (蔬菜生产基地).
+_NEEDS_PROPER_NAME = ("基地", "集群", "产业")
 _COMMITTEES = ("委员会", "管委会", "指挥部", "领导小组", "工作专班")
 # Organs that stand alone: 人大, 政协, 党中央, 常委会, 纪委监委 (not 人大代表, 政协委员).
 _ORGANS = ("人大", "政协", "党中央", "常委会", "纪委监委", "人大常委会")
@@ -101,8 +105,13 @@ def _park_ok(text: str, start: int, suffix_start: int, rules: NameRules) -> bool
         return False
     if any(suffix in name for suffix in rules.park_suffixes):
         return False
+    if leading_verbs(name, keep=1) or contains_any(name, multi_char_words(rules.boundary_words)):
+        return False
     core = strip_words(name, rules.generic_modifiers + _LEVELS)
-    return len(core) >= 2
+    if len(core) < 2:
+        return False
+    suffix = text[suffix_start : suffix_start + 2]
+    return suffix not in _NEEDS_PROPER_NAME or has_proper_part(core)
 
 
 def find_parks(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:

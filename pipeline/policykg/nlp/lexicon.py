@@ -96,6 +96,25 @@ def starts_with_word(text: str) -> bool:
     return any(text[:n] in entries for n in (4, 3, 2) if len(text) >= n)
 
 
+@lru_cache(maxsize=1)
+def verbs() -> frozenset[str]:
+    """Frequent verbs (发挥, 完善, 深化, 建强…): a name does not start with one."""
+    return frozenset(
+        w for w, (freq, tag) in _entries().items() if freq >= MIN_FREQUENCY and tag == "v"
+    )
+
+
+def leading_verbs(text: str, keep: int) -> int:
+    """How many leading characters are verbs or adverbs while ``keep`` characters remain."""
+    words = verbs() | function_words()
+    cut = 0
+    while True:
+        step = next((n for n in (4, 3, 2) if text[cut : cut + n] in words), 0)
+        if not step or len(text) - (cut + step) < keep:
+            return cut
+        cut += step
+
+
 def leading_function_words(text: str, keep: int) -> int:
     """How many leading characters are adverbs (充分…, 扎实…) while ``keep`` characters remain."""
     words = function_words()
