@@ -38,6 +38,7 @@ PREFIXES: dict[str, str] = {
     "nif": str(NIF),
     "itsrdf": str(ITSRDF),
     "dcterms": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
