@@ -119,7 +119,7 @@ def test_document_place_is_not_found_inside_another_county(nlp: Any, place: str)
 
 
 UNSEEN = """一、2022年工作回顾
-过去一年，我们坚持“工业强县、生态立县”战略。浙江华莱特新材料股份有限公司年产15万吨功能膜项目、欧诺光电智能照明产业园项目建成投产。推动佳力科技、华莱特、欧诺光电等企业上市。以久祥电子、正泰新能源为龙头，打造光伏新能源产业集群。
+过去一年，我们坚持“工业强县、生态立县”战略。浙江华莱特新材料股份有限公司年产15万吨功能膜项目、欧诺光电智能照明产业园项目建成投产。推动佳力科技、华莱特、欧诺光电等企业上市。以久祥电子、正泰新能源为龙头，打造光伏新能源产业园。
 （一）扎实推进重大项目建设。开工建设杭宁高速德清互通改造工程，加快推进洛舍镇砂村片区综合整治。实施浙江久祥电子科技有限公司年产2GW高效光伏组件项目，责任单位：县发改局、县经信局。
 """
 
@@ -137,7 +137,7 @@ def test_a_report_of_another_province(nlp: Any) -> None:
     assert "杭宁高速德清互通改造工程" in projects
     assert "浙江久祥电子科技有限公司年产2GW高效光伏组件项目" in projects
     relations = {(r.type, r.subject.label, r.object.label) for r in result.relations}
-    assert (RelationType.LEADS, "久祥电子", "光伏新能源产业集群") in relations
+    assert (RelationType.LEADS, "久祥电子", "光伏新能源产业园") in relations
     project = "浙江久祥电子科技有限公司年产2GW高效光伏组件项目"
     assert (RelationType.RESPONSIBLE_FOR, "县发改局", project) in relations
     assert (RelationType.RESPONSIBLE_FOR, "县经信局", project) in relations

@@ -27,7 +27,7 @@ _ADMIN_PREFIX = re.compile(
 )
 # Bodies named by what they are, not by a place: 城乡建设管理委员会, 重点项目总指挥部.
 # Bases and clusters are parks only when named (瑞富达孵化基地), not by sector (蔬菜生产基地).
-_NEEDS_PROPER_NAME = ("基地", "集群", "产业")
+_NEEDS_PROPER_NAME = ("基地", "集群")
 _COMMITTEES = ("委员会", "管委会", "指挥部", "领导小组", "工作专班")
 # Organs that stand alone: 人大, 政协, 党中央, 常委会, 纪委监委 (not 人大代表, 政协委员).
 _ORGANS = ("人大", "政协", "党中央", "常委会", "纪委监委", "人大常委会")
@@ -99,7 +99,7 @@ def find_government_bodies(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> 
     return found
 
 
-def _park_ok(text: str, start: int, suffix_start: int, rules: NameRules) -> bool:
+def _park_ok(text: str, start: int, suffix_start: int, suffix: str, rules: NameRules) -> bool:
     name = text[start:suffix_start]
     if len(name) < 2 or name[0].isdigit() or name[0] in "十百千万一二三四五六七八九两":
         return False
@@ -110,8 +110,7 @@ def _park_ok(text: str, start: int, suffix_start: int, rules: NameRules) -> bool
     core = strip_words(name, rules.generic_modifiers + _LEVELS)
     if len(core) < 2:
         return False
-    suffix = text[suffix_start : suffix_start + 2]
-    return suffix not in _NEEDS_PROPER_NAME or has_proper_part(core)
+    return not suffix.endswith(_NEEDS_PROPER_NAME) or has_proper_part(core)
 
 
 def find_parks(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
@@ -125,7 +124,7 @@ def find_parks(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
             begin,
             limit=16,
             boundary=boundary,
-            accept=partial(_park_ok, text, suffix_start=begin, rules=rules),
+            accept=partial(_park_ok, text, suffix_start=begin, suffix=match.group(), rules=rules),
         )
         if start is not None:
             found.append((start, match.end(), PARK, "park_suffix"))
