@@ -28,6 +28,7 @@ _IMPLEMENTER = re.compile(
 _RESPONSIBLE = re.compile(r"(?:责任单位|牵头单位|主管部门)(?:为|是)?[：:]?")
 _LEADER = re.compile(r"以(?P<items>[^，。；]{2,60}?)为(?:龙头|代表|引领)")
 _LOCATED = re.compile(r"位于")
+_LEADER_REACH = 8  # 为龙头，打造C / 为代表的C: the park follows within a few characters
 _NAMED_AFTER = {
     EntityType.ENTERPRISE.value: RelationType.UNDERTAKES,
     EntityType.GOVERNMENT_BODY.value: RelationType.RESPONSIBLE_FOR,
@@ -168,7 +169,11 @@ def leader_of(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> li
         firms = [
             s for s in _of(spots, ENTERPRISE) if match.start("items") <= s[0] < match.end("items")
         ]
-        parks = [s for s in _of(spots, EntityType.PARK.value) if match.end() <= s[0] < sent[1]]
+        parks = [
+            s
+            for s in _of(spots, EntityType.PARK.value)
+            if match.end() <= s[0] <= match.end() + _LEADER_REACH and s[0] < sent[1]
+        ]
         for firm in firms:
             for park in parks[:1]:
                 found.append(FoundRelation(RelationType.LEADS, firm, park, sent, "leader_of"))
