@@ -75,7 +75,8 @@ def open_page(browser: Any, url: str) -> tuple[Any, list[str], list[str]]:
 
     page.route("**/*", route)
     page.goto(url)
-    page.wait_for_function("window.policykg && window.policykg.ready", timeout=30_000)
+    # a DOM marker, not wait_for_function: the page's CSP (rightly) forbids the eval it needs
+    page.wait_for_selector("html[data-policykg-ready]", state="attached", timeout=30_000)
     return page, errors, blocked
 
 

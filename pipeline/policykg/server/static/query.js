@@ -106,5 +106,6 @@
         tab.query();
       }
       window.policykg.ready = true;
+      document.documentElement.dataset.policykgReady = "true";
     });
 })();
