@@ -40,7 +40,7 @@ def serve(
     ] = None,
     graph: Annotated[
         Path | None,
-        typer.Option("--graph", help="Serve this Turtle file [default: out/graph.ttl]."),
+        typer.Option("--graph", help="Serve this RDF file (default: out/graph.ttl)."),
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Build folder used with --seeds.")] = Path(
         "out"
@@ -56,8 +56,16 @@ def serve(
         float, typer.Option("--timeout", help="Seconds a query may run before it is killed.")
     ] = 30.0,
     max_results: Annotated[
-        int, typer.Option("--max-results", help="Rows (or triples) returned at most per query.")
+        int,
+        typer.Option(
+            "--max-results",
+            help="Rows (or triples) returned at most per query; more are cut and the answer "
+            "carries an X-PolicyKG-Truncated header.",
+        ),
     ] = 10_000,
+    max_request_bytes: Annotated[
+        int, typer.Option("--max-request-bytes", help="Largest POST body accepted (413 beyond).")
+    ] = 1_000_000,
     workers: Annotated[
         int, typer.Option("--workers", help="Query worker processes (queries run in parallel).")
     ] = 2,
@@ -80,6 +88,7 @@ def serve(
         cors=cors,
         timeout_s=timeout,
         max_results=max_results,
+        max_request_bytes=max_request_bytes,
         workers=workers,
         allow_update=allow_update,
         token=token,
