@@ -190,3 +190,9 @@ def test_short_place_items_belong_to_the_project_name() -> None:
 )
 def test_a_headed_project_needs_a_proper_name(sentence: str) -> None:
     assert not texts(find_all_projects(sentence), sentence)
+
+
+def test_a_partner_named_on_its_own() -> None:
+    sentence = "积极与华穗卓棉进行对接，加强与西北农林大学合作。"
+    found = texts(find_listed_enterprises(sentence), sentence)
+    assert found == {"华穗卓棉"}

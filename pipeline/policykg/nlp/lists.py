@@ -26,6 +26,11 @@ _CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
 _ENTERPRISE_FRAME = re.compile(
     r"等(?:\d+家|[一二三四五六七八九十]+家)?(?P<qualifier>[\u4e00-\u9fff]{0,4}?)(?:企业|公司)"
 )
+# 与X(进行)对接/合作: a partner named on its own.
+_PARTNER_FRAME = re.compile(
+    r"与(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:进行|开展|深化|加强)?(?:对接|合作|签约|签订)"
+)
+_NOT_PARTNERS = ("大学", "学院", "医院", "研究院", "研究所", "政府", "部门", "市场", "企业", "高校")
 _SECTOR_QUALIFIERS = ("行业", "产业", "类", "规上", "规模以上", "中小", "小微")
 _ITEM_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,6}$")
 _LEADER_FRAME = re.compile(r"为(?:龙头|代表|引领|主体|骨干)")
@@ -92,6 +97,10 @@ def find_listed_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) ->
             continue
         begin = _clause_start(text, match.start())
         found += _items_as(text, begin, match.start(), ENTERPRISE, "list_enterprise", rules)
+    for match in _PARTNER_FRAME.finditer(text):
+        name = match.group("name")
+        if not contains_any(name, _NOT_PARTNERS) and is_brand(name, rules):
+            found.append((match.start("name"), match.end("name"), ENTERPRISE, "partner"))
     for match in _LEADER_FRAME.finditer(text):
         clause = _clause_start(text, match.start())
         opener = _opener_start(text, clause, match.start())

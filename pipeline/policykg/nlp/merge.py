@@ -36,6 +36,7 @@ _RANKS = {
     "meta_place": 3,
     "rule:capacity_name": 4,
     "rule:list_mate": 4,
+    "rule:partner": 4,
     "rule:project_owner": 5,
     "rule:province": 4,
     "rule:place_suffix": 5,
