@@ -332,3 +332,15 @@ def test_views_are_served_from_the_views_layer(server: RunningServer) -> None:
     assert body.decode().lstrip().lower().startswith("<!doctype html>")
     status, _, body = raw_request(server, "GET", "/viz/no-such-view")
     assert status == 404 and b"overview" in body
+
+
+def test_a_dead_worker_is_replaced(server: RunningServer) -> None:
+    victim = next(iter(server.pool._all))
+    victim.process.kill()
+    victim.process.join(10)
+    statuses = []
+    for _ in range(6):
+        status, _, _ = raw_request(server, "GET", "/sparql?query=ASK%7B%7D")
+        statuses.append(status)
+    assert set(statuses) <= {200, 500} and statuses[-1] == 200
+    assert statuses.count(500) <= 1, "only the request that met the dead worker fails"
