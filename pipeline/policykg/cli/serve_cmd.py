@@ -11,11 +11,6 @@ from rich.progress import Progress
 
 from policykg.cli.app import app, err_console, handle_errors
 from policykg.errors import QueryError
-from policykg.server.app import serve_until_interrupted
-from policykg.server.config import ServerConfig
-from policykg.sparql.push import push_graph
-from policykg.sparql.runner import answer_locally, answer_remotely
-from policykg.sparql.saved import resolve_query_source
 
 DEFAULT_GRAPH = Path("out/graph.ttl")
 
@@ -81,6 +76,9 @@ def serve(
 
     Read-only unless --allow-update --token T; SERVICE and LOAD are always refused.
     """
+    from policykg.server.app import serve_until_interrupted
+    from policykg.server.config import ServerConfig
+
     config = ServerConfig(
         graph=graph_to_serve(seeds, graph, out),
         host=host,
@@ -122,6 +120,9 @@ def query(
     """Run a read-only SPARQL query on the local graph or on any endpoint."""
     if (file is None) == (text is None):
         raise QueryError("give a query file or saved-query name, or --query TEXT (one of them)")
+    from policykg.sparql.runner import answer_locally, answer_remotely
+    from policykg.sparql.saved import resolve_query_source
+
     sparql = text if text is not None else resolve_query_source(file or "").text
     if endpoint:
         answer = answer_remotely(sparql, endpoint, format)
@@ -154,6 +155,8 @@ def push(
 
     The target graph is replaced: the first chunk is a PUT, the rest are POSTs.
     """
+    from policykg.sparql.push import push_graph
+
     with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task("pushing triples", total=None)
         report = push_graph(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from policykg.cli.app import app, err_console, handle_errors
-from policykg.views import ViewParamError, list_views, render_view, write_view
-from policykg.views.spec import ViewError
+from policykg.errors import PolicyKGError
+from policykg.paths import data_dir
 
 DEFAULT_GRAPH = Path("out/graph.ttl")
 BUILD_DIR = Path("out")
@@ -22,7 +23,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise ViewParamError(f"--param takes key=value, not {pair!r}")
+            raise PolicyKGError(f"--param takes key=value, not {pair!r}")
         params[key.strip()] = value
     return params
 
@@ -30,11 +31,11 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 def graph_to_draw(seeds: Path | None, graph: Path | None) -> Path:
     """``--graph`` as is, a fresh build of ``--seeds`` into out/, or out/graph.ttl."""
     if seeds is not None and graph is not None:
-        raise ViewError("give --seeds or --graph, not both")
+        raise PolicyKGError("give --seeds or --graph, not both")
     if seeds is None:
         path = graph or DEFAULT_GRAPH
         if not path.is_file():
-            raise ViewError(f"{path}: no graph here (run `policykg build` or give --seeds)")
+            raise PolicyKGError(f"{path}: no graph here (run `policykg build` or give --seeds)")
         return path
     from policykg.graph.build import build
 
@@ -42,7 +43,13 @@ def graph_to_draw(seeds: Path | None, graph: Path | None) -> Path:
 
 
 def _views_help() -> str:
-    return "Which view: " + ", ".join(v.name for v in list_views()) + "."
+    """Names of the views in viz/views.toml (read directly: --help must not load the renderer)."""
+    try:
+        with (data_dir("viz") / "views.toml").open("rb") as handle:
+            names = list(tomllib.load(handle).get("views", {}))
+    except (OSError, tomllib.TOMLDecodeError):
+        names = []
+    return "Which view: " + (", ".join(names) or "see viz/views.toml") + "."
 
 
 @app.command()
@@ -71,6 +78,8 @@ def viz(
 ) -> None:
     """Write one view as a self-contained HTML file (offline, UTF-8): legend, search, filters,
     details on click. Views and their queries are listed in viz/views.toml."""
+    from policykg.views import render_view, write_view
+
     page = render_view(graph_to_draw(seeds, graph), view, parse_params(param or []))
     if out is not None and str(out) == "-":
         sys.stdout.write(page)
