@@ -116,11 +116,11 @@ def _drop_place_like(norm: NormText, merged: dict[int, list[Spot]]) -> dict[int,
 
 
 def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
-    names = {
+    names = {  # only names a rule found: a statistical guess is not spread over the document
         norm.text[s:e]
         for spots in merged.values()
-        for s, e, label, _ in spots
-        if label == ENTERPRISE
+        for s, e, label, source in spots
+        if label == ENTERPRISE and source.startswith("rule:")
     }
     pattern = name_pattern(names)
     result: dict[int, list[Spot]] = {}

@@ -21,6 +21,7 @@ from functools import lru_cache
 NAME_CHAR = r"[\u3400-\u9fffA-Za-z0-9.×·]"
 _NAME_CHAR_RE = re.compile(NAME_CHAR)
 _NUMBERING = re.compile(r"\d{1,2}[.．]")
+_MIN_LEFT = 2
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -97,7 +98,11 @@ def latest_cut(text: str, start: int, end: int, boundary: re.Pattern[str]) -> in
 
     Used for the first item of a list, whose start carries the clause's verb (实施天地和… → 天地和…).
     """
-    ends = [(len(m.group()) > 1, m.end()) for m in boundary.finditer(text, start, end)]
+    ends = [
+        (len(m.group()) > 1, m.end())
+        for m in boundary.finditer(text, start, end)
+        if end - m.end() >= _MIN_LEFT  # “推进…提质改造”: the cut after 改造 would leave nothing
+    ]
     long_ends = [e for is_long, e in ends if is_long]
     if long_ends:
         return max(long_ends)

@@ -35,6 +35,7 @@ _SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
 _AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _HEAD_INSIDE = re.compile(r"项目|工程")
+_COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)个")
 _NOT_FIRST = "与及和并续"
 _VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
 _PLACE_ITEM_MAX = 5
@@ -89,6 +90,8 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
     name = text[start:head_start]
     if len(name) > NAME_MAX or _AMOUNT_INSIDE.search(name) or _HEAD_INSIDE.search(name):
         return False
+    if "了" in name or _COUNT_INSIDE.search(name):
+        return False  # 创造了大项目, 带动全县39个项目: a clause, not a name
     if "等" in name and not is_specific_project(name[name.rindex("等") + 1 :], rules):
         return False
     if text[head_start:head_end] == "工程" and name.endswith(rules.programme_endings):
