@@ -196,3 +196,13 @@ def test_a_partner_named_on_its_own() -> None:
     sentence = "积极与华穗卓棉进行对接，加强与西北农林大学合作。"
     found = texts(find_listed_enterprises(sentence), sentence)
     assert found == {"华穗卓棉"}
+
+
+def test_the_firm_a_plan_relies_on() -> None:
+    sentence = "依托湖南宏图时代大力发展储能电池，依托汨罗市场建设物流中心。"
+    assert texts(find_listed_enterprises(sentence), sentence) == {"湖南宏图时代"}
+
+
+def test_brand_after_a_province() -> None:
+    sentence = "依托江西双星药业研发中成药制品。"
+    assert "江西双星药业" in texts(find_enterprises(sentence), sentence)

@@ -30,6 +30,33 @@ _ENTERPRISE_FRAME = re.compile(
 _PARTNER_FRAME = re.compile(
     r"与(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:进行|开展|深化|加强)?(?:对接|合作|签约|签订)"
 )
+# 依托X开发/发展/建设…: the base the text builds on, when it is named like a firm.
+_RELY_FRAME = re.compile(
+    r"依托(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:大力|加快|积极|重点|在|开发|发展|建设|研发|研制|打造|实施|推进|生产|建成)"
+)
+_NOT_BASES = (
+    "市场",
+    "园",
+    "区",
+    "资源",
+    "优势",
+    "平台",
+    "基地",
+    "产业",
+    "中心",
+    "大学",
+    "学院",
+    "医院",
+    "环境",
+    "条件",
+    "体系",
+    "项目",
+    "工程",
+    "品牌",
+    "文化",
+    "企业",
+    "龙头",
+)
 _NOT_PARTNERS = ("大学", "学院", "医院", "研究院", "研究所", "政府", "部门", "市场", "企业", "高校")
 _SECTOR_QUALIFIERS = ("行业", "产业", "类", "规上", "规模以上", "中小", "小微")
 _ITEM_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,6}$")
@@ -97,6 +124,10 @@ def find_listed_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) ->
             continue
         begin = _clause_start(text, match.start())
         found += _items_as(text, begin, match.start(), ENTERPRISE, "list_enterprise", rules)
+    for match in _RELY_FRAME.finditer(text):
+        name = match.group("name")
+        if not contains_any(name, _NOT_BASES) and is_brand(name, rules):
+            found.append((match.start("name"), match.end("name"), ENTERPRISE, "relied_on"))
     for match in _PARTNER_FRAME.finditer(text):
         name = match.group("name")
         if not contains_any(name, _NOT_PARTNERS) and is_brand(name, rules):

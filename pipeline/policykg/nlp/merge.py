@@ -37,6 +37,7 @@ _RANKS = {
     "rule:capacity_name": 4,
     "rule:list_mate": 4,
     "rule:partner": 4,
+    "rule:relied_on": 4,
     "rule:project_owner": 5,
     "rule:province": 4,
     "rule:place_suffix": 5,

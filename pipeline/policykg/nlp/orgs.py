@@ -72,7 +72,14 @@ def is_brand(brand: str, rules: NameRules = DEFAULT_NAME_RULES, *, lexical: bool
         return False
     if contains_any(brand, multi_char_words(rules.boundary_words)):
         return False
-    return not (lexical and starts_with_common_word(brand))
+    trade = strip_province(brand, rules)
+    return len(trade) >= 2 and not (lexical and starts_with_common_word(trade))
+
+
+def strip_province(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> str:
+    """``name`` without a leading province (山西双人 → 双人)."""
+    province = next((p for p in rules.provinces if name.startswith(p)), "")
+    return name[len(province) :].lstrip("省")
 
 
 def _brand_at(
