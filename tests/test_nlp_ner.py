@@ -38,5 +38,25 @@ def test_saved_model_is_added_and_replaces_existing_ner(tmp_path: Path) -> None:
     nlp.add_pipe("ner")
     nlp.add_pipe("merge_entities")
     assert add_trained_ner(nlp, tmp_path / "m") is True
-    assert nlp.pipe_names == ["sentencizer", "ner", "merge_entities"]
+    assert nlp.pipe_names == ["sentencizer", "ner", "policykg_ner_gate", "merge_entities"]
     assert ner_labels(nlp) == ("Enterprise",)
+
+
+@pytest.mark.parametrize(
+    ("name", "following", "kept"),
+    [
+        ("高义钢铁", "1680m3", True),  # brand head is no word: kept
+        ("青汇康", "现代化", True),
+        ("土地资源", "和项目", False),  # two common words: an ordinary phrase
+        ("智慧环保", "、智慧", False),
+        ("及新材", "料及", False),  # starts with a conjunction
+        ("龙湖社区", "居家", False),  # institution head
+        ("华东", "师范大学", False),  # continues into one
+        ("恒通，化工", "", False),  # punctuation inside
+        ("恒", "", False),  # too short
+    ],
+)
+def test_gate_drops_ordinary_phrases_keeps_brands(name: str, following: str, kept: bool) -> None:
+    from policykg.nlp.ner_gate import keep_name
+
+    assert keep_name(name, following) is kept

@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from policykg.errors import PolicyKGError
+from policykg.nlp.ner_gate import GATE_PIPE
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,8 @@ def load_model(path: Path) -> Language:
 
 
 def add_trained_ner(nlp: Language, path: Path | None = None) -> bool:
-    """Add the trained ``ner`` to ``nlp`` (replacing one already there, at the same position).
+    """Add the trained ``ner`` to ``nlp`` (replacing one already there, at the same position),
+    followed by the precision gate of :mod:`policykg.nlp.ner_gate`.
 
     ``path`` defaults to the model trained on all annotated documents. Returns ``False`` and
     leaves ``nlp`` untouched when no model is present at that path.
@@ -76,6 +78,8 @@ def add_trained_ner(nlp: Language, path: Path | None = None) -> bool:
         nlp.add_pipe(NER_PIPE, source=source)
     else:
         nlp.add_pipe(NER_PIPE, source=source, before=_name_at(nlp, position))
+    if GATE_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(GATE_PIPE, after=NER_PIPE)
     logger.info("added trained NER from %s", path)
     return True
 
