@@ -68,3 +68,12 @@ def test_cli_refuses_unknown_fold(runner: CliRunner) -> None:
     result = runner.invoke(app, ["eval", "--fold", "shanghai", "--max-chars", "100"])
     assert result.exit_code == 1
     assert "unknown fold 'shanghai'" in result.output
+
+
+def test_cli_rules_alone_reports_no_model(runner: CliRunner) -> None:
+    args = ["eval", "--fold", "xinjiang", "--max-chars", "600", "--no-ner", "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (fold,) = json.loads(result.stdout)["folds"]
+    assert fold["ner_trained_on"] is None
+    assert fold["docs"][0].startswith("000_")

@@ -43,6 +43,9 @@ def evaluate(
             "--models", help="Folder holding ner-<fold> models (default: the shipped ones)."
         ),
     ] = None,
+    no_ner: Annotated[
+        bool, typer.Option("--no-ner", help="Score the rule components alone (no NER).")
+    ] = False,
 ) -> None:
     """Score the full default pipeline on held-out annotated documents of the other county.
 
@@ -51,11 +54,11 @@ def evaluate(
     gold definition and parts).
     """
     from policykg.nlp.eval_report import to_json, to_table
-    from policykg.nlp.eval_run import run_eval
+    from policykg.nlp.eval_run import NO_NER, run_eval
 
     if format not in {"table", "json"}:
         raise PolicyKGError(f"unknown --format {format!r}: use table or json")
-    result = run_eval(fold, root=gold, max_chars=max_chars, models=models)
+    result = run_eval(fold, root=gold, max_chars=max_chars, models=NO_NER if no_ner else models)
     if format == "json":
         typer.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     else:

@@ -39,6 +39,8 @@ from policykg.text.sources import Batch
 
 logger = logging.getLogger(__name__)
 
+NO_NER = Path("/dev/null/no-ner")  # pass as ``models`` to score the rule components alone
+
 
 @dataclass(frozen=True, slots=True)
 class FoldResult:
@@ -72,7 +74,10 @@ def _cut(doc: GoldDoc, max_chars: int | None) -> GoldDoc:
 
 
 def _held_out_nlp(trained_on: str, models: Path | None) -> tuple[Language, str | None]:
+    """Rules plus the NER trained on ``trained_on``; ``models=NO_NER`` scores the rules alone."""
     nlp = build_nlp(with_ner=False)  # never the default model: it saw the held-out documents
+    if models == NO_NER:
+        return nlp, None
     path = (models / f"ner-{trained_on}") if models else model_dir(trained_on)
     if add_trained_ner(nlp, path):
         return nlp, trained_on
