@@ -46,6 +46,10 @@ def evaluate(
     no_ner: Annotated[
         bool, typer.Option("--no-ner", help="Score the rule components alone (no NER).")
     ] = False,
+    ner_only: Annotated[
+        bool,
+        typer.Option("--ner-only", help="Score the shipped NER models alone (no rules)."),
+    ] = False,
 ) -> None:
     """Score the full default pipeline on held-out annotated documents of the other county.
 
@@ -54,11 +58,14 @@ def evaluate(
     gold definition and parts).
     """
     from policykg.nlp.eval_report import to_json, to_table
-    from policykg.nlp.eval_run import NO_NER, run_eval
+    from policykg.nlp.eval_run import NO_NER, run_eval, run_ner_only
 
     if format not in {"table", "json"}:
         raise PolicyKGError(f"unknown --format {format!r}: use table or json")
-    result = run_eval(fold, root=gold, max_chars=max_chars, models=NO_NER if no_ner else models)
+    if ner_only:
+        result = run_ner_only(fold, root=gold)
+    else:
+        result = run_eval(fold, root=gold, max_chars=max_chars, models=NO_NER if no_ner else models)
     if format == "json":
         typer.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     else:

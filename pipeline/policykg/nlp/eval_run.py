@@ -34,6 +34,7 @@ from policykg.nlp.gold import (
     read_splits,
 )
 from policykg.nlp.ner import add_trained_ner, model_dir
+from policykg.nlp.ner_eval import score_ner
 from policykg.nlp.pipeline import build_nlp
 from policykg.text.sources import Batch
 
@@ -143,3 +144,18 @@ def run_eval(
         for name in names
     )
     return EvalResult(results, merge([r.scores for r in results]))
+
+
+def run_ner_only(fold: str = "both", *, root: Path | None = None) -> EvalResult:
+    """The statistical NER alone on each held-out fold (no rules): what the model knows."""
+    import spacy
+
+    folds = read_splits((root or default_gold_root()) / "splits.toml")
+    results: list[FoldResult] = []
+    for name in tuple(folds) if fold == "both" else (fold,):
+        trained_on = other_fold(folds, name)
+        docs = load_gold_docs(fold_stems(folds, name), root=root)
+        nlp = spacy.load(model_dir(trained_on))
+        names = tuple(d.source.name for d in docs)
+        results.append(FoldResult(name, trained_on, names, score_ner(nlp, docs), ()))
+    return EvalResult(tuple(results), merge([r.scores for r in results]))
