@@ -141,3 +141,24 @@ def test_a_report_of_another_province(nlp: Any) -> None:
     project = "浙江久祥电子科技有限公司年产2GW高效光伏组件项目"
     assert (RelationType.RESPONSIBLE_FOR, "县发改局", project) in relations
     assert (RelationType.RESPONSIBLE_FOR, "县经信局", project) in relations
+
+
+def test_a_report_without_line_breaks_is_fed_in_pieces(nlp: Any) -> None:
+    from policykg.nlp.results import MAX_CHUNK, chunks
+
+    sentence = "支持华曜科技建立研发中心，推进华能热电联产项目建设。"
+    raw = sentence * (3 * MAX_CHUNK // len(sentence))
+    pieces = chunks(raw, 0, len(raw))
+    assert len(pieces) >= 3 and all(e - s <= MAX_CHUNK for s, e in pieces)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(raw)
+    assert all(raw[e - 1] == "。" for _, e in pieces)
+    result = extract_doc(make_doc(raw), nlp)
+    firms = [c for c in result.candidates if c.label == "华曜科技"]
+    assert len(firms) == raw.count("华曜科技")
+    assert all(raw[c.mention.span.start : c.mention.span.end] == "华曜科技" for c in firms)
+
+
+def test_empty_and_blank_documents(nlp: Any) -> None:
+    for raw in ("", "\n\n  \n"):
+        result = extract_doc(make_doc(raw), nlp)
+        assert result.candidates == () and result.relations == ()

@@ -25,7 +25,7 @@ from policykg.nlp.merge import Spot, merge_spots
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.propagate import name_pattern, propagate, propagate_at_boundaries
 from policykg.nlp.resolve import resolve
-from policykg.nlp.results import ParagraphFindings, build_result
+from policykg.nlp.results import ParagraphFindings, build_result, chunks
 from policykg.nlp.terms import find_term_uses
 from policykg.text.normalize import NormText, normalize
 from policykg.text.sources import Batch
@@ -57,13 +57,14 @@ def _make_doc(nlp: Language, text: str) -> Doc:
 
 def _run_pipeline(norm: NormText, nlp: Language) -> dict[int, list[Spot]]:
     todo = [
-        (_make_doc(nlp, norm.text[p.start : p.end]), index)
+        (_make_doc(nlp, norm.text[s:e]), (index, s))
         for index, p in enumerate(norm.paragraphs)
         if p.repeat_of is None and p.end > p.start
+        for s, e in chunks(norm.text, p.start, p.end)
     ]
     found: dict[int, list[Spot]] = {}
-    for sdoc, index in nlp.pipe(todo, as_tuples=True):
-        found[index] = doc_spots(sdoc, norm.paragraphs[index].start)
+    for sdoc, (index, offset) in nlp.pipe(todo, as_tuples=True):
+        found.setdefault(index, []).extend(doc_spots(sdoc, offset))
     return found
 
 

@@ -13,6 +13,8 @@ except a place inside an enterprise/body/park name, and NER or propagated spans 
 
 from __future__ import annotations
 
+import bisect
+
 from policykg.ir import EntityType
 
 Spot = tuple[int, int, str, str]  # (start, end, label, source)
@@ -78,14 +80,17 @@ def conflicts(candidate: Spot, kept: Spot) -> bool:
 
 
 def merge_spots(spots: list[Spot]) -> list[Spot]:
-    """The spans that survive, sorted by position."""
+    """The spans that survive, sorted by position (near-linear: only neighbours are compared)."""
     order = sorted(
         set(spots), key=lambda s: (rank(s[3]), -(s[1] - s[0]), _LABEL_ORDER.get(s[2], 99), s)
     )
-    kept: list[Spot] = []
+    longest = max((s[1] - s[0] for s in order), default=0)
+    kept: list[Spot] = []  # sorted by start
     for spot in order:
         if spot[1] <= spot[0]:
             continue
-        if not any(conflicts(spot, other) for other in kept):
-            kept.append(spot)
-    return sorted(kept)
+        low = bisect.bisect_left(kept, (spot[0] - longest,))
+        high = bisect.bisect_left(kept, (spot[1],))
+        if not any(conflicts(spot, other) for other in kept[low:high]):
+            bisect.insort(kept, spot)
+    return kept

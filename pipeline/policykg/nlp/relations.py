@@ -14,6 +14,7 @@ Rules (each named in the output, so every link is explainable):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ _IMPLEMENTER = re.compile(
 _RESPONSIBLE = re.compile(r"(?:责任单位|牵头单位|主管部门)(?:为|是)?[：:]?")
 _LEADER = re.compile(r"以(?P<items>[^，。；]{2,60}?)为(?:龙头|代表|引领)")
 _LOCATED = re.compile(r"位于")
+_FAR = 1 << 62
 _LEADER_REACH = 8  # 为龙头，打造C / 为代表的C: the park follows within a few characters
 _NAMED_AFTER = {
     EntityType.ENTERPRISE.value: RelationType.UNDERTAKES,
@@ -57,9 +59,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def sentence_at(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The sentence containing ``pos`` (the last one when ``pos`` is past the end)."""
-    for start, end in bounds:
-        if start <= pos < end:
-            return start, end
+    index = bisect.bisect_right(bounds, (pos, _FAR)) - 1
+    if 0 <= index < len(bounds) and bounds[index][0] <= pos < bounds[index][1]:
+        return bounds[index]
     return bounds[-1] if bounds else (0, 0)
 
 

@@ -22,6 +22,8 @@ from policykg.nlp.relations import FoundRelation, find_relations, sentence_at, s
 from policykg.text.normalize import NormText
 
 PROJECT = EntityType.PROJECT.value
+MAX_CHUNK = 3000
+_SENTENCE_ENDS = "。！？；"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +80,34 @@ def _relation(
     )
 
 
+def chunks(text: str, start: int, end: int, size: int = MAX_CHUNK) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after sentence ends into pieces of at most ``size`` characters.
+
+    A paragraph can be a whole report when the source has no line breaks, and spaCy's zh
+    tokenizer is quadratic in the length of what it is given.
+    """
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    while end - pos > size:
+        cut = max(text.rfind(ch, pos, pos + size) for ch in _SENTENCE_ENDS) + 1
+        cut = cut if cut > pos else pos + size
+        pieces.append((pos, cut))
+        pos = cut
+    pieces.append((pos, end))
+    return pieces
+
+
 def _relations(
     doc: SourceDoc, norm: NormText, index: int, spots: list[Spot]
 ) -> list[RelationCandidate]:
+    """Relations of one paragraph, read piece by piece when it is very long."""
     para = norm.paragraphs[index]
-    text = norm.text[para.start : para.end]
-    local = [(s - para.start, e - para.start, label, src) for s, e, label, src in spots]
-    return [_relation(doc, norm, para.start, r) for r in find_relations(text, local)]
+    found: list[RelationCandidate] = []
+    for start, end in chunks(norm.text, para.start, para.end):
+        mine = [(s - start, e - start, lab, src) for s, e, lab, src in spots if start <= s < end]
+        text = norm.text[start:end]
+        found += [_relation(doc, norm, start, r) for r in find_relations(text, mine)]
+    return found
 
 
 def _glossary_candidates(
