@@ -206,3 +206,12 @@ def test_the_firm_a_plan_relies_on() -> None:
 def test_brand_after_a_province() -> None:
     sentence = "依托江西双星药业研发中成药制品。"
     assert "江西双星药业" in texts(find_enterprises(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["让宁乡县的天更蓝。", "补齐农村基础设施短板。", "推动美丽乡村建设。", "建设特色康养小镇。"],
+)
+def test_words_of_the_language_are_no_places(sentence: str) -> None:
+    assert not texts(find_places(sentence), sentence) - {"宁乡县"}
+    assert "让宁乡县" not in texts(find_places(sentence), sentence)

@@ -34,9 +34,24 @@ _ORGANS = ("人大", "政协", "党中央", "常委会", "纪委监委", "人大
 _NOT_AFTER_ORGAN = ("代表", "委员", "提案", "常委")
 _LEVELS = ("国家级", "省级", "市级", "县级", "国家", "万亩", "千亩", "标准化", "综合")
 # Words that make X县/X市 a designation (示范县, 先进县), not a place name.
-_DESIGNATIONS = ("示范", "试点", "先进", "百强", "强", "大", "重点", "产粮", "贫困", "创建", "达标")
+_DESIGNATIONS = (
+    "示范",
+    "试点",
+    "先进",
+    "百强",
+    "强",
+    "大",
+    "小",
+    "重点",
+    "产粮",
+    "贫困",
+    "创建",
+    "达标",
+)
 _CITY_NOT_AFTER = "场级委政民直属内外区长"
 _LEVEL_CHARS = "省市县区镇乡"
+# One-character verbs and prepositions that stand before a place: 让绛县…, 讲好绛县…, 至磨里村.
+_NOT_FIRST_IN_PLACE = "让请举使于向占率创补送讲至在到从对把将与和及同为是的了等准划级"
 _NOT_IN_PLACES = ("代表", "我", "们", "的", "于", "在", "按照", "将", "全力")
 
 
@@ -132,11 +147,15 @@ def find_parks(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
 
 
 def _place_at(text: str, start: int, end: int, suffix: str, after: str, rules: NameRules) -> bool:
+    if is_common_word(text[end - 1 : end + 1]) or is_common_word(text[end : end + 2]):
+        return False  # 农村, 城市, 乡村, 市场: the suffix belongs to a word of the language
     return _place_ok(text[start:end], suffix, after, rules)
 
 
 def _place_ok(name: str, suffix: str, after: str, rules: NameRules) -> bool:
     if not name or name[0] in rules.place_pronouns or any(ch.isdigit() for ch in name):
+        return False
+    if name[0] in _NOT_FIRST_IN_PLACE or contains_any(name, ("等", "的", "和", "是", "我", "照")):
         return False
     if starts_with_plain_common_word(name):
         return False  # 企业上市, 生态立县: words of the language, not a place name
