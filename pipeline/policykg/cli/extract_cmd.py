@@ -67,8 +67,10 @@ def extract(
 ) -> None:
     """Extract enterprises, projects, slogans, abbreviations (with definitions) and their relations.
 
-    Prints one JSON object per line: entities ({"kind":"entity",...}) then relations
-    ({"kind":"relation",...}); offsets index the raw decoded text of each source file.
+    --format jsonl (the default) prints one JSON object per line: entities
+    ({"kind":"entity",...}, with mentions and stated amounts) then relations
+    ({"kind":"relation",...}, with evidence sentences); offsets index the raw decoded text of
+    each source file. --format table prints a tab-separated overview for reading.
     Files that cannot be read are named on stderr and skipped; the exit status is 1 if any was.
     """
     from policykg.nlp.extract import extract_batch
