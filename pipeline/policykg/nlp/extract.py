@@ -21,6 +21,7 @@ from policykg.ir import DocResult, EntityType, Extraction, SourceDoc
 from policykg.nlp.columns import find_column_items
 from policykg.nlp.components import TEXT_KEY
 from policykg.nlp.glossary import parse_glossary
+from policykg.nlp.glossary_model import GlossaryEntry
 from policykg.nlp.merge import Spot, merge_spots
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.propagate import name_pattern, propagate, propagate_at_boundaries
@@ -68,7 +69,12 @@ def _run_pipeline(norm: NormText, nlp: Language) -> dict[int, list[Spot]]:
     return found
 
 
-def _document_spots(doc: SourceDoc, norm: NormText, found: dict[int, list[Spot]]) -> list[Spot]:
+def _document_spots(
+    doc: SourceDoc,
+    norm: NormText,
+    found: dict[int, list[Spot]],
+    glossary: tuple[GlossaryEntry, ...],
+) -> list[Spot]:
     """专栏 items, glossary terms and later uses of known terms, the document's place names."""
     text = norm.text
     spots: list[Spot] = [
@@ -78,7 +84,7 @@ def _document_spots(doc: SourceDoc, norm: NormText, found: dict[int, list[Spot]]
     terms = {
         text[s:e] for group in found.values() for s, e, label, _ in group if label == ABBREVIATION
     }
-    terms.update(entry.term for entry in parse_glossary(text))
+    terms.update(entry.term for entry in glossary)
     spots += [(s, e, ABBREVIATION, "term_use") for s, e, _ in find_term_uses(text, terms)]
     places = [n for n in (doc.meta.place, doc.meta.city, doc.meta.province) if n]
     spots += propagate_at_boundaries(text, name_pattern(places), PLACE, "meta_place")
@@ -141,14 +147,15 @@ def extract_doc(doc: SourceDoc, nlp: Language) -> DocResult:
     """Candidates and relation candidates of one document (raw offsets)."""
     norm = normalize(doc.raw)
     found = _run_pipeline(norm, nlp)
-    extra = _by_paragraph(norm, _document_spots(doc, norm, found))
+    glossary = parse_glossary(norm.text)
+    extra = _by_paragraph(norm, _document_spots(doc, norm, found, glossary))
     merged = {
         index: merge_spots(found.get(index, []) + extra.get(index, []))
         for index in sorted(set(found) | set(extra))
         if norm.paragraphs[index].repeat_of is None
     }
     merged = _propagate_enterprises(norm, _drop_place_like(norm, merged))
-    findings = ParagraphFindings(norm=norm, spots=merged, glossary=parse_glossary(norm.text))
+    findings = ParagraphFindings(norm=norm, spots=merged, glossary=glossary)
     return build_result(doc, findings)
 
 

@@ -104,9 +104,14 @@ def verbs() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    return verbs() | function_words()
+
+
 def leading_verbs(text: str, keep: int) -> int:
     """How many leading characters are verbs or adverbs while ``keep`` characters remain."""
-    words = verbs() | function_words()
+    words = _opening_words()
     cut = 0
     while True:
         step = next((n for n in (4, 3, 2) if text[cut : cut + n] in words), 0)
