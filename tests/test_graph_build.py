@@ -20,7 +20,8 @@ from policykg.errors import InputError, OntologyError
 from policykg.graph import build as build_module
 from policykg.graph.build import Stages, run_build
 from policykg.graph.cache import DocCache
-from policykg.graph.rdf import to_graph
+from policykg.graph.rdf import graph_parts
+from policykg.graph.turtle_spool import TurtleSpool
 from policykg.ir import (
     Candidate,
     DocResult,
@@ -217,12 +218,12 @@ def test_failed_validation_leaves_the_previous_graph(
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     (seeds / "c.txt").write_text("明迈特有限公司新上矿热炉。", encoding="utf-8")
 
-    def broken(extraction: Extraction) -> Graph:
-        g = to_graph(extraction)
-        g.remove((None, SKOS.prefLabel, None))
-        return g
+    def broken(extraction: Extraction) -> Iterator[Graph]:
+        for g in graph_parts(extraction):
+            g.remove((None, SKOS.prefLabel, None))
+            yield g
 
-    monkeypatch.setattr(build_module, "to_graph", broken)
+    monkeypatch.setattr(build_module, "graph_parts", broken)
     with pytest.raises(OntologyError, match="prefLabel"):
         run_build(seeds, out, Recorder().stages())
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
@@ -237,10 +238,10 @@ def test_interrupted_write_keeps_the_old_graph(
     before = (out / "graph.ttl").read_bytes()
     (seeds / "c.txt").write_text("明迈特有限公司新上矿热炉。", encoding="utf-8")
 
-    def interrupted(graph: Graph) -> str:
+    def interrupted(spool: TurtleSpool, path: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("policykg.graph.outputs.serialize_graph", interrupted)
+    monkeypatch.setattr(TurtleSpool, "write", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run_build(seeds, out, Recorder().stages())
     assert (out / "graph.ttl").read_bytes() == before

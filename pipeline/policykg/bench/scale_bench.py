@@ -22,7 +22,7 @@ from pathlib import Path
 from policykg.graph.build import build
 start = time.perf_counter()
 res = build(Path(sys.argv[1]), Path(sys.argv[2]), use_cache=False)
-result = {"seconds": time.perf_counter() - start, "triples": len(res.graph), "docs": len(res.extraction.docs)}
+result = {"seconds": time.perf_counter() - start, "triples": res.report.triples, "docs": len(res.extraction.docs)}
 """
 
 

@@ -1,26 +1,30 @@
 """``policykg build``: read -> extract (or reuse the cache) -> resolve -> RDF -> SHACL -> write.
 
 Every output is written atomically and only after the graph validates, so a failed or
-interrupted build leaves the previous ``graph.ttl`` as it was.
+interrupted build leaves the previous ``graph.ttl`` as it was. The graph is never held whole:
+it is made in parts (``rdf.graph_parts``), spooled as sorted Turtle blocks while the types of
+its nodes are gathered, then made again part by part for SHACL (``shacl_parts``), so time and
+memory grow with the corpus, not faster.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
 
 from policykg.errors import InputError
-from policykg.graph import shacl
+from policykg.graph import shacl_parts
 from policykg.graph.build_progress import BuildProgress
 from policykg.graph.cache import DocCache
 from policykg.graph.outputs import BuildReport, write_outputs
-from policykg.graph.rdf import to_graph
+from policykg.graph.rdf import graph_parts
 from policykg.graph.screen import screen
+from policykg.graph.turtle_spool import TurtleSpool
 from policykg.ir import DocResult, Entity, Extraction, Relation, SourceDoc
 from policykg.text.sources import read_batch
 
@@ -44,12 +48,20 @@ class BuildResult:
     """What a build produced and where it wrote it."""
 
     graph_path: Path
-    graph: Graph
     extraction: Extraction
     failures: tuple[tuple[str, str], ...]
     reused: int
     documents: int
     report: BuildReport
+    _parsed: dict[str, Graph] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """``graph.ttl`` as an rdflib Graph, parsed on first use (meant for small graphs: a
+        large one is better loaded into ``policykg.sparql.store``)."""
+        if "graph" not in self._parsed:
+            self._parsed["graph"] = Graph().parse(self.graph_path, format="turtle")
+        return self._parsed["graph"]
 
 
 def nlp_stages() -> Stages:
@@ -93,14 +105,20 @@ def run_build(
         found = Extraction(tuple(r.doc for r in results), entities, relations, failures)
         extraction, left_out = screen(found)
         bar.stage("building the RDF graph")
-        graph = to_graph(extraction)
-        bar.stage(f"validating {len(graph)} triples against the SHACL shapes")
-        shacl.check(graph)
-        bar.stage("writing graph.ttl")
-        report = BuildReport.of(extraction, graph, reused=reused, cache=cache, left_out=left_out)
-        jsonl = stages.dump_extraction(extraction)
-        graph_path = write_outputs(out, graph, jsonl, report)
-    return BuildResult(graph_path, graph, extraction, failures, reused, len(results), report)
+        with TurtleSpool(out) as spool:
+            types = shacl_parts.TypeIndex()
+            for part in graph_parts(extraction):
+                types.add(part)
+                spool.add(part)
+            bar.stage(f"validating {spool.triples} triples against the SHACL shapes")
+            shacl_parts.check_parts(graph_parts(extraction), types)
+            bar.stage("writing graph.ttl")
+            report = BuildReport.of(
+                extraction, spool.triples, reused=reused, cache=cache, left_out=left_out
+            )
+            jsonl = stages.dump_extraction(extraction)
+            graph_path = write_outputs(out, spool.write, jsonl, report)
+    return BuildResult(graph_path, extraction, failures, reused, len(results), report)
 
 
 def extract_all(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -42,7 +42,7 @@ class BuildReport:
     def of(
         cls,
         extraction: Extraction,
-        graph: Graph,
+        triples: int,
         *,
         reused: int,
         cache: DocCache | None,
@@ -53,7 +53,7 @@ class BuildReport:
             documents=len(extraction.docs),
             reused=reused,
             failures=[{"path": p, "reason": r} for p, r in extraction.failures],
-            triples=len(graph),
+            triples=triples,
             entities=dict(sorted(Counter(e.type.value for e in extraction.entities).items())),
             relations=dict(sorted(Counter(r.type.value for r in extraction.relations).items())),
             pipeline_version=cache.version if cache is not None else None,
@@ -75,10 +75,13 @@ def jsonl_text(lines: Iterable[str]) -> str:
     return "".join(line.rstrip("\n") + "\n" for line in lines)
 
 
-def write_outputs(out: Path, graph: Graph, jsonl: Iterable[str], report: BuildReport) -> Path:
-    """Write the artifacts, ``graph.ttl`` last; each file is replaced atomically."""
+def write_outputs(
+    out: Path, write_graph: Callable[[Path], None], jsonl: Iterable[str], report: BuildReport
+) -> Path:
+    """Write the artifacts, ``graph.ttl`` last (by ``write_graph``); each file is replaced
+    atomically."""
     atomic.write_text(out / EXTRACTION_NAME, jsonl_text(jsonl))
     atomic.write_text(out / REPORT_NAME, report.to_json())
     graph_path = out / GRAPH_NAME
-    atomic.write_text(graph_path, serialize_graph(graph))
+    write_graph(graph_path)
     return graph_path

@@ -1,49 +1,39 @@
-"""IR -> RDF: :func:`to_graph` turns an :class:`~policykg.ir.Extraction` into an rdflib Graph.
+"""IR -> RDF: :func:`graph_parts` writes an :class:`~policykg.ir.Extraction` as a sequence of
+rdflib Graphs, :func:`to_graph` joins them into one (for small graphs and tests).
 
-Pure: the same extraction always gives the same triples (no timestamps, no blank nodes). One
-small function per IR type; documents and text live in ``rdf_text``, amounts in ``rdf_amounts``.
+Pure: the same extraction always gives the same triples (no timestamps, no blank nodes). Parts
+have disjoint subjects, each subject's triples all in one part: one part per document (the
+document, its text, mentions, sentences and amounts), then the shared nodes (schemes, places of
+the manifest), glossary parts, entities and assertions in chunks of bounded size. So a build
+never needs the whole graph in memory, and SHACL can check a part at a time (``shacl_parts``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
+from typing import TypeVar
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import RDF, SKOS
 
 from policykg.errors import OntologyError
-from policykg.graph import iri
-from policykg.graph.rdf_amounts import add_amount
-from policykg.graph.rdf_text import ZH, add_document, add_phrase, add_sentence, source_of
-from policykg.graph.vocab import (
-    ASSERTION_CLASSES,
-    CONCEPT_SCHEMES,
-    ENTITY_CLASSES,
-    GLOSSARY_SCHEME,
-    ITSRDF,
-    KG,
-    NIF,
-    PREFIXES,
-    RELATION_PROPERTIES,
-    SLOGAN_SCHEME,
-)
-from policykg.ir import Entity, EntityType, Extraction, Mention, Relation, SourceDoc, entity_id
+from policykg.graph import iri, rdf_nodes
+from policykg.graph.rdf_amounts import add_amount_node
+from policykg.graph.rdf_plan import Plan, make_plan
+from policykg.graph.rdf_text import ZH, add_document, add_sentence
+from policykg.graph.vocab import GLOSSARY_SCHEME, PREFIXES, SLOGAN_SCHEME
+from policykg.ir import Entity, EntityType, Extraction, Relation, SourceDoc, entity_id
+
+NODES_PER_PART = 2000
+T = TypeVar("T")
 
 
 def to_graph(extraction: Extraction) -> Graph:
     """The RDF graph of an extraction: documents, text, entities, mentions, relations."""
     g = new_graph()
-    docs = index_docs(extraction.docs)
-    add_schemes(g)
-    places = place_nodes(extraction)
-    for doc in extraction.docs:
-        add_document(g, doc, places.get(doc.meta.place or ""))
-    add_meta_places(g, extraction, places)
-    concepts = concept_index(extraction.entities)
-    for entity in extraction.entities:
-        add_entity(g, docs, entity, concepts)
-    for relation in extraction.relations:
-        add_relation(g, docs, relation)
+    for part in graph_parts(extraction):
+        g += part
     return g
 
 
@@ -52,6 +42,97 @@ def new_graph() -> Graph:
     g = Graph(bind_namespaces="core")
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace, override=True)
+    return g
+
+
+def graph_parts(extraction: Extraction, size: int = NODES_PER_PART) -> Iterator[Graph]:
+    """The graph in parts with disjoint subjects; entity and assertion parts hold ``size``
+    subjects at most, document parts one document."""
+    docs = index_docs(extraction.docs)
+    places = place_nodes(extraction)
+    concepts = concept_index(extraction.entities)
+    plan = make_plan(extraction, concepts)
+    for doc in extraction.docs:
+        yield document_part(docs, doc, places.get(doc.meta.place or ""), plan)
+    yield shared_part(extraction, places, plan)
+    for concepts_chunk in chunks(sorted(plan.new_concepts.items()), size):
+        g = Graph()
+        for node, label in concepts_chunk:
+            rdf_nodes.add_concept(g, node, label, plan)
+        yield g
+    for entity_chunk in chunks(list(plan.entities.items()), size):
+        yield entity_part(docs, entity_chunk, concepts, plan)
+    assertions: dict[URIRef, list[Relation]] = {}
+    for relation in extraction.relations:
+        node = iri.assertion_iri(relation.type.value, relation.subject, relation.object)
+        assertions.setdefault(node, []).append(relation)
+    for assertion_chunk in chunks(list(assertions.values()), size):
+        g = Graph()
+        for relations in assertion_chunk:
+            for relation in relations:
+                rdf_nodes.add_assertion(g, relation)
+        yield g
+
+
+def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """``items`` in consecutive slices of ``size``."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def document_part(
+    docs: Mapping[str, SourceDoc], doc: SourceDoc, place: URIRef | None, plan: Plan
+) -> Graph:
+    """A document with its text, the mentions and amounts in it and its evidence sentences."""
+    g = Graph()
+    add_document(g, doc, place)
+    for entity, kind, mention in plan.mentions.get(doc.name, ()):
+        rdf_nodes.add_mention(g, docs, entity, kind, mention)
+    for kept in plan.amounts.get(doc.name, ()):
+        add_amount_node(g, docs, kept.node, kept.amount)
+    for span in plan.evidence.get(doc.name, ()):
+        add_sentence(g, docs, span)
+    return g
+
+
+def shared_part(extraction: Extraction, places: Mapping[str, URIRef], plan: Plan) -> Graph:
+    """The concept schemes, places known only from the manifest, and relations whose subject
+    is no entity of the extraction."""
+    g = Graph()
+    for scheme, label in ((GLOSSARY_SCHEME, "政策缩略语"), (SLOGAN_SCHEME, "提法与口号")):
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        g.add((scheme, SKOS.prefLabel, Literal(label, lang=ZH)))
+    documents: dict[URIRef, list[URIRef]] = {}
+    labels: dict[URIRef, str] = {}
+    for doc in extraction.docs:
+        node = places.get(doc.meta.place or "")
+        if node is None or node in plan.entities or node in plan.new_concepts:
+            continue
+        documents.setdefault(node, []).append(iri.doc_iri(doc.name))
+        labels[node] = doc.meta.place or ""
+    for node, found_in in documents.items():
+        rdf_nodes.add_meta_place(g, node, labels[node], found_in)
+        rdf_nodes.add_links(g, node, plan)
+    for subject, relations in plan.relations.items():
+        owned = subject in plan.entities or subject in plan.new_concepts or subject in documents
+        if not owned:
+            rdf_nodes.add_relation_triples(g, relations)
+    return g
+
+
+def entity_part(
+    docs: Mapping[str, SourceDoc],
+    entities: Sequence[tuple[URIRef, list[Entity]]],
+    concepts: Mapping[str, URIRef],
+    plan: Plan,
+) -> Graph:
+    """Entities with their links (amounts, broader wholes, relations they start)."""
+    g = Graph()
+    for node, same in entities:
+        for entity in same:
+            rdf_nodes.add_entity(g, docs, entity, concepts)
+        rdf_nodes.add_links(g, node, plan)
     return g
 
 
@@ -66,13 +147,6 @@ def index_docs(docs: tuple[SourceDoc, ...]) -> dict[str, SourceDoc]:
             )
         by_iri[node] = doc.name
     return {doc.name: doc for doc in docs}
-
-
-def add_schemes(g: Graph) -> None:
-    """The two SKOS concept schemes: the glossary and the slogans."""
-    for scheme, label in ((GLOSSARY_SCHEME, "政策缩略语"), (SLOGAN_SCHEME, "提法与口号")):
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((scheme, SKOS.prefLabel, Literal(label, lang=ZH)))
 
 
 def place_nodes(extraction: Extraction) -> dict[str, URIRef]:
@@ -91,18 +165,6 @@ def place_nodes(extraction: Extraction) -> dict[str, URIRef]:
     return result
 
 
-def add_meta_places(g: Graph, extraction: Extraction, places: Mapping[str, URIRef]) -> None:
-    """Places known only from the manifest: typed, labelled, derived from their documents."""
-    extracted = {iri.entity_iri(e.id) for e in extraction.entities}
-    for doc in extraction.docs:
-        node = places.get(doc.meta.place or "")
-        if node is None or node in extracted:
-            continue
-        add_types(g, node, EntityType.PLACE)
-        add_label(g, node, doc.meta.place or "")
-        g.add((node, PROV.wasDerivedFrom, iri.doc_iri(doc.name)))
-
-
 def concept_index(entities: tuple[Entity, ...]) -> dict[str, URIRef]:
     """Labels of glossary and slogan entities, so a part naming one links to it."""
     return {
@@ -110,90 +172,3 @@ def concept_index(entities: tuple[Entity, ...]) -> dict[str, URIRef]:
         for e in entities
         if e.type in (EntityType.ABBREVIATION, EntityType.SLOGAN)
     }
-
-
-def add_types(g: Graph, node: URIRef, kind: EntityType) -> None:
-    """The kg class of the entity type and the standard superclasses the ontology gives it."""
-    cls, supers = ENTITY_CLASSES[kind]
-    for type_ in (cls, *supers):
-        g.add((node, RDF.type, type_))
-
-
-def add_label(g: Graph, node: URIRef, label: str) -> None:
-    """The one ``skos:prefLabel`` (and ``rdfs:label`` for generic tools), tagged @zh."""
-    g.set((node, SKOS.prefLabel, Literal(label, lang=ZH)))
-    g.set((node, RDFS.label, Literal(label, lang=ZH)))
-
-
-def add_entity(
-    g: Graph, docs: Mapping[str, SourceDoc], entity: Entity, concepts: Mapping[str, URIRef]
-) -> URIRef:
-    """An entity: types, labels, definition, parts, merges, mentions, amounts, documents."""
-    node = iri.entity_iri(entity.id)
-    add_types(g, node, entity.type)
-    add_label(g, node, entity.label)
-    for alias in sorted({a.strip() for a in entity.aliases} - {entity.label, ""}):
-        g.add((node, SKOS.altLabel, Literal(alias, lang=ZH)))
-    if entity.definition:
-        g.add((node, SKOS.definition, Literal(entity.definition, lang=ZH)))
-    if entity.type in CONCEPT_SCHEMES:
-        g.add((node, SKOS.inScheme, CONCEPT_SCHEMES[entity.type]))
-    for reason in entity.merges:
-        g.add((node, KG.mergedBecause, Literal(reason)))
-    if entity.type in CONCEPT_SCHEMES:  # only glossary terms and slogans have SKOS parts
-        for part in entity.parts:
-            add_part(g, node, part, concepts)
-    for mention in entity.mentions:
-        add_mention(g, docs, node, entity.type, mention)
-    for amount in entity.amounts:
-        add_amount(g, docs, node, amount)
-    return node
-
-
-def add_part(g: Graph, whole: URIRef, part: str, concepts: Mapping[str, URIRef]) -> None:
-    """A part of an abbreviation (稳就业 of 六稳): a narrower concept in the glossary scheme."""
-    if not part.strip():
-        return
-    node = concepts.get(part)
-    if node is None:
-        node = iri.concept_iri(part)
-        g.add((node, RDF.type, SKOS.Concept))
-        add_label(g, node, part)
-        g.add((node, SKOS.inScheme, GLOSSARY_SCHEME))
-    g.add((whole, SKOS.narrower, node))
-    g.add((node, SKOS.broader, whole))
-
-
-def add_mention(
-    g: Graph, docs: Mapping[str, SourceDoc], entity: URIRef, kind: EntityType, mention: Mention
-) -> None:
-    """A ``nif:Phrase`` pointing at the entity; the entity points at the document."""
-    phrase = add_phrase(g, docs, mention.span)
-    g.add((phrase, ITSRDF.taIdentRef, entity))
-    g.add((phrase, ITSRDF.taClassRef, ENTITY_CLASSES[kind][0]))
-    g.add((phrase, KG.foundBy, Literal(mention.source)))
-    if mention.sentence is not None and g.value(phrase, NIF.sentence) is None:
-        g.add((phrase, NIF.sentence, add_sentence(g, docs, mention.sentence)))
-    document = iri.doc_iri(source_of(docs, mention.span).name)
-    g.add((entity, KG.mentionedIn, document))
-    g.add((entity, PROV.wasDerivedFrom, document))
-
-
-def add_relation(g: Graph, docs: Mapping[str, SourceDoc], relation: Relation) -> URIRef:
-    """The direct triple, and a ``kg:Assertion`` carrying its evidence sentences and rules."""
-    subject, obj = iri.entity_iri(relation.subject), iri.entity_iri(relation.object)
-    prop = RELATION_PROPERTIES[relation.type]
-    g.add((subject, prop, obj))
-    node = iri.assertion_iri(relation.type.value, relation.subject, relation.object)
-    cls, supers = ASSERTION_CLASSES
-    for type_ in (cls, *supers):
-        g.add((node, RDF.type, type_))
-    g.add((node, RDF.subject, subject))
-    g.add((node, RDF.predicate, prop))
-    g.add((node, RDF.object, obj))
-    for span in relation.evidence:
-        g.add((node, KG.evidence, add_sentence(g, docs, span)))
-        g.add((node, PROV.wasDerivedFrom, iri.doc_iri(span.doc)))
-    for rule in relation.rules:
-        g.add((node, KG.rule, Literal(rule)))
-    return node

@@ -10,8 +10,7 @@ from decimal import Decimal, InvalidOperation
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from policykg.graph import iri
-from policykg.graph.rdf_text import add_phrase, source_of
+from policykg.graph.rdf_text import add_phrase
 from policykg.graph.vocab import AMOUNT_PROPERTIES, KG, SCHEMA
 from policykg.ir import Amount, SourceDoc
 
@@ -84,26 +83,27 @@ def money_unit(unit: str) -> tuple[str, int | None]:
     return "CNY", MAGNITUDES.get(compact)
 
 
-def add_amount(g: Graph, docs: Mapping[str, SourceDoc], owner: URIRef, amount: Amount) -> None:
-    """Link ``owner`` to the amount node; amounts whose value is not a number are logged and left out."""
+def add_amount_node(g: Graph, docs: Mapping[str, SourceDoc], node: URIRef, amount: Amount) -> None:
+    """The amount node: its class, value, unit, currency and the phrase that states it.
+
+    The owner's link to it and the choice between two readings of one span are made by
+    ``rdf_plan.kept_amounts`` (amounts whose value is not a number never reach here).
+    """
     number = decimal_of(amount.value)
     if number is None:
-        logger.warning("%s: amount %r is not a number; left out", amount.span.doc, amount.value)
-        return
-    prop, cls = AMOUNT_PROPERTIES.get(amount.kind, AMOUNT_PROPERTIES["other"])
-    doc = source_of(docs, amount.span)
-    node = iri.amount_iri(doc.name, amount.span.start, amount.span.end)
-    stated = g.value(node, SCHEMA.value)
-    if stated is not None and stated != decimal_literal(number):
-        logger.warning("%s: amount at %s read twice differently; kept %s", doc.name, node, stated)
-        return
-    g.add((owner, prop, node))
+        raise ValueError(f"{amount.span.doc}: amount {amount.value!r} is not a number")
+    cls = amount_property(amount)[1]
     g.add((node, RDF.type, cls))
     g.add((node, SCHEMA.value, decimal_literal(number)))
     g.add((node, SCHEMA.unitText, Literal(amount.unit)))
     g.add((node, KG.evidence, add_phrase(g, docs, amount.span)))
     if cls == SCHEMA.MonetaryAmount:
         add_currency(g, node, number, amount.unit)
+
+
+def amount_property(amount: Amount) -> tuple[URIRef, URIRef]:
+    """The property linking the owner to the amount, and the amount's class."""
+    return AMOUNT_PROPERTIES.get(amount.kind, AMOUNT_PROPERTIES["other"])
 
 
 def add_currency(g: Graph, node: URIRef, number: Decimal, unit: str) -> None:

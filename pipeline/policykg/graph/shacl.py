@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,8 +45,11 @@ def load_shapes(path: Path) -> Graph:
         raise OntologyError(f"{path}: cannot read the SHACL shapes: {exc}") from exc
 
 
-def violations(data: Graph, shapes: Path | None = None) -> list[Violation]:
-    """Every SHACL violation of ``data`` (empty when the graph conforms)."""
+def violations(
+    data: Graph, shapes: Path | None = None, focus: Container[Node] | None = None
+) -> list[Violation]:
+    """Every SHACL violation of ``data`` (empty when the graph conforms); with ``focus``, only
+    those whose focus node is in it."""
     shapes_graph = load_shapes(shapes or shapes_path())
     conforms, report, _ = pyshacl.validate(
         data, shacl_graph=shapes_graph, inference="none", advanced=False
@@ -54,6 +58,8 @@ def violations(data: Graph, shapes: Path | None = None) -> list[Violation]:
         return []
     assert isinstance(report, Graph)
     results = report.subjects(RDF.type, SH.ValidationResult, unique=True)
+    if focus is not None:
+        results = (r for r in results if report.value(r, SH.focusNode) in focus)
     return sorted(_read_result(report, result, data) for result in results)
 
 

@@ -1,0 +1,99 @@
+"""Sorted Turtle of a graph that arrives in parts, without holding the whole graph.
+
+Each part (a Graph whose subjects no other part has, see ``rdf.graph_parts``) is sorted and
+written by Oxigraph as in :func:`~policykg.graph.turtle.sorted_turtle`; its subject blocks go to
+an anonymous temporary file and only ``(subject, offset, length)`` stays in memory. At the end
+the blocks are copied out in subject order, so the file has the same bytes as ``sorted_turtle``
+of the whole graph (a test checks this).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph, Node
+
+from policykg.graph.atomic import replacing
+from policykg.graph.turtle import TURTLE_PREFIXES, to_ox, triple_order
+
+
+def statements(turtle: bytes) -> tuple[bytes, list[bytes]]:
+    r"""Oxigraph's Turtle split into its prefix lines and one block per subject (a line that is
+    not indented starts a statement; Oxigraph escapes newlines inside literals).
+
+    >>> statements(b"@prefix a: <x#> .\n<s> a:p 1 ;\n\ta:q 2 .\n<t> a:p 3 .\n")
+    (b'@prefix a: <x#> .\n', [b'<s> a:p 1 ;\n\ta:q 2 .\n', b'<t> a:p 3 .\n'])
+    """
+    header: list[bytes] = []
+    blocks: list[list[bytes]] = []
+    for line in turtle.splitlines(keepends=True):
+        if line.startswith(b"@prefix") and not blocks:
+            header.append(line)
+        elif line.startswith((b"\t", b" ")) and blocks:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return b"".join(header), [b"".join(block) for block in blocks]
+
+
+class TurtleSpool:
+    """Collects parts as sorted subject blocks; :meth:`write` puts them in one sorted file."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        # closed by __exit__: the spool is used as a context manager
+        self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115
+            dir=folder, prefix=".graph-spool."
+        )
+        self._index: list[tuple[str, int, int]] = []
+        self._header = b""  # Oxigraph writes the prefixes only with the first triple
+        self.triples = 0
+
+    def __enter__(self) -> TurtleSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def add(self, part: Graph) -> None:
+        """Spool the subject blocks of ``part``."""
+        triples = sorted(part, key=triple_order)  # type: ignore[arg-type]
+        subjects = [
+            str(s) for i, (s, _, _) in enumerate(triples) if i == 0 or triples[i - 1][0] != s
+        ]
+        header, blocks = statements(turtle_of(triples))
+        self._header = self._header or header
+        if len(blocks) != len(subjects):
+            raise RuntimeError(f"{len(subjects)} subjects gave {len(blocks)} Turtle statements")
+        for subject, block in zip(subjects, blocks, strict=True):
+            self._index.append((subject, self._file.tell(), len(block)))
+            self._file.write(block)
+        self.triples += len(triples)
+
+    def write(self, path: Path) -> None:
+        """Write the sorted Turtle of every part to ``path`` (atomically)."""
+        self._index.sort()
+        for (first, *_), (second, *_) in zip(self._index, self._index[1:], strict=False):
+            if first == second:
+                raise RuntimeError(f"subject {first} is in two parts of the graph")
+        self._file.flush()
+        with replacing(path) as temp, temp.open("wb") as out:
+            out.write(self._header)
+            for _, offset, length in self._index:
+                self._file.seek(offset)
+                out.write(b"\n" + self._file.read(length))
+
+
+def turtle_of(triples: Sequence[tuple[Node, Node, Node]]) -> bytes:
+    """Oxigraph's Turtle of rdflib triples, in the order given, with our prefixes."""
+    converted = (
+        ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
+        for s, p, o in triples
+    )
+    data = ox.serialize(converted, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+    assert data is not None
+    return data
