@@ -4,7 +4,7 @@
 beat an exact rule. Here every span carries the name of what found it; a lower rank wins:
 
 * structural rules with strong evidence (专栏 items, legal suffixes, glossary entries) first,
-* other rules next, then the statistical NER, then within-document propagation.
+* other rules next, then within-document propagation, then the statistical NER.
 
 Conflicts: two spans of one type that overlap; spans that cross (overlap without nesting); two
 spans with the same extent. Nesting across types is kept (an enterprise inside a project name),
@@ -43,9 +43,9 @@ _RANKS = {
     "rule:project_owner": 5,
     "rule:province": 4,
     "rule:place_suffix": 5,
+    "propagate": 7,  # a name a rule found elsewhere in the document beats a statistical guess
     "ner": 8,
     "term_use": 9,
-    "propagate": 9,
 }
 _WEAK = ("ner", "propagate", "term_use")
 _NAMES = (EntityType.ENTERPRISE.value, EntityType.GOVERNMENT_BODY.value, EntityType.PARK.value)
