@@ -60,3 +60,13 @@ def test_gate_drops_ordinary_phrases_keeps_brands(name: str, following: str, kep
     from policykg.nlp.ner_gate import keep_name
 
     assert keep_name(name, following) is kept
+
+
+def test_gate_yields_to_rule_spans() -> None:
+    from policykg.nlp.ner_gate import clashes_with_rules
+
+    rules = [(0, 4, "Enterprise"), (10, 20, "Project")]
+    assert clashes_with_rules(0, 9, "Enterprise", rules)  # same type overlapping: rule wins
+    assert clashes_with_rules(8, 12, "Enterprise", rules)  # crosses a project boundary
+    assert not clashes_with_rules(10, 13, "Enterprise", rules)  # nested in a project: kept
+    assert not clashes_with_rules(5, 9, "Enterprise", rules)  # where no rule fired
