@@ -79,12 +79,20 @@ def test_glossary_check_compares_definition_and_parts_without_spaces() -> None:
         ),
         _entity(EntityType.ABBREVIATION, "三农", (5, 7), definition="农业、农村", parts=("农业",)),
         _entity(EntityType.SLOGAN, "放管服", (9, 12), definition="简政放权、放管结合、优化服务"),
+        # one gold entry joining two terms; the extractor split its parts per term
+        _entity(
+            EntityType.ABBREVIATION,
+            "三无",
+            (18, 20),
+            definition="无差别、可预期",
+            parts=("无差别",),
+        ),
         _entity(
             EntityType.ABBREVIATION,
             "三可",
             (20, 22),
             definition="无差别、可预期",
-            parts=("无差别", "可预期"),
+            parts=("可预期",),
         ),
     ]
     result = score_glossary(gold, entities)

@@ -136,6 +136,15 @@ def _squash(text: str | None) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
+def _found_parts(entry: GlossaryGold, match: Entity, by_name: dict[str, Entity]) -> list[str]:
+    """The parts found for an entry; for an entry joining several terms (三无、三可), the parts
+    of each joined term's abbreviation in order, since the extractor may split them per term."""
+    if not entry.terms or _squash(entry.term) in by_name:
+        return [_squash(p) for p in match.parts]
+    entities = [by_name.get(_squash(t)) for t in entry.terms]
+    return [_squash(p) for e in entities if e is not None for p in e.parts]
+
+
 def score_glossary(gold: Sequence[GlossaryGold], entities: Iterable[Entity]) -> GlossaryScore:
     """Compare each gold entry with the abbreviation named by its term (or one it joins)."""
     by_name: dict[str, Entity] = {}
@@ -155,6 +164,6 @@ def score_glossary(gold: Sequence[GlossaryGold], entities: Iterable[Entity]) -> 
             definitions += 1
         else:
             wrong.append(entry.term)
-        if [_squash(p) for p in match.parts] == [_squash(p) for p in entry.parts]:
+        if _found_parts(entry, match, by_name) == [_squash(p) for p in entry.parts]:
             parts += 1
     return GlossaryScore(len(gold), found, definitions, parts, tuple(wrong))
