@@ -20,7 +20,7 @@ from policykg.errors import InputError, OntologyError
 from policykg.graph import build as build_module
 from policykg.graph.build import Stages, run_build
 from policykg.graph.cache import DocCache
-from policykg.graph.rdf import graph_parts
+from policykg.graph.rdf import GraphParts
 from policykg.graph.turtle_spool import TurtleSpool
 from policykg.ir import (
     Candidate,
@@ -218,12 +218,13 @@ def test_failed_validation_leaves_the_previous_graph(
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     (seeds / "c.txt").write_text("明迈特有限公司新上矿热炉。", encoding="utf-8")
 
-    def broken(extraction: Extraction) -> Iterator[Graph]:
-        for g in graph_parts(extraction):
-            g.remove((None, SKOS.prefLabel, None))
-            yield g
+    class Broken(GraphParts):
+        def others(self) -> Iterator[Graph]:
+            for g in super().others():
+                g.remove((None, SKOS.prefLabel, None))
+                yield g
 
-    monkeypatch.setattr(build_module, "graph_parts", broken)
+    monkeypatch.setattr(build_module, "GraphParts", Broken)
     with pytest.raises(OntologyError, match="prefLabel"):
         run_build(seeds, out, Recorder().stages())
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}

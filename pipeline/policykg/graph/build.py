@@ -22,7 +22,7 @@ from policykg.graph import shacl_parts
 from policykg.graph.build_progress import BuildProgress
 from policykg.graph.cache import DocCache
 from policykg.graph.outputs import BuildReport, write_outputs
-from policykg.graph.rdf import graph_parts
+from policykg.graph.rdf import GraphParts
 from policykg.graph.screen import screen
 from policykg.graph.turtle_spool import TurtleSpool
 from policykg.ir import DocResult, Entity, Extraction, Relation, SourceDoc
@@ -104,14 +104,9 @@ def run_build(
         failures = batch.failures + failed
         found = Extraction(tuple(r.doc for r in results), entities, relations, failures)
         extraction, left_out = screen(found)
-        bar.stage("building the RDF graph")
+        bar.stage("building and validating the RDF graph")
         with TurtleSpool(out) as spool:
-            types = shacl_parts.TypeIndex()
-            for part in graph_parts(extraction):
-                types.add(part)
-                spool.add(part)
-            bar.stage(f"validating {spool.triples} triples against the SHACL shapes")
-            shacl_parts.check_parts(graph_parts(extraction), types)
+            write_and_check(extraction, spool, bar)
             bar.stage("writing graph.ttl")
             report = BuildReport.of(
                 extraction, spool.triples, reused=reused, cache=cache, left_out=left_out
@@ -119,6 +114,28 @@ def run_build(
             jsonl = stages.dump_extraction(extraction)
             graph_path = write_outputs(out, spool.write, jsonl, report)
     return BuildResult(graph_path, extraction, failures, reused, len(results), report)
+
+
+def write_and_check(extraction: Extraction, spool: TurtleSpool, bar: BuildProgress) -> None:
+    """Spool every part of the graph and validate it, one part in memory at a time.
+
+    The shared and entity parts are made first, for their types; each document part is then
+    checked as soon as it is made (it points only at its own nodes and at those); the others
+    are made again and checked last, when every type is known.
+    """
+    parts = GraphParts(extraction)
+    checker = shacl_parts.PartChecker()
+    for part in parts.others():
+        checker.types.add(part)
+        spool.add(part)
+    for part in parts.documents():
+        checker.types.add(part)
+        spool.add(part)
+        checker.check(part)
+    for part in parts.others():
+        checker.check(part)
+    checker.raise_if_any()
+    bar.note(f"{spool.triples} triples conform to the SHACL shapes")
 
 
 def extract_all(

@@ -46,32 +46,51 @@ def new_graph() -> Graph:
 
 
 def graph_parts(extraction: Extraction, size: int = NODES_PER_PART) -> Iterator[Graph]:
-    """The graph in parts with disjoint subjects; entity and assertion parts hold ``size``
-    subjects at most, document parts one document."""
-    docs = index_docs(extraction.docs)
-    places = place_nodes(extraction)
-    concepts = concept_index(extraction.entities)
-    plan = make_plan(extraction, concepts)
-    for doc in extraction.docs:
-        yield document_part(docs, doc, places.get(doc.meta.place or ""), plan)
-    yield shared_part(extraction, places, plan)
-    for concepts_chunk in chunks(sorted(plan.new_concepts.items()), size):
-        g = Graph()
-        for node, label in concepts_chunk:
-            rdf_nodes.add_concept(g, node, label, plan)
-        yield g
-    for entity_chunk in chunks(list(plan.entities.items()), size):
-        yield entity_part(docs, entity_chunk, concepts, plan)
-    assertions: dict[URIRef, list[Relation]] = {}
-    for relation in extraction.relations:
-        node = iri.assertion_iri(relation.type.value, relation.subject, relation.object)
-        assertions.setdefault(node, []).append(relation)
-    for assertion_chunk in chunks(list(assertions.values()), size):
-        g = Graph()
-        for relations in assertion_chunk:
-            for relation in relations:
-                rdf_nodes.add_assertion(g, relation)
-        yield g
+    """The graph in parts with disjoint subjects: documents first, then the rest."""
+    parts = GraphParts(extraction, size)
+    yield from parts.documents()
+    yield from parts.others()
+
+
+class GraphParts:
+    """The parts of an extraction's graph; entity and assertion parts hold ``size`` subjects
+    at most, document parts one document each. Either sequence may be made more than once."""
+
+    def __init__(self, extraction: Extraction, size: int = NODES_PER_PART) -> None:
+        self.extraction = extraction
+        self.size = size
+        self.docs = index_docs(extraction.docs)
+        self.places = place_nodes(extraction)
+        self.concepts = concept_index(extraction.entities)
+        self.plan = make_plan(extraction, self.concepts)
+
+    def documents(self) -> Iterator[Graph]:
+        """One part per document: only its own nodes and nodes of :meth:`others` are objects."""
+        for doc in self.extraction.docs:
+            place = self.places.get(doc.meta.place or "")
+            yield document_part(self.docs, doc, place, self.plan)
+
+    def others(self) -> Iterator[Graph]:
+        """Shared nodes, glossary parts, entities and assertions."""
+        plan, size = self.plan, self.size
+        yield shared_part(self.extraction, self.places, plan)
+        for concepts_chunk in chunks(sorted(plan.new_concepts.items()), size):
+            g = Graph()
+            for node, label in concepts_chunk:
+                rdf_nodes.add_concept(g, node, label, plan)
+            yield g
+        for entity_chunk in chunks(list(plan.entities.items()), size):
+            yield entity_part(self.docs, entity_chunk, self.concepts, plan)
+        assertions: dict[URIRef, list[Relation]] = {}
+        for relation in self.extraction.relations:
+            node = iri.assertion_iri(relation.type.value, relation.subject, relation.object)
+            assertions.setdefault(node, []).append(relation)
+        for assertion_chunk in chunks(list(assertions.values()), size):
+            g = Graph()
+            for relations in assertion_chunk:
+                for relation in relations:
+                    rdf_nodes.add_assertion(g, relation)
+            yield g
 
 
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:

@@ -99,18 +99,34 @@ def part_violations(part: Graph, types: TypeIndex, shapes: Path | None = None) -
     return violations(part, shapes, focus=subjects)
 
 
-def check_parts(parts: Iterable[Graph], types: TypeIndex, shapes: Path | None = None) -> int:
-    """Validate every part; raise one grouped :class:`OntologyError` if any fails.
+class PartChecker:
+    """Validates parts as their neighbours' types become known; raises once, at the end."""
 
-    Returns the number of triples checked (without the borrowed type triples).
-    """
-    check_local(load_shapes(shapes or shapes_path()))
-    found: list[Violation] = []
-    checked = 0
+    def __init__(self, shapes: Path | None = None) -> None:
+        self.shapes = shapes
+        check_local(load_shapes(shapes or shapes_path()))
+        self.types = TypeIndex()
+        self.found: list[Violation] = []
+        self.checked = 0
+
+    def check(self, part: Graph) -> None:
+        """Validate ``part`` (the parts it points into must have been indexed)."""
+        self.checked += len(part)
+        self.found.extend(part_violations(part, self.types, self.shapes))
+
+    def raise_if_any(self) -> int:
+        """Raise one grouped :class:`OntologyError` if any part failed; else the triples checked."""
+        if self.found:
+            raise OntologyError(format_report(sorted(self.found)))
+        logger.info("graph conforms to the SHACL shapes (%d triples, in parts)", self.checked)
+        return self.checked
+
+
+def check_parts(parts: Iterable[Graph], types: TypeIndex, shapes: Path | None = None) -> int:
+    """Validate every part against ``types`` (of all parts); raise one grouped error if any
+    fails, else return the number of triples checked (without the borrowed type triples)."""
+    checker = PartChecker(shapes)
+    checker.types = types
     for part in parts:
-        checked += len(part)
-        found.extend(part_violations(part, types, shapes))
-    if found:
-        raise OntologyError(format_report(sorted(found)))
-    logger.info("graph conforms to the SHACL shapes (%d triples, checked in parts)", checked)
-    return checked
+        checker.check(part)
+    return checker.raise_if_any()
