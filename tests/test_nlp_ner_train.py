@@ -61,7 +61,7 @@ def test_spans_land_on_normalised_paragraph_text(tiny_gold: tuple[GoldDoc, ...])
 def test_smoke_training_is_reproducible_and_loadable(
     tiny_gold: tuple[GoldDoc, ...], tmp_path: Path
 ) -> None:
-    settings = TrainSettings(epochs=1)
+    settings = TrainSettings(labels=("Enterprise", "GovernmentBody", "Park"), epochs=1)
     first = train_ner(tiny_gold, tmp_path / "m1", settings)
     second = train_ner(tiny_gold, tmp_path / "m2", settings)
     assert first.entities == {"Enterprise": 4, "Park": 2, "GovernmentBody": 1}
