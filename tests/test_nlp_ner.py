@@ -51,7 +51,8 @@ def test_saved_model_is_added_and_replaces_existing_ner(tmp_path: Path) -> None:
         ("智慧环保", "、智慧", False),
         ("及新材", "料及", False),  # starts with a conjunction
         ("龙湖社区", "居家", False),  # institution head
-        ("华东", "师范大学", False),  # continues into one
+        ("华东", "师范大学", False),  # two characters (and continues into an institution)
+        ("研学", "基地", False),  # two characters: left to the rules
         ("恒通，化工", "", False),  # punctuation inside
         ("恒", "", False),  # too short
     ],

@@ -6,7 +6,8 @@ common words, while brand names are not: a brand's head is rare or no word at al
 高/义/钢铁, 青汇康 → 青/汇/康). The gate segments each predicted name with jieba's dictionary
 (no HMM, so unknown strings fall apart into characters) and drops it when every piece is a common
 multi-character word; it also drops spans that begin with a conjunction or preposition, contain
-punctuation, are longer than a short name, end in the head of a non-enterprise institution (社区,
+punctuation, are shorter than three characters (two-character brands are left to the rules,
+which need a strong cue) or longer than a short name, end in the head of a non-enterprise institution (社区,
 大学, 医院…) or continue into one (华东|师范大学), and predictions that clash with a rule span
 (the rules know the boundaries where they fire). Measured in EVAL.md.
 """
@@ -24,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 GATE_PIPE = "policykg_ner_gate"
 COMMON_WORD_FREQ = 100  # jieba dictionary count from which a word is ordinary vocabulary
+MIN_NAME_CHARS = 3  # two-character predictions were mostly ordinary words (研学, 鱼菜, 点燃)
 MAX_NAME_CHARS = 8  # longer names are legal names (有限公司…), which the rules find
 _NAME = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 _LEADING_FUNCTION = tuple("及和与等的在对从向为把被或并将以")
@@ -52,7 +54,7 @@ def is_common_phrase(name: str) -> bool:
 
 def keep_name(name: str, following: str) -> bool:
     """Whether a predicted enterprise name survives the gate (``following``: text after it)."""
-    if not 2 <= len(name) <= MAX_NAME_CHARS or not _NAME.fullmatch(name):
+    if not MIN_NAME_CHARS <= len(name) <= MAX_NAME_CHARS or not _NAME.fullmatch(name):
         return False
     if name.startswith(_LEADING_FUNCTION):
         return False
