@@ -107,6 +107,8 @@ def find_government_bodies(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> 
         )
         if suffix in _ORGANS and text[match.end() : match.end() + 2] in _NOT_AFTER_ORGAN:
             continue
+        if len(suffix) == 1 and is_common_word(text[begin : match.end() + 1]):
+            continue  # 部署, 局面, 办法: the suffix opens a word of the language, no body ends here
         if start is None and suffix in _ORGANS:
             start = begin
         if start is not None and match.end() - start >= 2:

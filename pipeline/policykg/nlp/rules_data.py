@@ -61,6 +61,7 @@ BOUNDARY_WORDS: tuple[str, ...] = _words(
     "办好 用好 推广 建立 形成 实现 获批 被评为 荣获 获评 认定 入驻 "
     "落户 签约 位于 全面 加速 基本 已经 正在 将 由 以 在 对 与 和 "
     "及 把 了 的 等 是 为 并 代表 "
+    "从 到 还 分别 预计 其余 另外 此外 督查 调研 考察 视察 观摩 参观 走访 检查 看望 一行 "
 )
 
 # Phrases that make a preceding list of names a list of enterprises: 推动A、B等企业.
