@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import io
 import math
+import multiprocessing as mp
+import statistics
+import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 import pyoxigraph as ox
@@ -21,26 +25,30 @@ from policykg.bench.timing import Timing, measure
 
 @dataclass(frozen=True, slots=True)
 class QueryFigure:
-    """One saved query: median latency on each engine and rows returned."""
+    """One saved query: median latency on each engine and rows returned.
+
+    ``rdflib`` is ``None`` when rdflib failed on the query, ``rdflib_capped`` when it did not
+    finish within the cap (its time is then a lower bound).
+    """
 
     name: str
     ours: Timing
-    rdflib: Timing
+    rdflib: float | None
+    rdflib_capped: bool
     rows: int
+    rdflib_error: str = ""
 
     @property
-    def speedup(self) -> float:
-        """rdflib time over ours."""
-        return self.rdflib.median / max(self.ours.median, 1e-9)
+    def speedup(self) -> float | None:
+        """rdflib time over ours (a lower bound when rdflib was capped)."""
+        return None if self.rdflib is None else self.rdflib / max(self.ours.median, 1e-9)
 
 
-def load_both(graph_path: Path) -> tuple[ox.Store, Graph]:
-    """The same Turtle file in a pyoxigraph Store and in an rdflib Graph."""
+def load_store(graph_path: Path) -> ox.Store:
+    """The Turtle file in an in-memory pyoxigraph Store."""
     store = ox.Store()
     store.bulk_load(path=str(graph_path), format=ox.RdfFormat.TURTLE)
-    graph = Graph()
-    graph.parse(graph_path, format="turtle")
-    return store, graph
+    return store
 
 
 def _count_ox(result: Any) -> int:
@@ -53,23 +61,53 @@ def _run_ox(store: ox.Store, text: str) -> int:
     return _count_ox(store.query(text))
 
 
-def _run_rdflib(graph: Graph, prepared: Any) -> int:
-    return len(list(graph.query(prepared)))
+def _rdflib_child(graph_path: str, text: str, repeat: int, out: Any) -> None:
+    """In a child process: parse the graph, time the prepared query, report the median."""
+    try:
+        graph = Graph().parse(graph_path, format="turtle")
+        prepared = prepareQuery(text)
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            len(list(graph.query(prepared)))
+            samples.append(time.perf_counter() - start)
+        out.put(("ok", statistics.median(samples)))
+    except Exception as exc:  # report rdflib's failure instead of dying silently
+        out.put(("error", f"{type(exc).__name__}: {exc}"[:200]))
+
+
+def time_rdflib(
+    graph_path: Path, text: str, *, repeat: int, cap: float
+) -> tuple[float | None, bool, str]:
+    """Median seconds of rdflib on ``text`` in a child process killed after ``cap`` seconds."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_rdflib_child, args=(str(graph_path), text, repeat, queue))
+    proc.start()
+    try:
+        kind, value = queue.get(timeout=cap + 60)  # + time to parse the graph
+    except Empty:
+        return cap, True, ""
+    finally:
+        proc.kill()
+        proc.join()
+    if kind == "ok":
+        return float(value), False, ""
+    return None, False, str(value)
 
 
 def bench_queries(
-    graph_path: Path, query_files: list[Path], *, repeat: int = 5
+    graph_path: Path, query_files: list[Path], *, repeat: int = 5, cap: float = 60.0
 ) -> list[QueryFigure]:
     """Median latency of every saved query on both engines (rdflib gets prepared queries)."""
-    store, graph = load_both(graph_path)
+    store = load_store(graph_path)
     figures: list[QueryFigure] = []
     for path in query_files:
         text = path.read_text(encoding="utf-8")
-        prepared = prepareQuery(text)
-        rows = _count_ox(store.query(text))
+        rows = _run_ox(store, text)
         ours = measure(partial(_run_ox, store, text), repeat=repeat)
-        theirs = measure(partial(_run_rdflib, graph, prepared), repeat=max(1, repeat // 2 + 1))
-        figures.append(QueryFigure(path.stem, ours, theirs, rows))
+        theirs, capped, error = time_rdflib(graph_path, text, repeat=max(1, repeat // 2), cap=cap)
+        figures.append(QueryFigure(path.stem, ours, theirs, capped, rows, error))
     return figures
 
 
