@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Node, URIRef
@@ -83,17 +84,36 @@ class TypeIndex:
             key = tuple(sorted(types | set(self._types.get(subject, ())), key=str))
             self._types[subject] = self._shared.setdefault(key, key)
 
-    def stubs(self, part: Graph, subjects: set[Node]) -> Iterator[tuple[Node, Node, Node]]:
-        """Type triples of the nodes ``part`` points at that are subjects of other parts."""
-        for target in set(part.objects()) - subjects:
+    def stubs(
+        self, part: Graph, subjects: set[Node], paths: frozenset[Node]
+    ) -> Iterator[tuple[Node, Node, Node]]:
+        """Type triples of the nodes ``part`` points at by ``paths`` that are subjects of
+        other parts."""
+        targets = {o for p in paths for o in part.objects(None, p)} - subjects  # type: ignore[arg-type]
+        for target in targets:
             for type_ in self._types.get(target, ()):
                 yield (target, RDF.type, type_)
+
+
+@lru_cache(maxsize=4)
+def class_paths(shapes: Graph) -> frozenset[Node]:
+    """The paths whose values a shape checks by class (``sh:class``, also inside ``sh:or``):
+    the only nodes whose types a part must borrow."""
+    found: set[Node] = set()
+    for shape, path in shapes.subject_objects(SH.path):
+        members = [shape] + [
+            member for alt in shapes.objects(shape, SH["or"]) for member in Collection(shapes, alt)
+        ]
+        if any((member, SH["class"], None) in shapes for member in members):
+            found.add(path)
+    return frozenset(found)
 
 
 def part_violations(part: Graph, types: TypeIndex, shapes: Path | None = None) -> list[Violation]:
     """The violations whose focus node is a subject of ``part`` (``part`` gains type stubs)."""
     subjects = set(part.subjects())
-    stubs = list(types.stubs(part, subjects))
+    paths = class_paths(load_shapes(shapes or shapes_path()))
+    stubs = list(types.stubs(part, subjects, paths))
     for triple in stubs:
         part.add(triple)
     return violations(part, shapes, focus=subjects)
