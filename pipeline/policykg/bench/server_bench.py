@@ -23,16 +23,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _RDFLIB_ENDPOINT = r"""
-import sys, json, urllib.parse
+import sys, json, threading, urllib.parse
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 from rdflib import Graph
 graph = Graph().parse(sys.argv[1], format="turtle")
+lock = threading.Lock()  # rdflib's query parser is not thread-safe: one query at a time
 class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args): pass
     def do_GET(self):
         query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query).get("query", [""])[0]
         try:
-            body = graph.query(query).serialize(format="json")
+            with lock:
+                body = graph.query(query).serialize(format="json")
             self.send_response(200)
         except Exception as exc:
             body = str(exc).encode()
