@@ -31,7 +31,7 @@ lint: install
 	$(BIN)/lint-imports
 
 pytest: install system-deps
-	@$(BIN)/pytest -q; rc=$$?; \
+	@PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 test: lint pytest ## install everything and run linters, type checks, the import contract and the tests

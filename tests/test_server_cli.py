@@ -6,6 +6,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -28,7 +29,9 @@ def test_serve_command_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     graph = tmp_path / "graph.ttl"
     graph.write_text('<http://ex/a> <http://ex/label> "甲"@zh .\n', encoding="utf-8")
     port = free_port()
-    binary = shutil.which("policykg")
+    binary = shutil.which("policykg", path=str(Path(sys.executable).parent)) or shutil.which(
+        "policykg"
+    )
     assert binary
     process = subprocess.Popen(
         [binary, "serve", "--graph", str(graph), "--port", str(port), "--workers", "1"],
