@@ -89,6 +89,8 @@ def find_capacity_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> 
         if start and text[start - 1] not in CLAUSE_STOP + "、" and not boundary.search(before):
             continue
         end = _item_end(text, match.end())
+        if "的" in text[match.end() : end]:
+            continue  # 年产20万辆汽车的目标: a target described, not a work named
         if end - match.end() >= 2 and end - start <= NAME_MAX:
             found.append((start, end, PROJECT, "capacity_project"))
     return found

@@ -92,6 +92,8 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
         return False
     if "了" in name or _COUNT_INSIDE.search(name):
         return False  # 创造了大项目, 带动全县39个项目: a clause, not a name
+    if name.endswith("的"):
+        return False  # 在长沙县的项目, 年初确定的项目: a reference to projects, not a name
     if "等" in name and not is_specific_project(name[name.rindex("等") + 1 :], rules):
         return False
     if text[head_start:head_end] == "工程" and name.endswith(rules.programme_endings):
