@@ -95,6 +95,7 @@ def test_engines_on_saved_queries(seed_build: Any, tmp_path: Any) -> None:
     print(f"{'query':36} {'rows':>5} {'rdflib':>14} {'ox memory':>10} {'ox disk':>8}")
     for query in load_saved_queries():
         rows = len(list(memory.query(query.text)))
+        assert rows == len(list(disk.query(query.text))), query.name  # both stores agree
         fast = median_ms(lambda q=query.text: list(memory.query(q)))  # type: ignore[misc]
         ondisk = median_ms(lambda q=query.text: list(disk.query(q)))  # type: ignore[misc]
         slow = baseline.time(query.text)
@@ -116,6 +117,7 @@ def test_http_throughput(seed_build: Any) -> None:
             server.url + "/sparql?" + urllib.parse.urlencode({"query": saved["abbreviations"]})
         )
         heavy = median_ms(lambda: urllib.request.urlopen(heavy_url, timeout=30).read(), runs=20)
+        assert b"bindings" in fetch()  # the figures are of real answers
     print(
         f"\nour server, loopback, 1 client: label lookup {per_request:.2f} ms/request; abbreviations {heavy:.1f} ms"
     )
