@@ -7,6 +7,7 @@ every spaCy component, the statistical NER, propagation, relations), as ``policy
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,3 +66,27 @@ def bench_extract(docs: Sequence[SourceDoc], nlp: Any, *, repeat: int = 3) -> Ex
         tokenizer=measure(tokenizer, repeat=repeat),
         regex=measure(regex, repeat=repeat),
     )
+
+
+_WORKER_NLP: list[Any] = []
+
+
+def _init_worker() -> None:
+    from policykg.nlp.pipeline import build_nlp
+
+    _WORKER_NLP.append(build_nlp())
+
+
+def _extract_in_worker(doc: SourceDoc) -> int:
+    return len(extract_doc(doc, _WORKER_NLP[0]).candidates)
+
+
+def bench_parallel(docs: Sequence[SourceDoc], processes: int, *, repeat: int = 3) -> Timing:
+    """Wall-clock time of ``extract_doc`` over ``docs`` spread on ``processes`` worker processes
+    (each loads the pipeline once, before timing starts)."""
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(processes, initializer=_init_worker) as pool:
+        pool.map(_extract_in_worker, list(docs))  # warm every worker
+        return measure(
+            lambda: pool.map(_extract_in_worker, list(docs), chunksize=1), repeat=repeat, warmup=0
+        )
