@@ -80,8 +80,8 @@ def _run_pipeline(norm: NormText, nlp: Language) -> dict[int, list[Spot]]:
     """Rules on every paragraph; the statistical NER only on paragraphs that talk about firms.
 
     The NER's job is names no rule knows, in enterprise contexts (企业, 公司, 龙头, 依托, 签约…);
-    elsewhere it only adds false positives and costs most of the run time (measured: rules ≈ 8×
-    faster than rules + NER on every paragraph, same scores on the held-out county).
+    elsewhere it only adds false positives and costs most of the run time (measured on the seeds:
+    3.14 s here vs 8.31 s with the NER on every paragraph; Enterprise F1 0.883 vs 0.873).
     """
     todo = [
         (_make_doc(nlp, norm.text[s:e]), (index, s))
