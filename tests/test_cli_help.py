@@ -49,3 +49,18 @@ def test_unreadable_input_is_named_on_stderr(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "broken.txt" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_train_default_labels_match_the_trainer() -> None:
+    from policykg.cli.eval_cmd import DEFAULT_LABELS
+    from policykg.nlp.train import NER_LABELS
+
+    assert ",".join(NER_LABELS) == DEFAULT_LABELS
+
+
+def test_cli_import_does_not_load_spacy() -> None:
+    code = "import sys, policykg.cli; print('spacy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
