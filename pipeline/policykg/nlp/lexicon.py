@@ -109,26 +109,24 @@ def _opening_words() -> frozenset[str]:
     return verbs() | function_words()
 
 
-def leading_verbs(text: str, keep: int) -> int:
-    """How many leading characters are verbs or adverbs while ``keep`` characters remain."""
-    words = _opening_words()
+def _leading(text: str, keep: int, words: frozenset[str]) -> int:
+    """How many leading characters are ``words`` (longest first) while ``keep`` characters remain."""
     cut = 0
     while True:
         step = next((n for n in (4, 3, 2) if text[cut : cut + n] in words), 0)
         if not step or len(text) - (cut + step) < keep:
             return cut
         cut += step
+
+
+def leading_verbs(text: str, keep: int) -> int:
+    """How many leading characters are verbs or adverbs while ``keep`` characters remain."""
+    return _leading(text, keep, _opening_words())
 
 
 def leading_function_words(text: str, keep: int) -> int:
     """How many leading characters are adverbs (充分…, 扎实…) while ``keep`` characters remain."""
-    words = function_words()
-    cut = 0
-    while True:
-        step = next((n for n in (4, 3, 2) if text[cut : cut + n] in words), 0)
-        if not step or len(text) - (cut + step) < keep:
-            return cut
-        cut += step
+    return _leading(text, keep, function_words())
 
 
 def extends_into_word(text: str, start: int, end: int) -> bool:

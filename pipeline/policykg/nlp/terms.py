@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from policykg.nlp.components import doc_text
 from policykg.nlp.terms_enum import list_count_pairs
 from policykg.nlp.terms_rules import DEFAULT_RULES, TermRules
 from policykg.nlp.terms_shape import QuoteContext, classify_quoted
@@ -102,7 +103,7 @@ class TermFinder:
     def find(self, doc: Doc) -> list[Span]:
         """Spans of the abbreviations and slogans in ``doc`` (pure: ``doc`` is not changed)."""
         spans = []
-        for start, end, label in find_terms(doc.text, self.rules):
+        for start, end, label in find_terms(doc_text(doc), self.rules):
             span = doc.char_span(start, end, label=label, alignment_mode="strict")
             if span is not None:
                 spans.append(span)
