@@ -27,6 +27,19 @@ app = typer.Typer(
 )
 err_console = Console(stderr=True)
 
+JOBS_OPTION = typer.Option(
+    "--jobs",
+    "-j",
+    help="Extract on N worker processes (each loads the NLP pipeline once); with --dask "
+    "processes, the number of Dask processes.",
+)
+DASK_OPTION = typer.Option(
+    "--dask",
+    metavar="SCHEDULER",
+    help="Extract as a Dask bag: synchronous, processes, or a dask.distributed scheduler "
+    "address (tcp://host:8786, needs the 'distributed' extra).",
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

@@ -8,13 +8,17 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from policykg.cli.app import app, err_console, handle_errors
+from policykg.cli.app import DASK_OPTION, JOBS_OPTION, app, err_console, handle_errors
 from policykg.errors import PolicyKGError
 from policykg.ir import Extraction
+
+if TYPE_CHECKING:
+    from policykg.graph.extract_plan import ExtractPlan
+    from policykg.text.sources import Batch
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +55,17 @@ def write_lines(lines: Iterable[str], out: Path | None) -> None:
         raise
 
 
+def extract_with(batch: Batch, plan: ExtractPlan) -> Extraction:
+    """The serial extractor for the default plan; the build's extraction loop otherwise."""
+    if plan.jobs == 1 and plan.dask is None:
+        from policykg.nlp.extract import extract_batch
+
+        return extract_batch(batch)
+    from policykg.graph.build import extract_batch_with, nlp_stages
+
+    return extract_batch_with(batch, nlp_stages(), plan)
+
+
 @app.command()
 @handle_errors
 def extract(
@@ -64,6 +79,8 @@ def extract(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
     ] = None,
+    jobs: Annotated[int, JOBS_OPTION] = 1,
+    dask: Annotated[str | None, DASK_OPTION] = None,
 ) -> None:
     """Extract enterprises, projects, slogans, abbreviations (with definitions) and their relations.
 
@@ -72,8 +89,10 @@ def extract(
     ({"kind":"relation",...}, with evidence sentences); offsets index the raw decoded text of
     each source file. --format table prints a tab-separated overview for reading.
     Files that cannot be read are named on stderr and skipped; the exit status is 1 if any was.
+    --jobs N or --dask SCHEDULER spread the documents over worker processes or a Dask cluster
+    (same output); there a document whose extraction fails is also named and skipped.
     """
-    from policykg.nlp.extract import extract_batch
+    from policykg.graph.extract_plan import ExtractPlan
     from policykg.nlp.jsonl import dump_extraction
     from policykg.text.sources import read_batch
 
@@ -81,8 +100,9 @@ def extract(
         raise PolicyKGError(
             f"--format: unknown format {format!r} (choose from {', '.join(FORMATS)})"
         )
+    plan = ExtractPlan(jobs=jobs, dask=dask)
     batch = read_batch(paths)
-    ex = extract_batch(batch)
+    ex = extract_with(batch, plan)
     write_lines(dump_extraction(ex) if format == "jsonl" else table_lines(ex), out)
     for path, reason in ex.failures:
         err_console.print(f"policykg: skipped {path}: {reason}", markup=False, highlight=False)

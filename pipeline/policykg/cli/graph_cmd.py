@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from policykg.cli.app import app, err_console, handle_errors
+from policykg.cli.app import DASK_OPTION, JOBS_OPTION, app, err_console, handle_errors
 from policykg.errors import InputError
 
 
@@ -26,16 +26,20 @@ def build(
         bool,
         typer.Option("--no-cache", help="Extract every document again, ignoring OUT/cache/."),
     ] = False,
+    jobs: Annotated[int, JOBS_OPTION] = 1,
+    dask: Annotated[str | None, DASK_OPTION] = None,
 ) -> None:
     """Run every stage on the seeds and write OUT/graph.ttl, validated against the SHACL shapes.
 
-    Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from OUT/cache/ (the summary line says how many).
+    Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from OUT/cache/ (the summary line says how many); the others are extracted in this process, on --jobs N worker processes, or as a Dask bag (--dask), with the same output.
 
     A file that cannot be read or extracted is named on stderr, the graph of the others is still written, and the exit status is 1. Findings the ontology cannot hold (say, a relation between the wrong kinds of entity) are left out, logged and listed in build.json. If the graph still fails a SHACL shape, nothing is written, the violations are listed, and the exit status is 1.
     """
     from policykg.graph.build import build as run
+    from policykg.graph.extract_plan import ExtractPlan
 
-    result = run(seeds, out, use_cache=not no_cache, progress=True)
+    plan = ExtractPlan(jobs=jobs, dask=dask)
+    result = run(seeds, out, use_cache=not no_cache, progress=True, plan=plan)
     report = result.report
     err_console.print(
         f"wrote {result.graph_path}: {report.triples} triples, "

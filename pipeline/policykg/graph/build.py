@@ -10,10 +10,9 @@ memory grow with the corpus, not faster.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from rdflib import Graph
 
@@ -21,26 +20,16 @@ from policykg.errors import InputError
 from policykg.graph import shacl_parts
 from policykg.graph.build_progress import BuildProgress
 from policykg.graph.cache import DocCache
+from policykg.graph.extract_plan import SERIAL, ExtractPlan, run_plan
 from policykg.graph.outputs import BuildReport, write_outputs
 from policykg.graph.rdf import GraphParts
 from policykg.graph.screen import screen
+from policykg.graph.stages import Failed, Outcome, Stages
 from policykg.graph.turtle_spool import TurtleSpool
-from policykg.ir import DocResult, Entity, Extraction, Relation, SourceDoc
-from policykg.text.sources import read_batch
+from policykg.ir import DocResult, Extraction, SourceDoc
+from policykg.text.sources import Batch, read_batch
 
 logger = logging.getLogger(__name__)
-
-Resolver = Callable[[Sequence[DocResult]], tuple[tuple[Entity, ...], tuple[Relation, ...]]]
-
-
-@dataclass(frozen=True, slots=True)
-class Stages:
-    """The NLP functions a build calls; tests may pass small ones to check the build mechanics."""
-
-    make_nlp: Callable[[], Any]
-    extract_doc: Callable[[SourceDoc, Any], DocResult]
-    resolve: Resolver
-    dump_extraction: Callable[[Extraction], Iterable[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +68,27 @@ def nlp_stages() -> Stages:
     )
 
 
-def build(seeds: Path, out: Path, *, use_cache: bool = True, progress: bool = False) -> BuildResult:
-    """Build ``OUT/graph.ttl`` (plus ``extraction.jsonl`` and ``build.json``) from ``seeds``."""
-    return run_build(seeds, out, nlp_stages(), use_cache=use_cache, progress=progress)
+def build(
+    seeds: Path,
+    out: Path,
+    *,
+    use_cache: bool = True,
+    progress: bool = False,
+    plan: ExtractPlan = SERIAL,
+) -> BuildResult:
+    """Build ``OUT/graph.ttl`` (plus ``extraction.jsonl`` and ``build.json``) from ``seeds``;
+    ``plan`` says where documents missing from the cache are extracted (the output is the same)."""
+    return run_build(seeds, out, nlp_stages(), use_cache=use_cache, progress=progress, plan=plan)
 
 
 def run_build(
-    seeds: Path, out: Path, stages: Stages, *, use_cache: bool = True, progress: bool = False
+    seeds: Path,
+    out: Path,
+    stages: Stages,
+    *,
+    use_cache: bool = True,
+    progress: bool = False,
+    plan: ExtractPlan = SERIAL,
 ) -> BuildResult:
     """:func:`build` with the NLP stages given."""
     cache = DocCache(out / "cache") if use_cache else None
@@ -96,7 +99,7 @@ def run_build(
             raise InputError(
                 seeds, f"no readable documents{' (' + reasons + ')' if reasons else ''}"
             )
-        results, failed, reused = extract_all(batch.docs, stages, cache, bar)
+        results, failed, reused = extract_all(batch.docs, stages, cache, bar, plan)
         if cache is not None:
             cache.prune()
         bar.stage("resolving entities")
@@ -139,33 +142,49 @@ def write_and_check(extraction: Extraction, spool: TurtleSpool, bar: BuildProgre
 
 
 def extract_all(
-    docs: Sequence[SourceDoc], stages: Stages, cache: DocCache | None, bar: BuildProgress
+    docs: Sequence[SourceDoc],
+    stages: Stages,
+    cache: DocCache | None,
+    bar: BuildProgress,
+    plan: ExtractPlan = SERIAL,
 ) -> tuple[list[DocResult], tuple[tuple[str, str], ...], int]:
-    """Each document's DocResult, from the cache when it has one; failures are kept, not raised."""
-    results: list[DocResult] = []
-    failures: list[tuple[str, str]] = []
-    reused = 0
-    nlp: Any = None
+    """Each document's DocResult, from the cache when it has one, the others extracted as
+    ``plan`` says; results and failures come in document order, failures are kept, not raised."""
+    outcomes: dict[int, Outcome] = {}
+    todo: list[int] = []
     bar.start_documents(len(docs))
-    for doc in docs:
+    for index, doc in enumerate(docs):
         cached = cache.get(doc) if cache is not None else None
-        if cached is not None:
-            results.append(cached)
-            reused += 1
-            bar.document_done(doc.name, from_cache=True)
+        if cached is None:
+            todo.append(index)
             continue
-        if nlp is None:
-            bar.note("loading the NLP pipeline")
-            nlp = stages.make_nlp()
-        try:
-            result = stages.extract_doc(doc, nlp)
-        except Exception as exc:  # one bad document must not sink the others
-            logger.exception("%s: extraction failed", doc.path)
-            failures.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-            bar.document_done(doc.name, from_cache=False)
-            continue
-        if cache is not None:
-            cache.put(result)
-        results.append(result)
-        bar.document_done(doc.name, from_cache=False)
-    return results, tuple(failures), reused
+        outcomes[index] = cached
+        bar.document_done(doc.name, from_cache=True)
+
+    def done(position: int, outcome: Outcome) -> None:
+        index = todo[position]
+        if isinstance(outcome, Failed):
+            logger.error(
+                "%s: extraction failed\n%s", outcome.path, outcome.detail or outcome.reason
+            )
+        elif cache is not None:
+            cache.put(outcome)
+        outcomes[index] = outcome
+        bar.document_done(docs[index].name, from_cache=False)
+
+    if todo:
+        bar.note(plan.describe())
+        run_plan([docs[i] for i in todo], stages, plan, done)
+    ordered = [outcomes[i] for i in sorted(outcomes)]
+    results = [o for o in ordered if isinstance(o, DocResult)]
+    failures = tuple((o.path, o.reason) for o in ordered if isinstance(o, Failed))
+    return results, failures, len(docs) - len(todo)
+
+
+def extract_batch_with(batch: Batch, stages: Stages, plan: ExtractPlan) -> Extraction:
+    """``policykg extract`` on a plan: every document extracted (no cache), then resolved."""
+    with BuildProgress(enabled=False) as bar:
+        results, failed, _ = extract_all(batch.docs, stages, None, bar, plan)
+    entities, relations = stages.resolve(results)
+    docs = tuple(r.doc for r in results)
+    return Extraction(docs, entities, relations, batch.failures + failed)
