@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from urllib.error import HTTPError
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 import pytest
@@ -198,6 +199,26 @@ def test_large_request_is_refused(server: RunningServer) -> None:
         server, "POST", "/sparql", body, {"Content-Type": "application/x-www-form-urlencoded"}
     )
     assert status == 413 and b"exceeds" in text
+
+
+def test_one_keep_alive_connection_carries_many_requests(server: RunningServer) -> None:
+    """wrk and browsers reuse connections: every reply has a length and leaves it open."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    ask = "/sparql?" + urlencode({"query": LABEL_QUERY})
+    refused = "/sparql?" + urlencode({"query": "DROP ALL"})
+    answers = []
+    try:
+        for path in (ask, refused, ask, refused, "/sparql?query=SELEC"):
+            conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+            response = conn.getresponse()
+            first_socket = answers[0][2] if answers else conn.sock
+            answers.append((response.status, response.read(), conn.sock))
+            assert not response.will_close and conn.sock is first_socket
+    finally:
+        conn.close()
+    assert [status for status, _, _ in answers] == [200, 403, 200, 403, 400]
+    assert "企业7号".encode() in answers[0][1]
+    assert answers[0][1] == answers[2][1] and b"refused" in answers[3][1]
 
 
 def test_unacceptable_media_type_gets_406(server: RunningServer) -> None:

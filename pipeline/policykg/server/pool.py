@@ -22,7 +22,15 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
-from policykg.server.worker import QueryJob, WorkerReply, error_reply, update_main, worker_main
+from policykg.server.worker import (
+    QueryJob,
+    WorkerReply,
+    error_reply,
+    job_to_wire,
+    reply_from_wire,
+    update_main,
+    worker_main,
+)
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +118,9 @@ class WorkerPool:
         self.size = size
         self.start_timeout_s = start_timeout_s
         self._ctx = default_context()
-        self._idle: queue.Queue[Worker] = queue.Queue()
+        # SimpleQueue (C) rather than Queue (Python locks + Condition): one put and one get
+        # per request, measured on the server's per-request path.
+        self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
@@ -161,9 +171,9 @@ class WorkerPool:
                 f"all {self.size} query workers stayed busy for {wait_s:g} s"
             ) from exc
         try:
-            worker.conn.send(job)
+            worker.conn.send_bytes(job_to_wire(job))
             if worker.conn.poll(timeout_s):
-                reply: WorkerReply = worker.conn.recv()
+                reply = reply_from_wire(worker.conn.recv_bytes())
                 self._idle.put(worker)
                 return reply
         except (EOFError, OSError) as exc:

@@ -6,6 +6,7 @@ limit (the engine cannot be interrupted from inside) while the others keep answe
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -39,6 +40,27 @@ class WorkerReply:
     media_type: str
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+
+
+# Jobs and replies cross the pipe as pickled plain tuples: cheaper than pickling the dataclasses
+# through multiprocessing's ForkingPickler (measured on the per-request path of the server).
+
+
+def job_to_wire(job: QueryJob) -> bytes:
+    fields = (job.text, job.accept, job.max_results, job.format_names)
+    return pickle.dumps((*fields, job.default_graph_uris, job.named_graph_uris), protocol=5)
+
+
+def job_from_wire(data: bytes) -> QueryJob:
+    return QueryJob(*pickle.loads(data))
+
+
+def reply_to_wire(reply: WorkerReply) -> bytes:
+    return pickle.dumps((reply.status, reply.media_type, reply.body, reply.headers), protocol=5)
+
+
+def reply_from_wire(data: bytes) -> WorkerReply:
+    return WorkerReply(*pickle.loads(data))
 
 
 def error_reply(status: int, message: str) -> WorkerReply:
@@ -79,14 +101,14 @@ def worker_main(snapshot: str, conn: Connection) -> None:
     conn.send("ready")
     while True:
         try:
-            job = conn.recv()
+            job = job_from_wire(conn.recv_bytes())
         except (EOFError, OSError):
             return
         try:
             reply = answer_job(store, job)
         except Exception as exc:  # a worker must answer, whatever the engine raised
             reply = error_reply(500, f"query failed: {type(exc).__name__}: {exc}")
-        conn.send(reply)
+        conn.send_bytes(reply_to_wire(reply))
 
 
 def update_main(snapshot: str, target: str, conn: Connection, text: str) -> None:
