@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 7878
 
-.PHONY: install system-deps serve test lint pytest bench clean
+.PHONY: install system-deps bench-deps serve test lint pytest bench clean
 
 $(BIN)/policykg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,7 +36,15 @@ pytest: install system-deps
 
 test: lint pytest ## install everything and run linters, type checks, the import contract and the tests
 
-bench: install system-deps ## run the benchmark suite (not part of the tests)
+# wrk (Debian) generates the server benchmark's load in C; only `make bench` needs it
+# (without it `policykg bench server` falls back to its Python client threads).
+bench-deps:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; fi; \
+	fi
+
+bench: install system-deps bench-deps ## run the benchmark suite (not part of the tests)
 	$(BIN)/policykg bench all
 
 clean:

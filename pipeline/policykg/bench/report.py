@@ -13,7 +13,7 @@ from policykg.bench.query_bench import (
     geometric_mean,
 )
 from policykg.bench.scale_bench import ScalePoint, linearity, scale_point, seed_chars
-from policykg.bench.server_bench import load, policykg_endpoint, rdflib_endpoint
+from policykg.bench.server_report import server_section as server_section  # used by the CLI
 from policykg.bench.timing import machine
 from policykg.paths import data_dir
 
@@ -99,33 +99,6 @@ def query_section(emit: Emit, graph: Path, repeat: int) -> None:
     )
     emit(
         f"| Turtle write | {io['write_ours'].median * 1000:.1f} | {io['write_rdflib'].median * 1000:.1f} | {write_x:.1f}× |\n"
-    )
-
-
-def server_section(emit: Emit, graph: Path, clients: int, per_client: int) -> None:
-    """Bounded loopback load on our server and on the rdflib baseline."""
-    simple = ["SELECT ?s WHERE { ?s a <https://w3id.org/policykg/def#Enterprise> } LIMIT 10"]
-    saved = [p.read_text(encoding="utf-8") for p in sorted(data_dir("queries").glob("*.rq"))]
-    emit(f"## Server on loopback ({clients} clients × {per_client} requests, 60 s cap each)\n")
-    emit("| endpoint | workload | req/s | p50 ms | p99 ms | errors |")
-    emit("|---|---|---:|---:|---:|---:|")
-    rates: dict[tuple[str, str], float] = {}
-    for name, endpoint in (
-        ("policykg serve", policykg_endpoint),
-        ("rdflib baseline", rdflib_endpoint),
-    ):
-        with endpoint(graph) as url:
-            for workload, queries in (("simple", simple), ("saved queries", saved)):
-                res = load(url, queries, clients=clients, per_client=per_client)
-                rates[(name, workload)] = res.per_second
-                emit(
-                    f"| {name} | {workload} | {res.per_second:,.0f} | {res.p50_ms:.1f} | {res.p99_ms:.1f} | {res.errors} |"
-                )
-    ratio = rates[("policykg serve", "saved queries")] / max(
-        rates[("rdflib baseline", "saved queries")], 1e-9
-    )
-    emit(
-        f"\nThroughput on the saved queries vs the rdflib baseline: **{ratio:.1f}×** (target ≥ 10×).\n"
     )
 
 

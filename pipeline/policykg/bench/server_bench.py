@@ -1,13 +1,17 @@
-"""Server throughput and latency on loopback, with a bounded load from client threads.
+"""Server throughput and latency on loopback: endpoints under test and a Python load client.
 
 Compares ``policykg serve`` with a plain rdflib-based endpoint (the baseline the issue names:
 rdflib's own SPARQL engine behind a threaded HTTP server), on the same graph, in the same run.
-Every load is bounded: a fixed number of requests per client and a wall-clock cap.
+Every load is bounded: a fixed number of requests per client and a wall-clock cap. The Python
+client keeps its connections alive (as ``wrk``, the C load generator in ``wrk_load``, does);
+``process_tree_cpu_seconds`` tells what the server's processes spent during a load.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -100,46 +104,93 @@ def running(cmd: list[str], probe: str) -> Iterator[subprocess.Popen[bytes]]:
             proc.kill()
 
 
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """A running server under test: its /sparql URL and its process id."""
+
+    url: str
+    pid: int
+
+
 @contextmanager
-def rdflib_endpoint(graph_path: Path) -> Iterator[str]:
-    """The baseline endpoint on a free loopback port; yields its query URL."""
+def rdflib_endpoint(graph_path: Path) -> Iterator[Endpoint]:
+    """The baseline endpoint on a free loopback port."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/sparql"
     ask = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
-    with running([sys.executable, "-c", _RDFLIB_ENDPOINT, str(graph_path), str(port)], ask):
-        yield url
+    cmd = [sys.executable, "-c", _RDFLIB_ENDPOINT, str(graph_path), str(port)]
+    with running(cmd, ask) as proc:
+        yield Endpoint(url, proc.pid)
 
 
 @contextmanager
-def policykg_endpoint(graph_path: Path) -> Iterator[str]:
-    """``policykg serve --graph`` on a free loopback port; yields its /sparql URL."""
+def policykg_endpoint(graph_path: Path) -> Iterator[Endpoint]:
+    """``policykg serve --graph`` on a free loopback port."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/sparql"
     ask = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
     exe = str(Path(sys.executable).with_name("policykg"))
-    with running([exe, "serve", "--graph", str(graph_path), "--port", str(port)], ask):
-        yield url
+    with running([exe, "serve", "--graph", str(graph_path), "--port", str(port)], ask) as proc:
+        yield Endpoint(url, proc.pid)
+
+
+def process_tree_cpu_seconds(pid: int) -> float | None:
+    """CPU seconds (user + system) used so far by ``pid`` and its live descendants.
+
+    Read from Linux ``/proc`` (None elsewhere): the server's front process, its fork server
+    and its query workers together, so a load's server-side cost can be told from the client's.
+    """
+    proc = Path("/proc")
+    if not (proc / str(pid) / "stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # the process ended while we looked
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        used[child] = (int(fields[11]) + int(fields[12])) / tick
+    tree = {pid}
+    grew = True
+    while grew:
+        found = {child for child, parent in parents.items() if parent in tree}
+        grew = not found <= tree
+        tree |= found
+    return sum(used.get(member, 0.0) for member in tree)
 
 
 def _client(
     url: str, queries: list[str], count: int, cap: float, out: list[float], errors: list[int]
 ) -> None:
+    """One keep-alive client (it reconnects when a server closes the connection)."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=30)
     deadline = time.monotonic() + cap
-    for index in range(count):
-        if time.monotonic() > deadline:
-            break
-        query = queries[index % len(queries)]
-        request = urllib.request.Request(
-            url + "?" + urllib.parse.urlencode({"query": query}),
-            headers={"Accept": "application/sparql-results+json"},
-        )
-        start = time.perf_counter()
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                json.loads(response.read())
-            out.append(time.perf_counter() - start)
-        except (OSError, ValueError):
-            errors.append(1)
+    try:
+        for index in range(count):
+            if time.monotonic() > deadline:
+                break
+            path = (
+                parts.path + "?" + urllib.parse.urlencode({"query": queries[index % len(queries)]})
+            )
+            start = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+                response = conn.getresponse()
+                body = response.read()
+                if response.status != 200:
+                    raise ValueError(f"HTTP {response.status}")
+                json.loads(body)
+                out.append(time.perf_counter() - start)
+            except (OSError, ValueError, http.client.HTTPException):
+                errors.append(1)
+                conn.close()
+    finally:
+        conn.close()
 
 
 def load(
