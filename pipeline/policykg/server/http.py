@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import hmac
 import logging
+import time
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 from policykg.server.pool import PoolBusyError, QueryTimeoutError
@@ -72,6 +73,20 @@ class Handler(BaseHTTPRequestHandler):
     # ``handle_one_request`` flushes after every request, larger bodies bypass the buffer.
     wbufsize = 64 * 1024
 
+    _date: ClassVar[tuple[int, str]] = (0, "")
+    _query_string = ""
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The Date header, formatted once per second rather than once per reply."""
+        if timestamp is not None:
+            return super().date_time_string(timestamp)
+        second, text = Handler._date
+        now = int(time.time())
+        if now != second:
+            text = super().date_time_string(now)
+            Handler._date = (now, text)
+        return text
+
     def log_message(self, format: str, *args: object) -> None:
         if log.isEnabledFor(logging.DEBUG):
             log.debug("%s " + format, self.address_string(), *args)
@@ -134,7 +149,9 @@ class Handler(BaseHTTPRequestHandler):
     # -- routing -----------------------------------------------------------------------------
 
     def route(self) -> None:
-        path = urlsplit(self.path).path
+        parts = urlsplit(self.path)
+        path = parts.path
+        self._query_string = parts.query
         if path == "/sparql":
             self.handle_sparql()
         elif self.command == "POST":
@@ -153,7 +170,7 @@ class Handler(BaseHTTPRequestHandler):
             raise RequestError(404, f"nothing at {path}")
 
     def query_params(self) -> dict[str, list[str]]:
-        return parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+        return parse_qs(self._query_string, keep_blank_values=True)
 
     def send_static(self, relative: str, *, page: bool = False) -> None:
         file = find_static_file(relative)

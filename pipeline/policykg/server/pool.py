@@ -10,8 +10,10 @@ applies the update to the snapshot and writes a new one, and fresh workers load 
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing as mp
 import queue
+import select
 import sys
 import threading
 from collections.abc import Iterator
@@ -82,6 +84,13 @@ class Worker:
         with main_script_hidden():
             self.process.start()
         child_end.close()
+        # One poll object per worker, made once: Connection.poll builds a selector per call.
+        self._poller = select.poll()
+        self._poller.register(self.conn.fileno(), select.POLLIN)
+
+    def answered_within(self, timeout_s: float) -> bool:
+        """True once the worker's reply (or its end of the pipe closing) can be read."""
+        return bool(self._poller.poll(max(0, math.ceil(timeout_s * 1000))))
 
     def wait_ready(self, timeout_s: float) -> str | None:
         """None once the worker has loaded the graph, else why it did not."""
@@ -172,7 +181,7 @@ class WorkerPool:
             ) from exc
         try:
             worker.conn.send_bytes(job_to_wire(job))
-            if worker.conn.poll(timeout_s):
+            if worker.answered_within(timeout_s):
                 reply = reply_from_wire(worker.conn.recv_bytes())
                 self._idle.put(worker)
                 return reply
