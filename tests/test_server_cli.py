@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -25,7 +26,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_serve_command_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_serve_command_answers_stops_and_cleans_up(tmp_path: Path, stop: signal.Signals) -> None:
+    """Ctrl-C, or SIGTERM from a supervisor or the benchmark, stops it and removes its files."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
     graph = tmp_path / "graph.ttl"
     graph.write_text('<http://ex/a> <http://ex/label> "甲"@zh .\n', encoding="utf-8")
     port = free_port()
@@ -37,6 +42,7 @@ def test_serve_command_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         [binary, "serve", "--graph", str(graph), "--port", str(port), "--workers", "1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(temp)},
     )
     url = f"http://127.0.0.1:{port}/sparql?query=ASK%7B%3Fs%20%3Fp%20%22%E7%94%B2%22%40zh%7D"
     try:
@@ -50,10 +56,12 @@ def test_serve_command_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         else:
             pytest.fail("policykg serve did not answer")
         assert b'"boolean": true' in body
+        assert list(temp.glob("policykg-serve-*"))  # the served copy of the graph
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         _, err = process.communicate(timeout=30)
     assert process.returncode == 0
+    assert not list(temp.glob("policykg-serve-*"))
     assert f"http://127.0.0.1:{port}/" in " ".join(err.decode().split())
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 
 import pyoxigraph as ox
 
@@ -141,8 +142,14 @@ def start_in_background(config: ServerConfig) -> RunningServer:
     return server
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
 def serve_until_interrupted(config: ServerConfig, on_ready: Callable[[str], None]) -> None:
-    """Serve in the foreground until Ctrl-C."""
+    """Serve in the foreground until Ctrl-C or SIGTERM; both stop the workers and clean up."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     with prepare_server(config) as server:
         on_ready(server.url)
         try:
