@@ -11,8 +11,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from policykg.bench.server_bench import policykg_endpoint, process_tree_cpu_seconds
-from policykg.bench.server_report import SIMPLE_QUERY, measure, wrk_cpu_seconds
+from policykg.bench.server_bench import LoadResult, policykg_endpoint, process_tree_cpu_seconds
+from policykg.bench.server_report import (
+    SIMPLE_QUERY,
+    LoadRow,
+    measure,
+    summary,
+    wrk_cpu_seconds,
+)
 from policykg.bench.wrk_load import WrkError, parse_wrk_report, wrk_command, wrk_load, wrk_path
 
 # Reports captured from Debian's wrk 4.1.0 on this machine (the URL shortened).
@@ -145,3 +151,31 @@ def test_wrk_loads_policykg_serve(tmp_path: Path) -> None:
         result, server_ms, client_ms = measure(endpoint, run, wrk_cpu_seconds)
     assert result.errors == 0 and result.requests > 0
     assert server_ms is not None and server_ms > 0 and client_ms is not None
+
+
+def _row(endpoint: str, workload: str, tool: str, requests: int) -> LoadRow:
+    result = LoadResult(requests=requests, errors=0, seconds=1.0, p50_ms=1.0, p99_ms=2.0)
+    return LoadRow(endpoint, workload, tool, "4 × 1 s", result, 0.5, None)
+
+
+def test_summary_gives_the_ratios_from_the_rows() -> None:
+    rows = [
+        _row("policykg serve", "simple", "wrk", 1500),
+        _row("policykg serve", "simple", "Python", 600),
+        _row("policykg serve", "saved queries", "Python", 200),
+        _row("rdflib baseline", "saved queries", "Python", 4),
+    ]
+    lines = summary(rows)
+    assert "**50.0×**" in lines[0] and "2.50×" in lines[1]
+    assert rows[0].markdown() == (
+        "| policykg serve | simple | wrk, 4 × 1 s | 1,500 | 1.0 | 2.0 | 0 | 0.50 | n/a |"
+    )
+
+
+def test_summary_says_when_wrk_was_missing() -> None:
+    rows = [
+        _row("policykg serve", "saved queries", "Python", 200),
+        _row("rdflib baseline", "saved queries", "Python", 0),
+    ]
+    lines = summary(rows)
+    assert "wrk is not on PATH" in lines[1] and "completed none" in lines[0]
