@@ -15,32 +15,39 @@ from rdflib import Graph
 from policykg.graph.rdf import to_graph
 from policykg.graph.vocab import ontology_path
 from policykg.ir import DocMeta, Entity, EntityType, Extraction, Mention, SourceDoc, TextSpan
+from policykg.paths import data_dir
 
 CASES = Path(__file__).parent / "data" / "cases"
 CASE_FILES = sorted(CASES.glob("*/expected.ttl"))
 
-OFFSETS = """
+OFFSETS = (data_dir("queries") / "checks" / "mention-offsets.rq").read_text(encoding="utf-8")
+STRINGS = """
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-SELECT ?s ?ok WHERE {
-  ?s nif:referenceContext ?ctx ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a .
-  ?ctx nif:isString ?text .
-  BIND(SUBSTR(?text, ?b + 1, ?e - ?b) = ?a AS ?ok)
-}
+SELECT ?s WHERE { ?s nif:referenceContext ?ctx ; nif:anchorOf ?a }
+"""
+BREAK_AN_ANCHOR = """
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+DELETE { ?m nif:anchorOf ?a } INSERT { ?m nif:anchorOf "不对" }
+WHERE { { SELECT ?m ?a WHERE { ?m a nif:Phrase ; nif:anchorOf ?a } ORDER BY ?m LIMIT 1 } }
 """
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.parent.name)
-def test_every_anchor_is_its_substring_in_rdflib(path: Path) -> None:
-    rows = list(Graph().parse(path, format="turtle").query(OFFSETS))
-    assert rows and all(row.ok.toPython() is True for row in rows)  # type: ignore[union-attr]
+def test_offset_check_passes_and_catches_a_broken_anchor_in_rdflib(path: Path) -> None:
+    g = Graph().parse(path, format="turtle")
+    assert list(g.query(STRINGS)) and not list(g.query(OFFSETS))
+    g.update(BREAK_AN_ANCHOR)
+    assert [str(row.anchor) for row in g.query(OFFSETS)] == ["不对"]  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.parent.name)
-def test_every_anchor_is_its_substring_in_oxigraph(path: Path) -> None:
+def test_offset_check_passes_and_catches_a_broken_anchor_in_oxigraph(path: Path) -> None:
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.TURTLE)
-    rows = list(store.query(OFFSETS))  # type: ignore[arg-type]
-    assert rows and all(row["ok"].value == "true" for row in rows)
+    assert list(store.query(STRINGS)) and not list(store.query(OFFSETS))  # type: ignore[arg-type]
+    store.update(BREAK_AN_ANCHOR)
+    broken = list(store.query(OFFSETS))  # type: ignore[arg-type]
+    assert len(broken) == 1 and broken[0]["anchor"].value == "不对"
 
 
 def readme_queries() -> list[str]:
@@ -72,5 +79,5 @@ def test_offsets_hold_for_any_text_including_astral_characters(
     span = TextSpan("x.txt", start, end, raw[start:end])
     entity = Entity("slogan/abc", EntityType.SLOGAN, "某", mentions=(Mention(span, "test", span),))
     graph = to_graph(Extraction((doc,), (entity,), ()))
-    rows = list(graph.query(OFFSETS))
-    assert len(rows) == 2 and all(row.ok.toPython() is True for row in rows)  # type: ignore[union-attr]
+    assert len(list(graph.query(STRINGS))) == 2  # the phrase and its sentence
+    assert list(graph.query(OFFSETS)) == []

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from policykg.errors import OntologyError
-from policykg.graph import iri, rdf_nodes
+from policykg.graph import iri, rdf_nodes, rdf_summary
 from policykg.graph.rdf_amounts import add_amount_node
 from policykg.graph.rdf_plan import Plan, make_plan
 from policykg.graph.rdf_text import ZH, add_document, add_sentence
@@ -112,6 +112,7 @@ def document_part(
         add_amount_node(g, docs, kept.node, kept.amount)
     for span in plan.evidence.get(doc.name, ()):
         add_sentence(g, docs, span)
+    rdf_summary.add_document_counts(g, doc.name, plan.summary.by_document.get(doc.name, {}))
     return g
 
 
@@ -122,6 +123,8 @@ def shared_part(extraction: Extraction, places: Mapping[str, URIRef], plan: Plan
     for scheme, label in ((GLOSSARY_SCHEME, "政策缩略语"), (SLOGAN_SCHEME, "提法与口号")):
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
         g.add((scheme, SKOS.prefLabel, Literal(label, lang=ZH)))
+    for year, counts in plan.summary.by_year.items():
+        rdf_summary.add_year_counts(g, year, counts)
     documents: dict[URIRef, list[URIRef]] = {}
     labels: dict[URIRef, str] = {}
     for doc in extraction.docs:
@@ -152,6 +155,7 @@ def entity_part(
         for entity in same:
             rdf_nodes.add_entity(g, docs, entity, concepts)
         rdf_nodes.add_links(g, node, plan)
+        rdf_summary.add_entity_stats(g, node, plan.summary.entities[node])
     return g
 
 

@@ -18,6 +18,7 @@ from rdflib import Literal, URIRef
 
 from policykg.graph import iri
 from policykg.graph.rdf_amounts import decimal_literal, decimal_of
+from policykg.graph.rdf_summary import Summary, summarize
 from policykg.graph.rdf_text import source_of
 from policykg.graph.vocab import CONCEPT_SCHEMES
 from policykg.ir import Amount, Entity, EntityType, Extraction, Mention, Relation, TextSpan
@@ -46,6 +47,7 @@ class Plan:
     new_concepts: Mapping[URIRef, str]
     relations: Mapping[URIRef, list[Relation]]
     entities: Mapping[URIRef, list[Entity]]
+    summary: Summary
 
 
 def make_plan(extraction: Extraction, concepts: Mapping[str, URIRef]) -> Plan:
@@ -70,7 +72,10 @@ def make_plan(extraction: Extraction, concepts: Mapping[str, URIRef]) -> Plan:
         for span in relation.evidence:
             evidence[source_of(docs, span).name].append(span)
     broader, new_concepts = concept_parts(extraction.entities, concepts)
-    return Plan(mentions, amounts, links, evidence, broader, new_concepts, relations, entities)
+    summary = summarize(docs, entities)
+    return Plan(
+        mentions, amounts, links, evidence, broader, new_concepts, relations, entities, summary
+    )
 
 
 def kept_amounts(extraction: Extraction) -> list[KeptAmount]:

@@ -85,6 +85,12 @@ AMOUNT_PROPERTIES: dict[str, tuple[URIRef, URIRef]] = {
     "other": (KG.quantity, SCHEMA.QuantitativeValue),
 }
 
+# Counts the build writes so that queries need not aggregate the whole graph (``rdf_summary``).
+SUMMARY_TERMS: frozenset[URIRef] = frozenset(
+    {KG.mentionCount, KG.documentCount, KG.firstYear, KG.lastYear, KG.rank}
+    | {KG.EntityCount, KG.countOf, KG["count"], KG.inDocument, KG.inYear}
+)
+
 # Every kg: term the code writes, for the agreement test with the ontology file.
 KG_TERMS: frozenset[URIRef] = frozenset(
     {cls for cls, _ in ENTITY_CLASSES.values()}
@@ -106,6 +112,7 @@ KG_TERMS: frozenset[URIRef] = frozenset(
         KG.encoding,
         KG.sha256,
     }
+    | SUMMARY_TERMS
 )
 
 

@@ -1,0 +1,144 @@
+"""Counts the saved queries would otherwise compute over the whole graph, made once from the IR.
+
+A query that counts mentions per entity or entities per document walks every mention of the
+corpus, so it grows with the corpus. The build knows these numbers already, so it writes them:
+
+- per entity: ``kg:mentionCount`` (distinct mention phrases), ``kg:documentCount``,
+  ``kg:firstYear`` / ``kg:lastYear`` (of the documents naming it, where their year is known), and
+  for the :data:`RANKED` most-named entities of each type ``kg:rank`` (1 = named in the most
+  documents, then the most mentions, then by label), so a top-N list reads N entities, not all;
+- per document and per year: one ``kg:EntityCount`` node per entity class, with ``kg:countOf``
+  (the class), ``kg:count`` and ``kg:inDocument`` or ``kg:inYear``.
+
+Pure and deterministic like the rest of ``rdf``: the same extraction gives the same triples.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from policykg.graph import iri
+from policykg.graph.rdf_text import source_of
+from policykg.graph.vocab import ENTITY_CLASSES, KG
+from policykg.ir import Entity, EntityType, SourceDoc
+
+RANKED = 200
+
+
+@dataclass(frozen=True, slots=True)
+class EntityStats:
+    """What the build counts about one entity node."""
+
+    mentions: int
+    documents: int
+    first_year: int | None
+    last_year: int | None
+    rank: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Per-entity statistics and the entity counts of each document and year."""
+
+    entities: Mapping[URIRef, EntityStats]
+    by_document: Mapping[str, Mapping[EntityType, int]]
+    by_year: Mapping[int, Mapping[EntityType, int]]
+
+
+def summarize(
+    docs: Mapping[str, SourceDoc], entities: Mapping[URIRef, Sequence[Entity]]
+) -> Summary:
+    """The summary of the entities (grouped by node, as ``rdf_plan`` groups them)."""
+    named_in: dict[str, dict[EntityType, set[URIRef]]] = defaultdict(lambda: defaultdict(set))
+    stats: dict[URIRef, EntityStats] = {}
+    for node, same in entities.items():
+        kind = same[0].type
+        spans = {(m.span.doc, m.span.start, m.span.end) for e in same for m in e.mentions}
+        names = {source_of(docs, m.span).name for e in same for m in e.mentions}
+        for name in names:
+            named_in[name][kind].add(node)
+        years = sorted({y for name in names if (y := docs[name].meta.year) is not None})
+        first, last = (years[0], years[-1]) if years else (None, None)
+        stats[node] = EntityStats(len(spans), len(names), first, last)
+    by_year: dict[int, dict[EntityType, set[URIRef]]] = defaultdict(lambda: defaultdict(set))
+    for name, kinds in named_in.items():
+        year = docs[name].meta.year
+        if year is not None:
+            for kind, nodes in kinds.items():
+                by_year[year][kind] |= nodes
+    return Summary(
+        ranked(stats, entities),
+        {name: sizes(kinds) for name, kinds in named_in.items()},
+        {year: sizes(kinds) for year, kinds in by_year.items()},
+    )
+
+
+def sizes(kinds: Mapping[EntityType, set[URIRef]]) -> dict[EntityType, int]:
+    """How many nodes of each type."""
+    return {kind: len(nodes) for kind, nodes in kinds.items()}
+
+
+def ranked(
+    stats: Mapping[URIRef, EntityStats], entities: Mapping[URIRef, Sequence[Entity]]
+) -> dict[URIRef, EntityStats]:
+    """``stats`` with ``rank`` set on the :data:`RANKED` most-named nodes of each type."""
+    by_type: dict[EntityType, list[URIRef]] = defaultdict(list)
+    for node, same in entities.items():
+        by_type[same[0].type].append(node)
+    result = dict(stats)
+    for nodes in by_type.values():
+        nodes.sort(key=lambda n: rank_key(stats[n], entities[n][0].label, n))
+        for place, node in enumerate(nodes[:RANKED], start=1):
+            s = stats[node]
+            result[node] = EntityStats(s.mentions, s.documents, s.first_year, s.last_year, place)
+    return result
+
+
+def rank_key(stats: EntityStats, label: str, node: URIRef) -> tuple[int, int, str, str]:
+    """Most documents first, then most mentions, then label and IRI (a total order)."""
+    return (-stats.documents, -stats.mentions, label, str(node))
+
+
+def integer(value: int) -> Literal:
+    """An ``xsd:integer`` literal."""
+    return Literal(value, datatype=XSD.integer)
+
+
+def add_entity_stats(g: Graph, node: URIRef, stats: EntityStats) -> None:
+    """The counts, years and rank of one entity node."""
+    g.add((node, KG.mentionCount, integer(stats.mentions)))
+    g.add((node, KG.documentCount, integer(stats.documents)))
+    if stats.first_year is not None and stats.last_year is not None:
+        g.add((node, KG.firstYear, integer(stats.first_year)))
+        g.add((node, KG.lastYear, integer(stats.last_year)))
+    if stats.rank is not None:
+        g.add((node, KG.rank, integer(stats.rank)))
+
+
+def add_document_counts(g: Graph, doc_name: str, counts: Mapping[EntityType, int]) -> None:
+    """``doc:<stem>/count/<type>``: how many entities of each type the document names."""
+    document = iri.doc_iri(doc_name)
+    for kind, count in counts.items():
+        node = iri.mint("doc", iri.doc_stem(doc_name), "count", kind.value.lower())
+        add_count(g, node, kind, count)
+        g.add((node, KG.inDocument, document))
+
+
+def add_year_counts(g: Graph, year: int, counts: Mapping[EntityType, int]) -> None:
+    """``year/<year>/count/<type>``: how many entities of each type that year's documents name."""
+    for kind, count in counts.items():
+        node = iri.mint("year", str(year), "count", kind.value.lower())
+        add_count(g, node, kind, count)
+        g.add((node, KG.inYear, integer(year)))
+
+
+def add_count(g: Graph, node: URIRef, kind: EntityType, count: int) -> None:
+    """A ``kg:EntityCount`` node: its class, the class counted and the count."""
+    g.add((node, RDF.type, KG.EntityCount))
+    g.add((node, KG.countOf, ENTITY_CLASSES[kind][0]))
+    g.add((node, KG["count"], integer(count)))
