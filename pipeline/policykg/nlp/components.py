@@ -30,6 +30,7 @@ ENTERPRISE = EntityType.ENTERPRISE.value
 
 
 TEXT_KEY = "policykg_text"
+LISTED_KEY = "policykg_listed"
 
 
 def doc_text(doc: Doc) -> str:
@@ -41,6 +42,14 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def listed_items(doc: Doc, rules: NameRules) -> list[Found]:
+    """Items of enterprise and project lists in ``doc`` (both finders need them: found once)."""
+    listed = doc.user_data.get(LISTED_KEY)
+    if not isinstance(listed, list):
+        listed = doc.user_data[LISTED_KEY] = find_listed_enterprises(doc_text(doc), rules)
+    return listed
 
 
 def to_spans(doc: Doc, found: list[Found]) -> list[Span]:
@@ -72,7 +81,7 @@ class NameFinder:
         """Every name span in ``doc`` (overlaps kept; ``extract`` merges them)."""
         text, rules = doc_text(doc), self.rules
         firms = find_enterprises(text, rules)
-        firms += [f for f in find_listed_enterprises(text, rules) if f[2] == ENTERPRISE]
+        firms += [f for f in listed_items(doc, rules) if f[2] == ENTERPRISE]
         firms += find_list_mates(text, [(s, e) for s, e, _, _ in firms], rules)
         others = find_government_bodies(text, rules) + find_parks(text, rules)
         return to_spans(doc, firms + others + find_places(text, rules))
@@ -96,7 +105,7 @@ class ProjectFinder:
     def find(self, doc: Doc) -> list[Span]:
         """Every project span in ``doc``."""
         text, rules = doc_text(doc), self.rules
-        listed = [f for f in find_listed_enterprises(text, rules) if f[2] == PROJECT]
+        listed = [f for f in listed_items(doc, rules) if f[2] == PROJECT]
         firms = [
             (s.start_char, s.end_char)
             for s in doc.spans.get(NAMES_KEY, [])

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 NAME_CHAR = r"[\u3400-\u9fffA-Za-z0-9.×·]"
 _NAME_CHAR_RE = re.compile(NAME_CHAR)
+_NAME_RUN_END = re.compile(f"{NAME_CHAR}*\\Z")
 _NUMBERING = re.compile(r"\d{1,2}[.．]")
 _MIN_LEFT = 2
 
@@ -46,10 +47,9 @@ def run_start(text: str, end: int, limit: int) -> tuple[int, bool]:
 
     The flag tells whether the run really starts there (``False`` when the limit cut it).
     """
-    start = end
     floor = max(0, end - limit)
-    while start > floor and is_name_char(text[start - 1]):
-        start -= 1
+    run = _NAME_RUN_END.search(text, floor, end)
+    start = run.start() if run else end
     natural = start == 0 or not is_name_char(text[start - 1])
     return start, natural
 

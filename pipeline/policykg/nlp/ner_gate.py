@@ -21,6 +21,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from policykg.nlp.components import doc_text
+
 logger = logging.getLogger(__name__)
 
 GATE_PIPE = "policykg_ner_gate"
@@ -82,13 +84,20 @@ def clashes_with_rules(start: int, end: int, label: str, rules: list[tuple[int, 
 @Language.component(GATE_PIPE)
 def ner_gate(doc: Doc) -> Doc:
     """Keep only the entities that pass :func:`keep_name` and do not clash with rule spans."""
+    ents = doc.ents
+    if not ents:
+        return doc
+    text = doc_text(doc)
     rules = [(s.start_char, s.end_char, s.label_) for group in doc.spans.values() for s in group]
     kept = [
         ent
-        for ent in doc.ents
-        if keep_name(ent.text.replace(" ", ""), doc.text[ent.end_char : ent.end_char + 4])
+        for ent in ents
+        if keep_name(
+            text[ent.start_char : ent.end_char].replace(" ", ""),
+            text[ent.end_char : ent.end_char + 4],
+        )
         and not clashes_with_rules(ent.start_char, ent.end_char, ent.label_, rules)
     ]
-    if len(kept) != len(doc.ents):
+    if len(kept) != len(ents):
         doc.ents = kept
     return doc

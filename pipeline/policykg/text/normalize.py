@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.text.layout import Line, is_artifact_line, should_join, split_lines, wrap_width
@@ -34,6 +35,21 @@ MIN_REPEAT_LEN = 20
 _PUNCT_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
+def _fold_table() -> dict[int, str]:
+    table = {ord(a): b for a, b in _PUNCT_TO_FULL.items()}
+    for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)):
+        table.update({code: chr(code - 0xFEE0) for code in range(first, last + 1)})
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_text(text: str) -> str:
+    """Fold every character of ``text`` one-to-one (see :func:`fold_char`); same length."""
+    return text.translate(_FOLD)
+
+
 def fold_char(ch: str) -> str:
     """Fold one character one-to-one: full-width letters/digits to ASCII, ASCII clause
     punctuation to the full-width forms Chinese text uses (web-scraped reports mix both).
@@ -41,10 +57,7 @@ def fold_char(ch: str) -> str:
     >>> fold_char("Ａ"), fold_char("９"), fold_char("，"), fold_char(","), fold_char("(")
     ('A', '9', '，', '，', '（')
     """
-    code = ord(ch)
-    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        return chr(code - 0xFEE0)
-    return _PUNCT_TO_FULL.get(ch, ch)
+    return ch.translate(_FOLD)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -85,9 +98,11 @@ class NormText:
         return self.to_raw[start], self.to_raw[end - 1] + 1
 
 
-def _kept_positions(line: Line) -> list[int]:
+def _kept_positions(line: Line) -> Sequence[int]:
     """Raw positions of the line's characters that survive inline clean-up."""
     text = line.text
+    if _INLINE_DROP.search(text) is None and _SPACE.search(text) is None:
+        return range(line.start, line.start + len(text))  # nothing to drop: most lines
     dropped = bytearray(len(text))
     for match in _INLINE_DROP.finditer(text):
         dropped[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
@@ -106,25 +121,29 @@ def _kept_positions(line: Line) -> list[int]:
     return [line.start + i for i in result]
 
 
+def _gather(raw: str, positions: Sequence[int]) -> str:
+    """The raw characters at ``positions`` (a slice when they are contiguous)."""
+    if isinstance(positions, range) and positions.step == 1:
+        return raw[positions.start : positions.stop]
+    return "".join(raw[p] for p in positions)
+
+
 def normalize(raw: str) -> NormText:
     """Normalise ``raw`` and return the text with its raw-offset map and paragraphs."""
     lines = [ln for ln in split_lines(raw) if not is_artifact_line(ln.text)]
     kept = [(ln, _kept_positions(ln)) for ln in lines]
     kept = [(ln, pos) for ln, pos in kept if pos]
     width = wrap_width([len(pos) for _, pos in kept])
-    chars: list[str] = []
+    cleans = [_gather(raw, pos) for _, pos in kept]
+    pieces: list[str] = []
     to_raw = array("q")
     for idx, (line, positions) in enumerate(kept):
-        for pos in positions:
-            chars.append(fold_char(raw[pos]))
-            to_raw.append(pos)
-        if idx + 1 < len(kept):
-            clean = "".join(raw[p] for p in positions)
-            nxt = "".join(raw[p] for p in kept[idx + 1][1])
-            if not should_join(clean, nxt, width):
-                chars.append("\n")
-                to_raw.append(line.end)  # the raw line break ending this line
-    text = "".join(chars)
+        pieces.append(fold_text(cleans[idx]))
+        to_raw.extend(positions)
+        if idx + 1 < len(kept) and not should_join(cleans[idx], cleans[idx + 1], width):
+            pieces.append("\n")
+            to_raw.append(line.end)  # the raw line break ending this line
+    text = "".join(pieces)
     return NormText(text, to_raw, _paragraphs(text), len(raw))
 
 
