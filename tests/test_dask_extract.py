@@ -87,6 +87,25 @@ def test_a_failing_document_on_dask_is_named_and_the_rest_built(
     assert result.documents == 2 and result.graph_path.is_file()
 
 
+def test_a_worker_with_other_code_fails_its_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_parallel_build import make_stub_nlp, tag_companies
+
+    from policykg.graph.dask_extract import extract_partition
+    from policykg.graph.stages import Failed
+    from policykg.text.sources import read_batch
+
+    monkeypatch.setenv("POLICYKG_TEST_LOG", str(tmp_path / "log"))
+    docs = read_batch([stand_in_seeds(tmp_path)]).docs
+    outcomes = extract_partition(docs, make_stub_nlp, tag_companies, "0000000000000000")
+    assert len(outcomes) == 3
+    assert all(
+        isinstance(o, Failed) and "install the same policykg on every worker" in o.reason
+        for o in outcomes
+    )
+
+
 def test_an_unknown_scheduler_is_refused_before_any_work(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(tmp_path), "--dask", "threads"])
     assert result.exit_code == 1

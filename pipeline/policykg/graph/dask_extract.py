@@ -1,6 +1,6 @@
 """Per-document extraction as a Dask bag (``--dask SCHEDULER``): one machine or a cluster.
 
-Documents → ``dask.bag.from_sequence`` → ``map_partitions`` (each worker process builds the NLP
+Documents → ``dask.bag.from_sequence`` → ``map_partitions`` (each worker thread builds the NLP
 pipeline once and keeps it for the partitions it is given) → the outcomes come back in document
 order to the caller, which resolves and writes exactly as a serial build does. Dask is the
 scheduler; nothing here schedules. ``SCHEDULER`` is ``synchronous`` (this process, for
@@ -11,12 +11,14 @@ debugging), ``processes`` (a local pool of spawned processes) or the address of 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
 from policykg.errors import PolicyKGError
-from policykg.graph.stages import Outcome, Stages, extract_guarded
+from policykg.graph.cache import pipeline_version
+from policykg.graph.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.ir import DocResult, SourceDoc
 
 logger = logging.getLogger(__name__)
@@ -25,7 +27,7 @@ LOCAL_SCHEDULERS = ("synchronous", "processes")
 CLUSTER_PREFIXES = ("tcp://", "tls://")
 MAX_PARTITIONS = 1000  # one document per partition up to here: a task costs ~1 ms, a document ~1 s
 
-_NLP_BY_FACTORY: dict[Callable[[], Any], Any] = {}
+_LOCAL = threading.local()  # a Dask worker may run several threads: one pipeline per thread
 
 
 class DaskSchedulerError(PolicyKGError):
@@ -43,18 +45,28 @@ def check_scheduler(scheduler: str) -> None:
 
 
 def _worker_nlp(make_nlp: Callable[[], Any]) -> Any:
-    """The pipeline of this worker process, built on first use."""
-    if make_nlp not in _NLP_BY_FACTORY:
-        _NLP_BY_FACTORY[make_nlp] = make_nlp()
-    return _NLP_BY_FACTORY[make_nlp]
+    """The pipeline of this worker thread, built on first use and kept for later partitions."""
+    built: dict[Callable[[], Any], Any] = _LOCAL.__dict__.setdefault("nlp_by_factory", {})
+    if make_nlp not in built:
+        built[make_nlp] = make_nlp()
+    return built[make_nlp]
 
 
 def extract_partition(
     docs: Iterable[SourceDoc],
     make_nlp: Callable[[], Any],
     extract_doc: Callable[[SourceDoc, Any], DocResult],
+    client_version: str,
 ) -> list[Outcome]:
-    """Extract one partition of the bag with this worker's pipeline."""
+    """Extract one partition of the bag with this worker's pipeline; a worker whose policykg
+    code differs from the client's fails its documents instead of mixing results."""
+    here = pipeline_version()
+    if here != client_version:
+        reason = (
+            f"extraction failed: the Dask worker runs policykg pipeline {here}, the client "
+            f"{client_version} (install the same policykg on every worker)"
+        )
+        return [Failed(doc.path, reason) for doc in docs]
     nlp = _worker_nlp(make_nlp)
     return [extract_guarded(extract_doc, doc, nlp) for doc in docs]
 
@@ -98,7 +110,9 @@ def extract_on_dask(
     check_scheduler(scheduler)
     partitions = max(1, min(len(docs), MAX_PARTITIONS))
     bag = dask.bag.from_sequence(list(docs), npartitions=partitions)
-    outcomes = bag.map_partitions(extract_partition, stages.make_nlp, stages.extract_doc)
+    outcomes = bag.map_partitions(
+        extract_partition, stages.make_nlp, stages.extract_doc, pipeline_version()
+    )
     logger.info("extracting %d documents as a Dask bag on %s", len(docs), scheduler)
     results = _compute(outcomes, scheduler, jobs)
     if len(results) != len(docs):
