@@ -62,6 +62,13 @@ def encode(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=64)
+def field_types(kind: type) -> dict[str, Any]:
+    """The resolved field types of a dataclass (``typing.get_type_hints`` is slow: a warm build
+    decoding every entry spent most of its time there before this was cached)."""
+    return typing.get_type_hints(kind)
+
+
 def decode(kind: Any, value: Any) -> Any:
     """Rebuild a value of type ``kind`` (dataclass, enum, tuple[X, ...], X | None) from JSON."""
     origin = typing.get_origin(kind)
@@ -74,7 +81,7 @@ def decode(kind: Any, value: Any) -> Any:
             return tuple(decode(args[0], item) for item in value)
         return tuple(decode(arg, item) for arg, item in zip(args, value, strict=True))
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        hints = typing.get_type_hints(kind)
+        hints = field_types(kind)
         return kind(
             **{f.name: decode(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)}
         )
@@ -111,7 +118,7 @@ class DocCache:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             fields = {k: v for k, v in data.items() if k != "doc"}
-            hints = typing.get_type_hints(DocResult)
+            hints = field_types(DocResult)
             return DocResult(doc=doc, **{k: decode(hints[k], v) for k, v in fields.items()})
         except (ValueError, KeyError, TypeError) as exc:
             logger.warning("%s: unreadable cache entry, extracting again (%s)", path, exc)
