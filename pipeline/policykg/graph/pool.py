@@ -48,7 +48,8 @@ def extract_in_pool(
     on_done: Callable[[int, Outcome], None],
 ) -> None:
     """Extract ``docs`` on ``jobs`` processes; ``on_done(index, outcome)`` runs in this process,
-    in completion order, as each document comes back."""
+    in completion order, as each document comes back. Long documents are queued first, so a
+    long one does not start last and leave the other workers idle."""
     workers = max(1, min(jobs, len(docs)))
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -59,7 +60,8 @@ def extract_in_pool(
     logger.info("extracting %d documents on %d worker processes", len(docs), workers)
     finished = False
     try:
-        futures = {pool.submit(_extract_in_worker, doc): index for index, doc in enumerate(docs)}
+        longest_first = sorted(range(len(docs)), key=lambda i: -len(docs[i].raw))
+        futures = {pool.submit(_extract_in_worker, docs[i]): i for i in longest_first}
         for future in as_completed(futures):
             index = futures[future]
             on_done(index, _outcome(future, docs[index]))
