@@ -28,9 +28,9 @@ def _named_graphs(uris: Sequence[str]) -> list[ox.NamedNode | ox.BlankNode] | No
 def collect_solutions(solutions: ox.QuerySolutions, max_results: int | None) -> SelectResult:
     variables = tuple(var.value for var in solutions.variables)
     limit = None if max_results is None else max_results + 1
-    rows = [
-        tuple(solution[var] for var in variables) for solution in itertools.islice(solutions, limit)
-    ]
+    # A solution iterates over its values in the order of ``variables``, None where unbound
+    # (checked on pyoxigraph 0.5); much cheaper than one lookup by name per cell.
+    rows = [tuple(solution) for solution in itertools.islice(solutions, limit)]
     truncated = max_results is not None and len(rows) > max_results
     return SelectResult(variables, tuple(rows[:max_results] if truncated else rows), truncated)
 
