@@ -45,6 +45,8 @@ def extract_section(emit: Emit, seeds: Path, repeat: int) -> None:
     emit("|---|---:|---:|")
     emit(f"| full default pipeline (`extract_doc`) | {full:,.0f} | 1.00 |")
     emit(f"| bare spaCy zh char tokenizer | {tok:,.0f} | {tok / full:.2f}× |")
+    own = figures.rate(figures.own_tokenizer)
+    emit(f"| the pipeline's own char tokenizer (same tokens) | {own:,.0f} | {own / full:.2f}× |")
     emit(f"| one regex scan | {rx:,.0f} | {rx / full:.2f}× |")
     rules = bench_extract(docs, build_nlp(with_ner=False), repeat=repeat).full
     emit(
@@ -57,8 +59,9 @@ def extract_section(emit: Emit, seeds: Path, repeat: int) -> None:
         f"{4 * figures.chars / two.median:,.0f} | {4 * figures.full.median / two.median:.2f}× |"
     )
     emit(
-        f"\nFull pipeline / bare tokenizer = **{full / tok:.2f}** (target ≥ 1/7 = 0.14); "
-        f"target ≥ 100,000 chars/s: **{'met' if full >= 100_000 else 'missed'}**.\n"
+        f"\nFull pipeline / bare tokenizer = **{full / tok:.3f}** (target ≥ 1/7 = 0.143: "
+        f"**{'met' if full * 7 >= tok else 'missed'}**); target ≥ 100,000 chars/s: "
+        f"**{'met' if full >= 100_000 else 'missed'}**.\n"
     )
 
 
