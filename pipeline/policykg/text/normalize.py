@@ -29,6 +29,7 @@ _INLINE_DROP = re.compile(
     r"\*\*|__|^#{1,6}\s+|[(（]\s*(?:上接|下转|上转|接上|转接|接)[^()（）\n]{0,12}版\s*[)）]|[?？]{2,}"
 )
 _SPACE = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_OR_NOT = re.compile(r"(?P<text>[^ \t\u3000\u00a0]+)|[ \t\u3000\u00a0]+")
 MIN_REPEAT_LEN = 20
 
 
@@ -103,22 +104,28 @@ def _kept_positions(line: Line) -> Sequence[int]:
     text = line.text
     if _INLINE_DROP.search(text) is None and _SPACE.search(text) is None:
         return range(line.start, line.start + len(text))  # nothing to drop: most lines
-    dropped = bytearray(len(text))
-    for match in _INLINE_DROP.finditer(text):
-        dropped[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    keep = [i for i in range(len(text)) if not dropped[i]]
-    kept_text = "".join(text[i] for i in keep)
+    keep: list[int] = []  # raw positions of the characters left after inline drops
+    pieces: list[str] = []
+    pos = 0
+    for match in [*_INLINE_DROP.finditer(text), None]:
+        cut = len(text) if match is None else match.start()
+        if cut > pos:
+            keep.extend(range(line.start + pos, line.start + cut))
+            pieces.append(text[pos:cut])
+        pos = cut if match is None else match.end()
+    kept_text = "".join(pieces)
     result: list[int] = []
-    for match in re.finditer(r"[^ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+", kept_text):
-        chunk = match.group()
-        if not _SPACE.fullmatch(chunk):
+    for match in _SPACE_OR_NOT.finditer(kept_text):
+        if match.lastgroup == "text":
             result.extend(keep[match.start() : match.end()])
             continue
         before = kept_text[match.start() - 1] if match.start() > 0 else ""
         after = kept_text[match.end()] if match.end() < len(kept_text) else ""
         if before and after and not _is_cjk(before) and not _is_cjk(after):
             result.append(keep[match.start()])  # one space between two non-Chinese tokens
-    return [line.start + i for i in result]
+    if result and result[-1] - result[0] + 1 == len(result):
+        return range(result[0], result[-1] + 1)  # only edges were dropped: one slice
+    return result
 
 
 def _gather(raw: str, positions: Sequence[int]) -> str:
