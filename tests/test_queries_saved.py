@@ -204,7 +204,8 @@ def test_abbreviations(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
     found = rows(store, saved["abbreviations"])
     first = next(r for r in found if r.get("definition") == LIUWEN_A)
     assert set(first["parts"].split("、")) == set(LIUWEN_A.split("、"))
-    assert set(first["usedIn"].split()) == {"a.txt", "b.txt", "c.txt"}
+    assert (first["documents"], first["firstYear"], first["lastYear"]) == ("3", "2022", "2024")
+    assert found[0] == first, "most documents first"
     assert "六保" in {r["label"] for r in found}
 
 
@@ -230,8 +231,10 @@ def test_abbreviations_shared_by_counties(store: ox.Store, saved: dict[str, Save
 def test_terms_defined_differently(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
     found = rows(store, saved["terms-defined-differently"])
     assert len(found) == 1 and found[0]["term"] == "六稳"
-    assert {found[0]["definition1"], found[0]["definition2"]} == {LIUWEN_A, LIUWEN_C}
-    assert "c.txt" in (found[0]["files1"] + found[0]["files2"])
+    row = found[0]
+    sides = {(row["definition1"], row["documents1"]), (row["definition2"], row["documents2"])}
+    assert sides == {(LIUWEN_A, "3"), (LIUWEN_C, "1")}
+    assert {row["years1"], row["years2"]} == {"2022–2024", "2023–2023"}
 
 
 def test_slogans_by_year(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
@@ -287,3 +290,19 @@ def test_entity_timeline(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
     }
     assert found[("2022", "Enterprise")] == 2 and found[("2024", "Enterprise")] == 1
     assert found[("2023", "Abbreviation")] == 3
+
+
+def test_list_queries_stop_at_the_ranked_entities(
+    saved: dict[str, SavedQuery], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policykg.graph import rdf_summary
+    from policykg.graph.rdf import to_graph
+
+    monkeypatch.setattr(rdf_summary, "RANKED", 1)  # only the most-named of each type
+    path = tmp_path / "graph.ttl"
+    to_graph(small_extraction()).serialize(path, format="turtle")
+    ranked = load_memory_store(path)
+    enterprises = {r["enterpriseLabel"] for r in rows(ranked, saved["entities-near-enterprise"])}
+    assert enterprises == {"高义钢铁"}, "named in two documents, 山西恒强化工有限公司 in one"
+    assert rows(ranked, saved["enterprises-leading-parks"]) == [], "the leader is not ranked"
+    assert len(rows(ranked, saved["project-provenance"])) == 2

@@ -62,7 +62,7 @@ class GraphParts:
         self.docs = index_docs(extraction.docs)
         self.places = place_nodes(extraction)
         self.concepts = concept_index(extraction.entities)
-        self.plan = make_plan(extraction, self.concepts)
+        self.plan = make_plan(extraction, self.concepts, self.places)
 
     def documents(self) -> Iterator[Graph]:
         """One part per document: only its own nodes and nodes of :meth:`others` are objects."""

@@ -50,8 +50,13 @@ class Plan:
     summary: Summary
 
 
-def make_plan(extraction: Extraction, concepts: Mapping[str, URIRef]) -> Plan:
-    """The indexes of ``extraction``; ``concepts`` maps glossary and slogan labels to nodes."""
+def make_plan(
+    extraction: Extraction,
+    concepts: Mapping[str, URIRef],
+    places: Mapping[str, URIRef] | None = None,
+) -> Plan:
+    """The indexes of ``extraction``; ``concepts`` maps glossary and slogan labels to nodes,
+    ``places`` the place names of the documents' metadata to theirs."""
     docs = {doc.name: doc for doc in extraction.docs}
     mentions: dict[str, list[tuple[URIRef, EntityType, Mention]]] = defaultdict(list)
     entities: dict[URIRef, list[Entity]] = defaultdict(list)
@@ -72,7 +77,7 @@ def make_plan(extraction: Extraction, concepts: Mapping[str, URIRef]) -> Plan:
         for span in relation.evidence:
             evidence[source_of(docs, span).name].append(span)
     broader, new_concepts = concept_parts(extraction.entities, concepts)
-    summary = summarize(docs, entities)
+    summary = summarize(docs, entities, places)
     return Plan(
         mentions, amounts, links, evidence, broader, new_concepts, relations, entities, summary
     )

@@ -4,7 +4,8 @@ A query that counts mentions per entity or entities per document walks every men
 corpus, so it grows with the corpus. The build knows these numbers already, so it writes them:
 
 - per entity: ``kg:mentionCount`` (distinct mention phrases), ``kg:documentCount``,
-  ``kg:firstYear`` / ``kg:lastYear`` (of the documents naming it, where their year is known), and
+  ``kg:firstYear`` / ``kg:lastYear`` (of the documents naming it, where their year is known),
+  ``kg:mentionedInPlace`` (the places, ``dcterms:spatial``, of those documents), and
   for the :data:`RANKED` most-named entities of each type ``kg:rank`` (1 = named in the most
   documents, then the most mentions, then by label), so a top-N list reads N entities, not all;
 - per document and per year: one ``kg:EntityCount`` node per entity class, with ``kg:countOf``
@@ -38,6 +39,7 @@ class EntityStats:
     documents: int
     first_year: int | None
     last_year: int | None
+    places: tuple[URIRef, ...] = ()
     rank: int | None = None
 
 
@@ -51,9 +53,13 @@ class Summary:
 
 
 def summarize(
-    docs: Mapping[str, SourceDoc], entities: Mapping[URIRef, Sequence[Entity]]
+    docs: Mapping[str, SourceDoc],
+    entities: Mapping[URIRef, Sequence[Entity]],
+    places: Mapping[str, URIRef] | None = None,
 ) -> Summary:
-    """The summary of the entities (grouped by node, as ``rdf_plan`` groups them)."""
+    """The summary of the entities (grouped by node, as ``rdf_plan`` groups them);
+    ``places`` gives the place node of a document's ``meta.place``."""
+    places = places or {}
     named_in: dict[str, dict[EntityType, set[URIRef]]] = defaultdict(lambda: defaultdict(set))
     stats: dict[URIRef, EntityStats] = {}
     for node, same in entities.items():
@@ -64,7 +70,8 @@ def summarize(
             named_in[name][kind].add(node)
         years = sorted({y for name in names if (y := docs[name].meta.year) is not None})
         first, last = (years[0], years[-1]) if years else (None, None)
-        stats[node] = EntityStats(len(spans), len(names), first, last)
+        where = {places[p] for name in names if (p := docs[name].meta.place or "") in places}
+        stats[node] = EntityStats(len(spans), len(names), first, last, tuple(sorted(where)))
     by_year: dict[int, dict[EntityType, set[URIRef]]] = defaultdict(lambda: defaultdict(set))
     for name, kinds in named_in.items():
         year = docs[name].meta.year
@@ -95,7 +102,9 @@ def ranked(
         nodes.sort(key=lambda n: rank_key(stats[n], entities[n][0].label, n))
         for place, node in enumerate(nodes[:RANKED], start=1):
             s = stats[node]
-            result[node] = EntityStats(s.mentions, s.documents, s.first_year, s.last_year, place)
+            result[node] = EntityStats(
+                s.mentions, s.documents, s.first_year, s.last_year, s.places, place
+            )
     return result
 
 
@@ -116,6 +125,8 @@ def add_entity_stats(g: Graph, node: URIRef, stats: EntityStats) -> None:
     if stats.first_year is not None and stats.last_year is not None:
         g.add((node, KG.firstYear, integer(stats.first_year)))
         g.add((node, KG.lastYear, integer(stats.last_year)))
+    for place in stats.places:
+        g.add((node, KG.mentionedInPlace, place))
     if stats.rank is not None:
         g.add((node, KG.rank, integer(stats.rank)))
 

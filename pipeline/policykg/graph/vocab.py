@@ -87,7 +87,7 @@ AMOUNT_PROPERTIES: dict[str, tuple[URIRef, URIRef]] = {
 
 # Counts the build writes so that queries need not aggregate the whole graph (``rdf_summary``).
 SUMMARY_TERMS: frozenset[URIRef] = frozenset(
-    {KG.mentionCount, KG.documentCount, KG.firstYear, KG.lastYear, KG.rank}
+    {KG.mentionCount, KG.documentCount, KG.firstYear, KG.lastYear, KG.rank, KG.mentionedInPlace}
     | {KG.EntityCount, KG.countOf, KG["count"], KG.inDocument, KG.inYear}
 )
 
