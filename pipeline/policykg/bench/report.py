@@ -128,3 +128,16 @@ def scale_section(emit: Emit, seeds: Path, factors: list[int], work: Path | None
             f"\nSeconds per character at {points[-1].factor}× vs {points[0].factor}×: "
             f"{linearity(points) * 100:+.0f}% (target: within ±25%).\n"
         )
+    _query_scale_table(emit, points)
+
+
+def _query_scale_table(emit: Emit, points: list[ScalePoint]) -> None:
+    """Each saved query's median latency at each corpus size."""
+    names = sorted({name for p in points for name in p.latencies})
+    emit("\nSaved-query latency (ms, median of 3, pyoxigraph in memory) at each size:\n")
+    emit("| query | " + " | ".join(f"{p.factor}×" for p in points) + " |")
+    emit("|---|" + "---:|" * len(points))
+    for name in names:
+        cells = [f"{p.latencies[name]:,.1f}" if name in p.latencies else "—" for p in points]
+        emit(f"| {name} | " + " | ".join(cells) + " |")
+    emit("")

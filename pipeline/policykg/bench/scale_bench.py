@@ -39,6 +39,7 @@ class ScalePoint:
     query_median_ms: float
     query_max_ms: float
     slowest_query: str
+    latencies: dict[str, float]
 
 
 def seed_chars(seeds: Path) -> int:
@@ -86,6 +87,7 @@ def scale_point(factor: int, unit_chars: int, work: Path, query_files: list[Path
         query_median_ms=statistics.median(latencies.values()) if latencies else float("nan"),
         query_max_ms=latencies[slowest] if slowest else float("nan"),
         slowest_query=slowest,
+        latencies=latencies,
     )
 
 
