@@ -28,7 +28,7 @@ from policykg.graph.rdf_text import source_of
 from policykg.graph.vocab import ENTITY_CLASSES, KG
 from policykg.ir import Entity, EntityType, SourceDoc
 
-RANKED = 200
+RANKED = 1000
 
 
 @dataclass(frozen=True, slots=True)
