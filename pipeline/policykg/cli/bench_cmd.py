@@ -11,13 +11,15 @@ import typer
 from policykg.cli.app import app, handle_errors
 from policykg.errors import PolicyKGError
 
-SUITES = ("extract", "queries", "server", "scale")
+SUITES = ("extract", "build", "queries", "server", "scale")
 
 
 @app.command()
 @handle_errors
 def bench(
-    what: Annotated[str, typer.Argument(help="extract, queries, server, scale, or all.")] = "all",
+    what: Annotated[
+        str, typer.Argument(help="extract, build, queries, server, scale, or all.")
+    ] = "all",
     seeds: Annotated[Path, typer.Option("--seeds", help="The 1× corpus.")] = Path("seeds"),
     graph: Annotated[
         Path,
@@ -70,6 +72,8 @@ def bench(
         build(seeds, graph.parent)
     if "extract" in chosen:
         report.extract_section(emit, seeds, repeat)
+    if "build" in chosen:
+        report.build_section(emit, seeds, repeat)
     if "queries" in chosen:
         report.query_section(emit, graph, repeat)
     if "server" in chosen:
