@@ -34,7 +34,11 @@ def bench(
         int, typer.Option("--clients", help="Concurrent clients in the server load.")
     ] = 4,
     requests: Annotated[
-        int, typer.Option("--requests", help="Requests per client in the server load.")
+        int,
+        typer.Option(
+            "--requests",
+            help="Requests per Python client thread in the server load (wrk, when on PATH, runs each load for 5 s).",
+        ),
     ] = 250,
     factors: Annotated[
         str,
