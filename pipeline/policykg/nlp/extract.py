@@ -1,7 +1,8 @@
 """From a decoded document to its candidates and relation candidates (``DocResult``).
 
-Steps: normalise (keeping the map to raw offsets) → run the spaCy pipeline per paragraph through
-``nlp.pipe`` (never a whole report: the zh tokenizer is quadratic) → add the document-level
+Steps: normalise (keeping the map to raw offsets) → run the rule components per paragraph through
+``nlp.pipe`` (never a whole report: rules and spans are paragraph-sized) and the statistical NER on
+the sentences about firms (``ner_targets``) → add the document-level
 findings (专栏 items, glossary entries, uses of known terms, the document's own place names) →
 merge with priorities → propagate enterprise names within the document → relations and amounts →
 raw offsets. Verbatim repeated paragraphs are not processed again: their spans are copied from
