@@ -11,10 +11,11 @@ from __future__ import annotations
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from policykg.bench.timing import policykg_command
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +27,6 @@ class BuildTiming:
     low: float
     high: float
     runs: int
-
-
-def policykg_command() -> list[str]:
-    """The installed ``policykg`` console script next to this interpreter (else ``-m``)."""
-    script = Path(sys.executable).with_name("policykg")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "policykg.cli"]
 
 
 def run_build(seeds: Path, out: Path, *extra: str) -> float:

@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from policykg.bench.timing import policykg_command
+
 _RDFLIB_ENDPOINT = r"""
 import sys, json, threading, urllib.parse
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
@@ -129,8 +131,8 @@ def policykg_endpoint(graph_path: Path) -> Iterator[Endpoint]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/sparql"
     ask = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
-    exe = str(Path(sys.executable).with_name("policykg"))
-    with running([exe, "serve", "--graph", str(graph_path), "--port", str(port)], ask) as proc:
+    command = [*policykg_command(), "serve", "--graph", str(graph_path), "--port", str(port)]
+    with running(command, ask) as proc:
         yield Endpoint(url, proc.pid)
 
 

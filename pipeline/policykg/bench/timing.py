@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 
@@ -61,6 +62,12 @@ def run_child(code: str, *args: str, timeout: float = 3600) -> dict[str, Any]:
         raise RuntimeError(f"benchmark child failed ({proc.returncode}): {proc.stderr[-2000:]}")
     parsed: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     return parsed
+
+
+def policykg_command() -> list[str]:
+    """How to run the installed ``policykg`` console script next to this interpreter (else ``-m``)."""
+    script = Path(sys.executable).with_name("policykg")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "policykg"]
 
 
 def machine() -> dict[str, str]:
