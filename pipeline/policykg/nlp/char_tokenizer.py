@@ -13,7 +13,7 @@ generated text).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy import util
 from spacy.language import Language
@@ -35,9 +35,10 @@ class CharTokenizer:
         words, spaces = util.get_words_and_spaces(list(text), text)
         return Doc(self.vocab, words=words, spaces=spaces)
 
-    def pipe(self, texts: list[str]) -> list[Doc]:
-        """Tokenize each of ``texts`` (spaCy's tokenizer protocol)."""
-        return [self(text) for text in texts]
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Tokenize each of ``texts`` (spaCy's tokenizer protocol; ``batch_size`` is unused)."""
+        for text in texts:
+            yield self(text)
 
     def to_bytes(self, **_: object) -> bytes:
         """Nothing to save: the tokenizer has no settings."""
