@@ -4,6 +4,7 @@ from policykg.cli import (  # noqa: F401  (importing registers the commands)
     bench_cmd,
     eval_cmd,
     extract_cmd,
+    gold_cmd,
     graph_cmd,
     serve_cmd,
     viz_cmd,

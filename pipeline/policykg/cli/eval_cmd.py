@@ -27,44 +27,118 @@ def evaluate(
         typer.Option(
             "--fold",
             help=(
-                "Held-out county to score: xinjiang (新绛县 documents, NER trained on 绛县), "
-                "jiangxian (绛县, NER trained on 新绛县) or both (and their micro-average)."
+                "What to score: all (default: every corpus fold, then the two seeds counties), "
+                "corpus, sealed, dev, one fold of splits.toml (c1…c4, hebei, xinjiang, jiangxian), "
+                "or both (the seeds counties only, the issue-3 table)."
             ),
         ),
-    ] = "both",
+    ] = "all",
     format: Annotated[
         str, typer.Option("--format", "-f", help="table (Markdown) or json.")
     ] = "table",
     gold: Annotated[Path | None, typer.Option("--gold", help=GOLD_HELP)] = None,
     max_chars: Annotated[
         int | None,
-        typer.Option("--max-chars", help="Score only each document's first N characters."),
+        typer.Option(
+            "--max-chars", help="Seeds folds only: score each document's first N characters."
+        ),
     ] = None,
     models: Annotated[
         Path | None,
-        typer.Option(
-            "--models", help="Folder holding ner-<fold> models (default: the shipped ones)."
-        ),
+        typer.Option("--models", help="Seeds folds only: folder holding ner-<fold> models."),
     ] = None,
     no_ner: Annotated[
         bool, typer.Option("--no-ner", help="Score the rule components alone (no NER).")
     ] = False,
     ner_only: Annotated[
         bool,
-        typer.Option("--ner-only", help="Score the shipped NER models alone (no rules)."),
+        typer.Option("--ner-only", help="Seeds folds only: the NER models alone (no rules)."),
     ] = False,
+    audit: Annotated[
+        Path | None,
+        typer.Option(
+            "--audit",
+            help="Instead of scoring: extract every document under DIR (recursively) and write "
+            "to --out the entities of each type named in the most documents, to judge by hand.",
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="With --audit: entities per type.")] = 100,
+    no_decider: Annotated[
+        bool,
+        typer.Option(
+            "--no-decider",
+            help="Keep every candidate the rules and NER propose (no decision model).",
+        ),
+    ] = False,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="With --audit: the folder to write.")
+    ] = Path("out/audit"),
 ) -> None:
-    """Score the full default pipeline on held-out annotated documents of the other county.
+    """Score the shipped pipeline on the place-held-out folds of the annotated corpus.
 
-    Prints per-type precision/recall/F1, strict (exact span and type) and overlap (any overlap,
-    same type), per fold and micro-averaged, and the glossary check (terms found with exactly the
-    gold definition and parts).
+    Per fold and micro-averaged (all corpus folds, sealed folds, dev folds): per type strict
+    (exact span and type) and overlap precision/recall/F1 with 95% bootstrap intervals over
+    documents; relations (undertakes, leads, responsibleFor); glossaries (term found,
+    definition exact, parts exact). Which folds people writing rules have read is each fold's
+    status in splits.toml.
     """
+    if format not in {"table", "json"}:
+        raise PolicyKGError(f"unknown --format {format!r}: use table or json")
+    if audit is not None:
+        from policykg.gold.audit import write_audit
+
+        written = write_audit(audit, out, top=top, with_ner=not no_ner)
+        err_console.print(f"wrote {', '.join(str(p) for p in written)}", markup=False)
+        return
+    if fold == "both" or max_chars is not None or models is not None or ner_only:
+        _seeds_eval(fold, format, gold, max_chars, models, no_ner, ner_only)
+        return
+    _corpus_eval(fold, format, gold, no_ner, no_decider)
+
+
+def _corpus_eval(fold: str, format: str, gold: Path | None, no_ner: bool, no_decider: bool) -> None:
+    from policykg.gold.folds import read_corpus_folds
+    from policykg.gold.report import to_json, to_table
+    from policykg.gold.run import run_all
+    from policykg.nlp.gold import default_gold_root, read_splits
+
+    root = gold or default_gold_root()
+    corpus = {f.name: f.status for f in read_corpus_folds(root / "splits.toml")}
+    seeds = set(read_splits(root / "splits.toml"))
+    selectors = {
+        "all": (set(corpus) | seeds, True),
+        "corpus": (set(corpus), False),
+        "sealed": ({n for n, s in corpus.items() if s == "sealed"}, False),
+        "dev": ({n for n, s in corpus.items() if s == "dev"}, False),
+    }
+    if fold in selectors:
+        only, with_seeds = selectors[fold]
+    elif fold in corpus or fold in seeds:
+        only, with_seeds = {fold}, fold in seeds
+    else:
+        raise PolicyKGError(
+            f"unknown --fold {fold!r}: have {', '.join([*selectors, *corpus, *seeds])}"
+        )
+    folds = run_all(root, with_ner=not no_ner, only=only, seeds=with_seeds, decide=not no_decider)
+    if format == "json":
+        typer.echo(json.dumps(to_json(folds), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(to_table(folds), nl=False)
+
+
+def _seeds_eval(
+    fold: str,
+    format: str,
+    gold: Path | None,
+    max_chars: int | None,
+    models: Path | None,
+    no_ner: bool,
+    ner_only: bool,
+) -> None:
     from policykg.nlp.eval_report import to_json, to_table
     from policykg.nlp.eval_run import NO_NER, run_eval, run_ner_only
 
-    if format not in {"table", "json"}:
-        raise PolicyKGError(f"unknown --format {format!r}: use table or json")
+    fold = "both" if fold == "all" else fold
     if ner_only:
         result = run_ner_only(fold, root=gold)
     else:
@@ -97,8 +171,23 @@ def train(
         str, typer.Option("--labels", help="Comma-separated entity types the NER learns.")
     ] = DEFAULT_LABELS,
     gold: Annotated[Path | None, typer.Option("--gold", help=GOLD_HELP)] = None,
+    decider: Annotated[
+        bool,
+        typer.Option(
+            "--decider",
+            help="Instead of the NER: train the decision model on the training folds (every "
+            "dev corpus fold and the seeds; never a sealed fold), plus one model without each "
+            "of them for place-held-out scoring; writes nlp/model/decider*.json (or --out DIR).",
+        ),
+    ] = False,
 ) -> None:
     """Train the statistical NER on the gold spans of one fold (reproducible, CPU)."""
+    if decider:
+        from policykg.gold.decider_models import train_all
+
+        for path in train_all(gold, out):
+            err_console.print(f"wrote {path}", markup=False, highlight=False)
+        return
     from policykg.nlp.gold import default_gold_root, fold_stems, load_gold_docs, read_splits
     from policykg.nlp.ner import model_dir
     from policykg.nlp.train import TrainSettings, train_ner

@@ -1,0 +1,69 @@
+"""``policykg gold``: draw the annotated corpus, compile annotation files, measure agreement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policykg.cli.app import app, err_console, handle_errors
+from policykg.errors import PolicyKGError
+
+gold_app = typer.Typer(help="The annotated corpus: draw it, compile its annotations, agreement.")
+app.add_typer(gold_app, name="gold")
+
+ROOT_HELP = "Folder with corpus/, annotation/, gold/corpus/, sample.toml (default: tests/data)."
+
+
+def _root(root: Path | None) -> Path:
+    from policykg.paths import data_dir
+
+    return root or data_dir("tests") / "data"
+
+
+@gold_app.command()
+@handle_errors
+def sample(
+    corpus: Annotated[Path, typer.Option("--corpus", help="The development corpus.")] = Path(
+        "../shared/corpus"
+    ),
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed of the draw.")] = None,
+    root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] = None,
+) -> None:
+    """Draw documents and paragraph ranges by the fixed rule (policykg.gold.sample), copy them."""
+    from policykg.gold.corpus import write_sample
+    from policykg.gold.sample import SEED, draw, glossary_docs
+
+    if not (corpus / "cities-2024").is_dir():
+        raise PolicyKGError(f"{corpus}: no cities-2024/ and baoding-counties/ here")
+    docs = draw(corpus, seed or SEED)
+    write_sample(docs, glossary_docs(corpus), corpus, _root(root), seed or SEED)
+    err_console.print(f"drew {len(docs)} documents, {sum(d.chars for d in docs):,} characters")
+
+
+@gold_app.command(name="compile")
+@handle_errors
+def compile_cmd(
+    root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] = None,
+) -> None:
+    """Compile every annotation/<stem>.ann into gold/corpus/<stem>.jsonl, .relations.jsonl, .coverage.json."""
+    from policykg.gold.corpus import compile_doc, load_sample, write_gold
+
+    base = _root(root)
+    done = 0
+    for doc in load_sample(base):
+        ann = base / "annotation" / f"{doc.stem}.ann"
+        if ann.is_file():
+            write_gold(base, doc, compile_doc(base, doc, ann))
+            done += 1
+    err_console.print(f"compiled {done} annotation files into {base / 'gold'}")
+
+
+@gold_app.command()
+@handle_errors
+def agreement(root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] = None) -> None:
+    """Span F1 per type between the first and the second annotation pass (annotation/pass2/)."""
+    from policykg.gold.agreement import measure, to_table
+
+    typer.echo(to_table(measure(_root(root))), nl=False)

@@ -1,0 +1,60 @@
+"""The shipped decision models: one on every training fold, one without each of them.
+
+Training folds are the ``dev`` corpus folds and the seeds folds; ``sealed`` folds never train.
+``decider.json`` scores sealed folds and runs in the product; ``decider-without-<fold>.json``
+scores fold <fold> in ``policykg eval``, so every score is on a place the model did not see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.gold.folds import read_corpus_folds
+from policykg.gold.run import fold_docs
+from policykg.gold.train_decider import FoldDocs, train_decider
+from policykg.nlp.decide import DECIDER_PATH, Decider, read_decider
+from policykg.nlp.gold import default_gold_root, read_splits
+from policykg.nlp.pipeline import build_nlp
+
+VERSION = "decider-1"
+
+
+def training_folds(root: Path) -> list[str]:
+    dev = [f.name for f in read_corpus_folds(root / "splits.toml") if f.status == "dev"]
+    return [*dev, *read_splits(root / "splits.toml")]
+
+
+def model_path(folder: Path, without: str | None) -> Path:
+    return folder / ("decider.json" if without is None else f"decider-without-{without}.json")
+
+
+def decider_for(fold: str, root: Path, folder: Path = DECIDER_PATH.parent) -> Decider | None:
+    """The model that may score ``fold``: trained without it if it is a training fold."""
+    without = fold if fold in training_folds(root) else None
+    path = model_path(folder, without)
+    return read_decider(path) if path.is_file() else None
+
+
+def _write(path: Path, model: Decider) -> Path:
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(model.to_json() + "\n", "utf-8")
+    tmp.replace(path)
+    return path
+
+
+def train_all(root: Path | None, out: Path | None) -> list[Path]:
+    """Train and write every model; returns the paths written."""
+    root = root or default_gold_root()
+    folder = out or DECIDER_PATH.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    nlp = build_nlp()
+    names = training_folds(root)
+    folds = []
+    for name in names:
+        docs, types = fold_docs(root, name)
+        folds.append(FoldDocs(name, docs, types))
+    written = [_write(model_path(folder, None), train_decider(folds, nlp, VERSION))]
+    for name in names:
+        rest = [f for f in folds if f.name != name]
+        written.append(_write(model_path(folder, name), train_decider(rest, nlp, VERSION)))
+    return written

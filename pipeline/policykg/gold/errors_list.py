@@ -1,0 +1,56 @@
+"""The errors of one type on development folds: missed gold spans and wrong predictions, in context.
+
+Reading errors turns a fold into development data, so this refuses sealed folds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.errors import PolicyKGError
+from policykg.gold.folds import read_corpus_folds
+from policykg.gold.load import load_corpus_gold
+from policykg.gold.score import span_keys
+from policykg.nlp.evaluate import Key
+from policykg.nlp.extract import extract_batch
+from policykg.nlp.pipeline import build_nlp
+from policykg.text.sources import Batch
+
+
+def _context(raw: str, start: int, end: int, width: int = 12) -> str:
+    left = raw[max(0, start - width) : start].replace("\n", " ")
+    right = raw[end : end + width].replace("\n", " ")
+    return f"{left}[{raw[start:end]}]{right}"
+
+
+def list_errors(root: Path, folds: set[str], kind: str, *, with_ner: bool = True) -> list[str]:
+    """Lines ``FN|FP|BND doc context`` for the dev folds in ``folds``."""
+    chosen = [f for f in read_corpus_folds(root / "splits.toml") if f.name in folds]
+    sealed = [f.name for f in chosen if f.status != "dev"]
+    if sealed:
+        raise PolicyKGError(f"folds {', '.join(sealed)} are sealed: their errors are not read")
+    docs = [d for d in load_corpus_gold(root, [s for f in chosen for s in f.docs]) if d.coverage]
+    extraction = extract_batch(
+        Batch(tuple(d.source for d in docs), ()), nlp=build_nlp(with_ner=with_ner)
+    )
+    predicted = span_keys(extraction.entities, (kind,))
+    lines: list[str] = []
+    for doc in docs:
+        name, raw = doc.source.name, doc.source.raw
+        gold = {k for k in doc.spans if k[3] == kind}
+        pred = {k for k in predicted if k[0] == name and doc.scored(k[1])}
+        lines += _doc_lines(name, raw, gold, pred)
+    return lines
+
+
+def _doc_lines(name: str, raw: str, gold: set[Key], pred: set[Key]) -> list[str]:
+    out = []
+    for key in sorted(gold - pred, key=lambda k: k[1]):
+        near = [p for p in pred if p[1] < key[2] and key[1] < p[2]]
+        tag = "BND" if near else "FN "
+        extra = f" (pred {raw[near[0][1] : near[0][2]]})" if near else ""
+        out.append(f"{tag} {name} {_context(raw, key[1], key[2])}{extra}")
+    for key in sorted(pred - gold, key=lambda k: k[1]):
+        if not any(g[1] < key[2] and key[1] < g[2] for g in gold):
+            out.append(f"FP  {name} {_context(raw, key[1], key[2])}")
+    return out

@@ -1,0 +1,87 @@
+"""Place-held-out folds of the annotated corpus (``[corpus_folds.*]`` in ``splits.toml``).
+
+A fold is a set of whole provinces, so no place — and no city with its counties — is in two
+folds. The 保定 county reports (河北省) are one fold; the city reports' provinces are dealt to
+``CITY_FOLDS`` folds, largest first, each to the fold with the fewest drawn characters (ties by
+a seeded order). ``SEALED`` folds are kept from everyone who writes rules until they are scored:
+their errors are not read while developing; once read, they become ``dev`` and another fold is
+sealed (the rotation is recorded in ``splits.toml``).
+"""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from policykg.gold.corpus import DrawnDoc
+
+CITY_FOLDS = 4
+COUNTY_FOLD = "hebei"
+SEALED = ("c3", "c4")
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusFold:
+    name: str
+    status: str  # "dev" (rule writers may read its errors) or "sealed"
+    provinces: tuple[str, ...]
+    docs: tuple[str, ...]
+
+
+def assign_folds(docs: list[DrawnDoc], seed: int) -> list[CorpusFold]:
+    """Deal provinces to folds so that the folds have about the same drawn characters."""
+    chars: dict[str, int] = defaultdict(int)
+    members: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        key = doc.province if doc.source == "cities-2024" else COUNTY_FOLD
+        chars[key] += sum(hi - lo for lo, hi in doc.paragraphs.values())
+        members[key].append(doc.stem)
+    names = [f"c{i}" for i in range(1, CITY_FOLDS + 1)]
+    load = dict.fromkeys(names, 0)
+    provinces: dict[str, list[str]] = defaultdict(list)
+    order = sorted((p for p in chars if p != COUNTY_FOLD), key=lambda p: (-chars[p], p))
+    tie = random.Random(seed)
+    for province in order:
+        low = min(load.values())
+        fold = tie.choice(sorted(n for n in names if load[n] == low))
+        load[fold] += chars[province]
+        provinces[fold].append(province)
+    folds = [
+        CorpusFold(
+            name,
+            "sealed" if name in SEALED else "dev",
+            tuple(sorted(provinces[name])),
+            tuple(sorted(s for p in provinces[name] for s in members[p])),
+        )
+        for name in names
+    ]
+    hebei = CorpusFold(COUNTY_FOLD, "dev", ("河北省",), tuple(sorted(members[COUNTY_FOLD])))
+    return [*folds, hebei]
+
+
+def read_corpus_folds(path: Path) -> list[CorpusFold]:
+    """The corpus folds of ``splits.toml`` (empty when it has none)."""
+    table = tomllib.loads(path.read_text("utf-8")).get("corpus_folds", {})
+    return [
+        CorpusFold(name, str(f["status"]), tuple(f["provinces"]), tuple(f["docs"]))
+        for name, f in table.items()
+    ]
+
+
+def folds_toml(folds: list[CorpusFold]) -> str:
+    """The ``[corpus_folds.*]`` tables for ``splits.toml``."""
+    out = []
+    for fold in folds:
+        quoted = ", ".join(f'"{s}"' for s in fold.docs)
+        provinces = ", ".join(f'"{p}"' for p in fold.provinces)
+        out += [
+            f"[corpus_folds.{fold.name}]",
+            f'status = "{fold.status}"',
+            f"provinces = [{provinces}]",
+            f"docs = [{quoted}]",
+            "",
+        ]
+    return "\n".join(out)
