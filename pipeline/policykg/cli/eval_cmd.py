@@ -180,12 +180,21 @@ def train(
             "of them for place-held-out scoring; writes nlp/model/decider*.json (or --out DIR).",
         ),
     ] = False,
+    decide_types: Annotated[
+        str | None,
+        typer.Option(
+            "--decide-types",
+            help="With --decider: the entity types the model judges (comma-separated; default "
+            "all). Types left out keep every candidate.",
+        ),
+    ] = None,
 ) -> None:
     """Train the statistical NER on the gold spans of one fold (reproducible, CPU)."""
     if decider:
         from policykg.gold.decider_models import train_all
 
-        for path in train_all(gold, out):
+        types = set(_labels(decide_types)) if decide_types else None
+        for path in train_all(gold, out, types):
             err_console.print(f"wrote {path}", markup=False, highlight=False)
         return
     from policykg.nlp.gold import default_gold_root, fold_stems, load_gold_docs, read_splits

@@ -62,8 +62,25 @@ def compile_cmd(
 
 @gold_app.command()
 @handle_errors
-def agreement(root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] = None) -> None:
+def agreement(
+    root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] = None,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="List the spans only one pass marked, to settle.")
+    ] = False,
+) -> None:
     """Span F1 per type between the first and the second annotation pass (annotation/pass2/)."""
-    from policykg.gold.agreement import measure, to_table
+    from policykg.gold.agreement import differences, measure, to_table
 
+    if diff:
+        typer.echo("\n".join(differences(_root(root))))
+        return
     typer.echo(to_table(measure(_root(root))), nl=False)
+
+
+@gold_app.command()
+@handle_errors
+def stats(root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] = None) -> None:
+    """What the annotated corpus holds per fold and document (Markdown, for gold/README.md)."""
+    from policykg.gold.stats import stats_table
+
+    typer.echo(stats_table(_root(root)), nl=False)

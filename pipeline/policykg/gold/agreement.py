@@ -89,3 +89,25 @@ def to_table(agreement: Agreement) -> str:
     rows.append(f"| all entity types | | | {b} | {2 * b / t if t else 0:.3f} |")
     head = f"{len(agreement.docs)} documents, {agreement.chars:,} characters compared: {', '.join(agreement.docs)}\n\n"
     return head + "\n".join(rows) + "\n"
+
+
+def differences(root: Path) -> list[str]:
+    """Spans only one pass marked, per document: ``doc pN <pass> <type> text`` (to settle)."""
+    docs = {d.stem: d for d in load_sample(root)}
+    lines: list[str] = []
+    for path in sorted((root / "annotation" / "pass2").glob("*.ann")):
+        one = root / "annotation" / path.name
+        if path.stem not in docs or not one.is_file():
+            continue
+        doc = docs[path.stem]
+        a, b = compile_doc(root, doc, one), compile_doc(root, doc, path)
+        shared = sorted(set(a.covered) & set(b.covered))
+        for index in shared:
+            rng = [doc.paragraphs[index]]
+            sa, sb = _inside(a.spans, rng), _inside(b.spans, rng)
+            texts = {(s.start, s.end, s.label): s.text for s in (*a.spans, *b.spans)}
+            for key in sorted(sa - sb):
+                lines.append(f"{path.stem} p{index} pass1-only {key[2]} {texts[key]}")
+            for key in sorted(sb - sa):
+                lines.append(f"{path.stem} p{index} pass2-only {key[2]} {texts[key]}")
+    return lines

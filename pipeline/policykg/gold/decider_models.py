@@ -42,8 +42,15 @@ def _write(path: Path, model: Decider) -> Path:
     return path
 
 
-def train_all(root: Path | None, out: Path | None) -> list[Path]:
-    """Train and write every model; returns the paths written."""
+def _only(model: Decider, types: set[str] | None) -> Decider:
+    if types is None:
+        return model
+    kept = {k: v for k, v in model.thresholds.items() if k in types}
+    return Decider(model.weights, kept, model.version)
+
+
+def train_all(root: Path | None, out: Path | None, types: set[str] | None = None) -> list[Path]:
+    """Train and write every model (judging only ``types``, default all); the paths written."""
     root = root or default_gold_root()
     folder = out or DECIDER_PATH.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -51,10 +58,11 @@ def train_all(root: Path | None, out: Path | None) -> list[Path]:
     names = training_folds(root)
     folds = []
     for name in names:
-        docs, types = fold_docs(root, name)
-        folds.append(FoldDocs(name, docs, types))
-    written = [_write(model_path(folder, None), train_decider(folds, nlp, VERSION))]
+        docs, annotated = fold_docs(root, name)
+        folds.append(FoldDocs(name, docs, annotated))
+    written = [_write(model_path(folder, None), _only(train_decider(folds, nlp, VERSION), types))]
     for name in names:
         rest = [f for f in folds if f.name != name]
-        written.append(_write(model_path(folder, name), train_decider(rest, nlp, VERSION)))
+        model = _only(train_decider(rest, nlp, VERSION), types)
+        written.append(_write(model_path(folder, name), model))
     return written

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from policykg.gold.load import CorpusGoldDoc
-from policykg.nlp.decide import Decider, features, string_counts
+from policykg.nlp.decide import Decider, features, neighbours, string_counts
 from policykg.nlp.extract import propose
 
 C = 0.5
@@ -50,6 +50,7 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
         spots = [s for spots in proposed.candidates.values() for s in spots]
         counts = string_counts(text, spots)
         seen: set[tuple[int, int, str]] = set()
+        paragraph_of = {id(s): group for group in proposed.candidates.values() for s in group}
         for spot in spots:
             start, end = norm.raw_span(spot[0], spot[1])
             if spot[2] not in fold.types or not doc.scored(start):
@@ -58,7 +59,8 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
             positive = (doc.source.name, start, end, spot[2]) in doc.spans
             if positive:
                 seen.add(key)
-            out.append(Example(fold.name, spot[2], features(text, spot, counts), positive))
+            around = neighbours(spot, paragraph_of[id(spot)])
+            out.append(Example(fold.name, spot[2], features(text, spot, counts, around), positive))
         for _doc, start, end, label in doc.spans:
             if label in fold.types and (start, end, label) not in seen:
                 unproposed[label] += 1

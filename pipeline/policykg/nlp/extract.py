@@ -3,7 +3,8 @@
 Steps: normalise (keeping the map to raw offsets) → run the rule components per paragraph through
 ``nlp.pipe`` (never a whole report: rules and spans are paragraph-sized) and the statistical NER on
 the sentences about firms (``ner_targets``) → add the document-level
-findings (专栏 items, glossary entries, uses of known terms, the document's own place names) →
+findings (专栏 items, glossary entries, uses of known terms, the document's own place names):
+these are the candidates → the trained decision model drops the ones it rejects (``decide``) →
 merge with priorities → propagate enterprise names within the document → relations and amounts →
 raw offsets. Verbatim repeated paragraphs are not processed again: their spans are copied from
 the paragraph they repeat and they are listed in ``DocResult.repeated_paragraphs``.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,10 +23,12 @@ from spacy.tokens import Doc
 from policykg.ir import DocResult, EntityType, Extraction, SourceDoc
 from policykg.nlp.columns import find_column_items
 from policykg.nlp.components import TEXT_KEY
+from policykg.nlp.decide import Decider, shipped_decider
 from policykg.nlp.glossary import parse_glossary
 from policykg.nlp.glossary_model import GlossaryEntry
 from policykg.nlp.merge import Spot, merge_spots
 from policykg.nlp.ner_targets import ner_spots, statistical_pipes
+from policykg.nlp.phrases import drop_phrase_fragments
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.propagate import name_pattern, propagate, propagate_at_boundaries
 from policykg.nlp.resolve import resolve
@@ -151,29 +155,57 @@ def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dic
     return result
 
 
-def extract_doc(doc: SourceDoc, nlp: Language) -> DocResult:
-    """Candidates and relation candidates of one document (raw offsets)."""
+@dataclass(frozen=True, slots=True)
+class Proposed:
+    """What the rules and the NER propose for one document, before any decision."""
+
+    norm: NormText
+    glossary: tuple[GlossaryEntry, ...]
+    candidates: dict[int, list[Spot]]  # paragraph index -> typed spans (normalised offsets)
+
+
+def propose(doc: SourceDoc, nlp: Language) -> Proposed:
+    """Stage 1, candidates: every span the rule components, the NER and the document-level
+    finders propose, per paragraph (overlaps kept)."""
     norm = normalize(doc.raw)
     found = _run_pipeline(norm, nlp)
     glossary = parse_glossary(norm.text)
     extra = _by_paragraph(norm, _document_spots(doc, norm, found, glossary))
-    merged = {
-        index: merge_spots(found.get(index, []) + extra.get(index, []))
+    candidates = {
+        index: found.get(index, []) + extra.get(index, [])
         for index in sorted(set(found) | set(extra))
         if norm.paragraphs[index].repeat_of is None
     }
+    return Proposed(norm, glossary, candidates)
+
+
+def extract_doc(
+    doc: SourceDoc, nlp: Language, decider: Decider | str | None = "shipped"
+) -> DocResult:
+    """Candidates → decide → merge → propagate → relations and amounts (raw offsets).
+
+    ``decider`` is the trained decision model (default: the shipped one, if any; None keeps
+    every candidate)."""
+    proposed = propose(doc, nlp)
+    norm, glossary, candidates = proposed.norm, proposed.glossary, proposed.candidates
+    model = shipped_decider() if decider == "shipped" else decider
+    if isinstance(model, Decider):
+        candidates = model.filter(norm.text, candidates)
+    merged = {index: merge_spots(spots) for index, spots in candidates.items()}
     merged = _propagate_enterprises(norm, _drop_place_like(norm, merged))
     findings = ParagraphFindings(norm=norm, spots=merged, glossary=glossary)
     return build_result(doc, findings)
 
 
-def extract_batch(batch: Batch, *, nlp: Language | None = None) -> Extraction:
+def extract_batch(
+    batch: Batch, *, nlp: Language | None = None, decider: Decider | str | None = "shipped"
+) -> Extraction:
     """Extract every document of ``batch`` and resolve entities across them."""
     nlp = build_nlp() if nlp is None else nlp
     results = []
     failures = list(batch.failures)
     for doc in batch.docs:
         logger.info("extracting %s", doc.name)
-        results.append(extract_doc(doc, nlp))
-    entities, relations = resolve(results)
+        results.append(extract_doc(doc, nlp, decider))
+    entities, relations = drop_phrase_fragments(*resolve(results), batch.docs)
     return Extraction(batch.docs, entities, relations, tuple(failures))

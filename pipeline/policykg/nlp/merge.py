@@ -36,6 +36,7 @@ _RANKS = {
     "rule:project_sibling": 4,
     "rule:enterprise_item": 3,
     "meta_place": 3,
+    "rule:gazetteer_place": 3,  # a listed place name beats a guessed firm (成渝, 川渝)
     "rule:capacity_name": 4,
     "rule:list_mate": 4,
     "rule:partner": 4,

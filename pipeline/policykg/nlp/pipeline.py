@@ -13,6 +13,7 @@ from thinc.api import Config
 # Imported for their registrations (factories and misc functions named in config.cfg).
 import policykg.nlp.char_tokenizer as _char_tokenizer
 import policykg.nlp.components as _components
+import policykg.nlp.places as _places
 import policykg.nlp.rules_data as _rules_data
 import policykg.nlp.terms as _terms
 from policykg.nlp.ner import add_trained_ner
@@ -20,7 +21,7 @@ from policykg.nlp.ner import add_trained_ner
 logger = logging.getLogger(__name__)
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
-REGISTERED = (_char_tokenizer, _components, _rules_data, _terms)
+REGISTERED = (_char_tokenizer, _components, _places, _rules_data, _terms)
 
 
 @lru_cache(maxsize=1)
