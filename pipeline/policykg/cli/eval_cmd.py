@@ -48,7 +48,15 @@ def evaluate(
         typer.Option("--models", help="Seeds folds only: folder holding ner-<fold> models."),
     ] = None,
     no_ner: Annotated[
-        bool, typer.Option("--no-ner", help="Score the rule components alone (no NER).")
+        bool,
+        typer.Option("--no-ner", help="Seeds folds (--fold both): the rule components alone."),
+    ] = False,
+    with_ner: Annotated[
+        bool,
+        typer.Option(
+            "--with-ner",
+            help="Add the statistical NER (ner-all, trained on the seeds) to the default pipeline.",
+        ),
     ] = False,
     ner_only: Annotated[
         bool,
@@ -87,16 +95,18 @@ def evaluate(
     if audit is not None:
         from policykg.gold.audit import write_audit
 
-        written = write_audit(audit, out, top=top, with_ner=not no_ner)
+        written = write_audit(audit, out, top=top, with_ner=with_ner)
         err_console.print(f"wrote {', '.join(str(p) for p in written)}", markup=False)
         return
     if fold == "both" or max_chars is not None or models is not None or ner_only:
         _seeds_eval(fold, format, gold, max_chars, models, no_ner, ner_only)
         return
-    _corpus_eval(fold, format, gold, no_ner, no_decider)
+    _corpus_eval(fold, format, gold, with_ner, no_decider)
 
 
-def _corpus_eval(fold: str, format: str, gold: Path | None, no_ner: bool, no_decider: bool) -> None:
+def _corpus_eval(
+    fold: str, format: str, gold: Path | None, with_ner: bool, no_decider: bool
+) -> None:
     from policykg.gold.folds import read_corpus_folds
     from policykg.gold.report import to_json, to_table
     from policykg.gold.run import run_all
@@ -119,7 +129,7 @@ def _corpus_eval(fold: str, format: str, gold: Path | None, no_ner: bool, no_dec
         raise PolicyKGError(
             f"unknown --fold {fold!r}: have {', '.join([*selectors, *corpus, *seeds])}"
         )
-    folds = run_all(root, with_ner=not no_ner, only=only, seeds=with_seeds, decide=not no_decider)
+    folds = run_all(root, with_ner=with_ner, only=only, seeds=with_seeds, decide=not no_decider)
     if format == "json":
         typer.echo(json.dumps(to_json(folds), ensure_ascii=False, indent=2))
     else:

@@ -66,7 +66,7 @@ def top_entities(entities: tuple[Entity, ...], kind: EntityType, top: int) -> li
     return chosen[:top]
 
 
-def write_audit(root: Path, out: Path, *, top: int = 100, with_ner: bool = True) -> list[Path]:
+def write_audit(root: Path, out: Path, *, top: int = 100, with_ner: bool = False) -> list[Path]:
     """Extract the documents under ``root`` and write one TSV per audited type into ``out``."""
     batch = read_batch(_folders(root))
     extraction = extract_batch(batch, nlp=build_nlp(with_ner=with_ner))

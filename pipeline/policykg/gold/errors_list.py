@@ -23,7 +23,7 @@ def _context(raw: str, start: int, end: int, width: int = 12) -> str:
     return f"{left}[{raw[start:end]}]{right}"
 
 
-def list_errors(root: Path, folds: set[str], kind: str, *, with_ner: bool = True) -> list[str]:
+def list_errors(root: Path, folds: set[str], kind: str, *, with_ner: bool = False) -> list[str]:
     """Lines ``FN|FP|BND doc context`` for the dev folds in ``folds``."""
     chosen = [f for f in read_corpus_folds(root / "splits.toml") if f.name in folds]
     sealed = [f.name for f in chosen if f.status != "dev"]

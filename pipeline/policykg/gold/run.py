@@ -1,11 +1,12 @@
 """``policykg eval``: the shipped pipeline on the place-held-out folds, counted per document.
 
-Corpus folds (``[corpus_folds.*]``): the default pipeline as shipped — rules plus the NER
-``ner-all``, which was trained on the seeds only, so every corpus fold is held out from it.
-Seeds folds (``[folds.*]``, 新绛县 and 绛县): rules plus the NER trained on the *other* county,
-as before; Place is not annotated there and not scored. The rules were written on the seeds, so
-the seeds folds are development data for rules; which corpus folds rule writers have read is the
-``status`` of each fold.
+Corpus folds (``[corpus_folds.*]``): the default pipeline as shipped (rule components, then the
+decision model), where each training fold is decided by the model trained without it
+(``decider-without-<fold>.json``) and each sealed fold by the shipped model, which never saw it.
+``with_ner`` adds the NER ``ner-all`` (trained on the seeds only). Seeds folds (``[folds.*]``,
+新绛县 and 绛县): the same, and with ``with_ner`` the NER trained on the *other* county; Place
+is not annotated there and not scored. The rules were written on the seeds, so the seeds folds
+are development data for rules; which corpus folds rule writers have read is each fold's status.
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ def seed_folds(root: Path, with_ner: bool, only: set[str] | None, decide: bool) 
 def run_all(
     root: Path,
     *,
-    with_ner: bool = True,
+    with_ner: bool = False,
     only: set[str] | None = None,
     seeds: bool = True,
     decide: bool = True,

@@ -37,13 +37,15 @@ def stats_table(root: Path) -> str:
             level = doc.stratum.split("/")[0]
             lines.append(
                 f"| {fold.name} | {fold.status} | {stem} | {doc.province} | {level} | {chars:,} "
-                f"| {len(rows)} | " + " | ".join(str(labels[t]) for t in ALL_TYPES)
+                f"| {len(rows)} | "
+                + " | ".join(str(labels[t]) for t in ALL_TYPES)
                 + f" | {len(rels)} | {_annotator(root, stem)} |"
             )
     provinces = len({d.province for d in docs.values()})
     lines.append(
         f"| all | | {totals['docs']} documents | {provinces} provinces | | {totals['chars']:,} "
-        f"| {totals['spans']} | " + " | ".join(str(totals[t]) for t in ALL_TYPES)
+        f"| {totals['spans']} | "
+        + " | ".join(str(totals[t]) for t in ALL_TYPES)
         + f" | {totals['undertakes']} | |"
     )
     glossaries = glossary_stems(root)

@@ -22,6 +22,7 @@ from policykg.nlp.project_lists import (
 )
 from policykg.nlp.projects import find_projects
 from policykg.nlp.rules_data import NameRules
+from policykg.nlp.works import find_works_items
 
 NAMES_KEY = "names"
 PROJECTS_KEY = "projects"
@@ -117,6 +118,7 @@ class ProjectFinder:
             + find_listed_projects(text, rules)
             + find_capacity_projects(text, rules)
             + find_enterprise_items(text, firms, rules)
+            + find_works_items(text, rules)
         )
         return to_spans(doc, projects + find_project_owners(text, projects, rules))
 

@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from policykg.nlp.boundaries import SUFFIX, TRIMMED_TYPES
 from policykg.nlp.lexicon import is_common_word, is_place_word
 from policykg.nlp.merge import Spot
 
 DECIDER_PATH = Path(__file__).resolve().parent / "model" / "decider.json"
+_STATUS = re.compile(r"建成|通车|开通|竣工|投用|投运|完成|加快|推进|开工|启动|谋划|前期|实施")
+_CLAUSE_STOP = "，。；：！？\n"
 _QUOTES_OPEN = "“「‘《"
 _QUOTES_CLOSE = "”」’》"
 
@@ -71,8 +75,17 @@ def features(
         f"repeats={min(runs, 4)}",
         f"runs_on={longer * 2 >= runs and runs > 1}",
         *around,
+        *_status(text, start, end),
     ]
     return [f"{label}|{f}" for f in feats]
+
+
+def _status(text: str, start: int, end: int) -> list[str]:
+    """The status words of the clause around the candidate (建成 vs 加快 …)."""
+    lo = max((text.rfind(c, 0, start) for c in _CLAUSE_STOP), default=-1) + 1
+    his = [i for i in (text.find(c, end) for c in _CLAUSE_STOP) if i >= 0]
+    hi = min(his) if his else len(text)
+    return sorted({f"status={m.group()}" for m in _STATUS.finditer(text, lo, hi)})
 
 
 def string_counts(text: str, spots: Iterable[Spot]) -> dict[str, int]:
@@ -97,19 +110,33 @@ class Decider:
         z = sum(self.weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def keep(self, text: str, spot: Spot, counts: dict[str, int], around: list[str]) -> bool:
-        threshold = self.thresholds.get(spot[2])
-        if threshold is None:
-            return True  # a type the model does not judge is kept
-        return self.probability(features(text, spot, counts, around)) >= threshold
+    def score(self, text: str, spot: Spot, counts: dict[str, int], around: list[str]) -> float:
+        """Probability that ``spot`` is a gold span; 1.0 for a type the model does not judge."""
+        if spot[2] not in self.thresholds:
+            return 1.0
+        return self.probability(features(text, spot, counts, around))
+
+    def _picks(self, spot: Spot) -> bool:
+        """Whether ``spot`` competes with its boundary variants (a judged type that has them)."""
+        return spot[2] in TRIMMED_TYPES and spot[2] in self.thresholds
 
     def filter(self, text: str, candidates: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
-        """The candidates of each paragraph that pass their type's threshold."""
+        """The candidates of each paragraph that pass their type's threshold; of the candidates
+        sharing a type and an end (a span and its boundary variants), only the likeliest."""
         counts = string_counts(text, (s for spots in candidates.values() for s in spots))
-        return {
-            index: [s for s in spots if self.keep(text, s, counts, neighbours(s, spots))]
-            for index, spots in candidates.items()
-        }
+        result: dict[int, list[Spot]] = {}
+        for index, spots in candidates.items():
+            judged = [s for s in spots if s[2] in self.thresholds or not s[3].endswith(SUFFIX)]
+            scored = [(s, self.score(text, s, counts, neighbours(s, spots))) for s in judged]
+            passed = [(s, p) for s, p in scored if p >= self.thresholds.get(s[2], 0.0)]
+            best: dict[tuple[int, str], tuple[Spot, float]] = {}
+            for spot, p in passed:
+                key = (spot[1], spot[2])
+                if self._picks(spot) and (key not in best or p > best[key][1]):
+                    best[key] = (spot, p)
+            kept = [s for s, _ in passed if not self._picks(s)]
+            result[index] = kept + [spot for spot, _ in best.values()]
+        return result
 
     def to_json(self) -> str:
         data = {"version": self.version, "thresholds": self.thresholds, "weights": self.weights}

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.ir import DocResult, EntityType, Extraction, SourceDoc
+from policykg.nlp.boundaries import with_variants, without_variants
 from policykg.nlp.columns import find_column_items
 from policykg.nlp.components import TEXT_KEY
 from policykg.nlp.decide import Decider, shipped_decider
@@ -172,7 +173,7 @@ def propose(doc: SourceDoc, nlp: Language) -> Proposed:
     glossary = parse_glossary(norm.text)
     extra = _by_paragraph(norm, _document_spots(doc, norm, found, glossary))
     candidates = {
-        index: found.get(index, []) + extra.get(index, [])
+        index: with_variants(norm.text, found.get(index, []) + extra.get(index, []))
         for index in sorted(set(found) | set(extra))
         if norm.paragraphs[index].repeat_of is None
     }
@@ -191,6 +192,8 @@ def extract_doc(
     model = shipped_decider() if decider == "shipped" else decider
     if isinstance(model, Decider):
         candidates = model.filter(norm.text, candidates)
+    else:
+        candidates = without_variants(candidates)
     merged = {index: merge_spots(spots) for index, spots in candidates.items()}
     merged = _propagate_enterprises(norm, _drop_place_like(norm, merged))
     findings = ParagraphFindings(norm=norm, spots=merged, glossary=glossary)

@@ -34,6 +34,7 @@ _RANKS = {
     "rule:project_head": 3,
     "rule:capacity_project": 3,
     "rule:project_sibling": 4,
+    "rule:works_item": 4,
     "rule:enterprise_item": 3,
     "meta_place": 3,
     "rule:gazetteer_place": 3,  # a listed place name beats a guessed firm (成渝, 川渝)
@@ -54,8 +55,8 @@ _LABEL_ORDER = {t.value: i for i, t in enumerate(EntityType)}
 
 
 def rank(source: str) -> int:
-    """Priority of a span's source; lower wins."""
-    return _RANKS.get(source, 6)
+    """Priority of a span's source; lower wins (a boundary variant ranks as its origin)."""
+    return _RANKS.get(source.removesuffix("+trim"), 6)
 
 
 def _crosses(a: Spot, b: Spot) -> bool:
