@@ -55,15 +55,14 @@ class BuildResult:
 
 def nlp_stages() -> Stages:
     """The real pipeline: ``policykg.nlp`` (imported here, as spaCy takes a while to load)."""
-    from policykg.nlp.extract import extract_doc
+    from policykg.nlp.extract import extract_doc, resolve_batch
     from policykg.nlp.jsonl import dump_extraction
     from policykg.nlp.pipeline import build_nlp
-    from policykg.nlp.resolve import resolve
 
     return Stages(
         make_nlp=build_nlp,
         extract_doc=extract_doc,
-        resolve=resolve,
+        resolve=resolve_batch,
         dump_extraction=dump_extraction,
     )
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from policykg.nlp.boundaries import SUFFIX, TRIMMED_TYPES
-from policykg.nlp.lexicon import is_common_word, is_place_word
+from policykg.nlp.lexicon import has_proper_part, is_common_word, is_place_word, is_word
 from policykg.nlp.merge import Spot
 
 DECIDER_PATH = Path(__file__).resolve().parent / "model" / "decider.json"
@@ -71,6 +71,8 @@ def features(
         f"r2={right}",
         f"common={is_common_word(name)}",
         f"placeword={is_place_word(name)}",
+        f"proper={has_proper_part(name)}",
+        f"head_word={is_word(name[-2:])}|{is_word(name[:2])}",
         f"quoted={bool(left) and left[-1] in _QUOTES_OPEN and right[:1] in _QUOTES_CLOSE}",
         f"repeats={min(runs, 4)}",
         f"runs_on={longer * 2 >= runs and runs > 1}",

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from policykg.ir import DocResult, EntityType, Extraction, SourceDoc
+from policykg.ir import DocResult, Entity, EntityType, Extraction, Relation, SourceDoc
 from policykg.nlp.boundaries import with_variants, without_variants
 from policykg.nlp.columns import find_column_items
 from policykg.nlp.components import TEXT_KEY
@@ -210,5 +210,12 @@ def extract_batch(
     for doc in batch.docs:
         logger.info("extracting %s", doc.name)
         results.append(extract_doc(doc, nlp, decider))
-    entities, relations = drop_phrase_fragments(*resolve(results), batch.docs)
+    entities, relations = resolve_batch(results)
     return Extraction(batch.docs, entities, relations, tuple(failures))
+
+
+def resolve_batch(
+    results: Sequence[DocResult],
+) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
+    """Resolve entities across documents, then drop the cross-document phrase fragments."""
+    return drop_phrase_fragments(*resolve(results), [r.doc for r in results])

@@ -4,7 +4,8 @@ A string that recurs across many reports always inside the same longer phrase �
 提振新能源汽车消费, 海新通 of 陆海新通道, 资源禀 of 资源禀赋 — is a fragment of common language, not
 a firm. After resolution, an Enterprise named in at least ``MIN_DOCUMENTS`` documents whose
 mentions are, in at least ``SHARE`` of cases, followed by the same Chinese character (or preceded
-by the same one) is dropped with its relations. Real firms are followed by anything: 、, 等, 集团,
+by the same one) is dropped with its relations, and so is one of several documents whose name
+has no part that the word list does not know (可再生能源, 粮食产量). Real firms are followed by anything: 、, 等, 集团,
 项目 names, verbs. Works over whatever batch is extracted together (a build, an evaluation fold).
 """
 
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from policykg.ir import Entity, EntityType, Relation, SourceDoc
+from policykg.nlp.lexicon import has_proper_part
 
 MIN_DOCUMENTS = 3
 SHARE = 0.9
@@ -34,11 +36,14 @@ def _sides(entity: Entity, raws: dict[str, str]) -> tuple[Counter[str], Counter[
 
 
 def is_phrase_fragment(entity: Entity, raws: dict[str, str]) -> bool:
-    """True for an Enterprise of several documents that one fixed neighbour always extends."""
+    """True for an Enterprise of several documents that one fixed neighbour always extends, or
+    whose name is made of common words only (可再生能源, 粮食产量: the language, not a firm)."""
     if entity.type is not EntityType.ENTERPRISE:
         return False
     if len({m.span.doc for m in entity.mentions}) < MIN_DOCUMENTS:
         return False
+    if not has_proper_part(entity.label):
+        return True
     total = len(entity.mentions)
     for side in _sides(entity, raws):
         ch, n = side.most_common(1)[0]
