@@ -35,14 +35,22 @@ def test_places_inside_longer_marks_are_dropped(tmp_path: Path) -> None:
     ann = "[p2]\nG 深圳市发展改革委\nL 深圳湾\nL 深圳\nL 东莞\nP 深圳湾大桥项目\n"
     out = _compile(tmp_path, ann)
     places = sorted(RAW[s.start : s.end] for s in out.spans if s.label == "Place")
-    assert places == ["东莞", "深圳"]  # 深圳 only where it stands alone; 深圳湾 only outside the project
+    assert places == [
+        "东莞",
+        "深圳",
+    ]  # 深圳 only where it stands alone; 深圳湾 only outside the project
 
 
 def test_relation_evidence_is_the_sentence_holding_both(tmp_path: Path) -> None:
     ann = "[p1]\nE 比亚迪\nP 比亚迪年产20万辆新能源汽车项目\nR undertakes 比亚迪 > 比亚迪年产20万辆新能源汽车项目\n"
     (rel,) = _compile(tmp_path, ann).relations
-    assert RAW[rel.evidence[0] : rel.evidence[1]] == "支持比亚迪建设比亚迪年产20万辆新能源汽车项目，比亚迪带动深圳市发展。"
-    assert rel.subject.start == rel.object.start  # the nearest firm mention: the one heading the name
+    assert (
+        RAW[rel.evidence[0] : rel.evidence[1]]
+        == "支持比亚迪建设比亚迪年产20万辆新能源汽车项目，比亚迪带动深圳市发展。"
+    )
+    assert (
+        rel.subject.start == rel.object.start
+    )  # the nearest firm mention: the one heading the name
 
 
 @pytest.mark.parametrize(

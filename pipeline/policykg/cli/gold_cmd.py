@@ -84,3 +84,20 @@ def stats(root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] =
     from policykg.gold.stats import stats_table
 
     typer.echo(stats_table(_root(root)), nl=False)
+
+
+@gold_app.command(name="audit-precision")
+@handle_errors
+def audit_precision(
+    folder: Annotated[
+        Path | None, typer.Argument(help="Judged audit lists (default: tests/data/audit).")
+    ] = None,
+) -> None:
+    """Precision of each judged audit list: rows judged y over rows judged."""
+    from policykg.gold.audit import precision
+
+    base = folder or _root(None) / "audit"
+    for path in sorted(base.glob("*.tsv")):
+        yes, judged = precision(path)
+        share = f"{yes / judged:.2f}" if judged else "n/a"
+        typer.echo(f"{path.stem}: {yes}/{judged} judged real = {share}")

@@ -90,3 +90,25 @@ def precision(path: Path) -> tuple[int, int]:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     judged = [r for r in rows if r["verdict"].strip() in {"y", "n"}]
     return sum(r["verdict"].strip() == "y" for r in judged), len(judged)
+
+
+def carry_verdicts(new: Path, judged: Path) -> int:
+    """Copy the verdicts of ``judged`` into ``new`` by label (a re-run of the audit keeps the
+    judgements of the names it lists again); returns how many rows are still unjudged."""
+    with judged.open(encoding="utf-8", newline="") as handle:
+        known = {r["label"]: r for r in csv.DictReader(handle, delimiter="\t")}
+    with new.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, COLUMNS, delimiter="\t", lineterminator="\n")
+    writer.writeheader()
+    unjudged = 0
+    for row in rows:
+        old = known.get(row["label"])
+        if old and old["verdict"].strip() in {"y", "n"}:
+            row["verdict"], row["note"] = old["verdict"], old["note"]
+        else:
+            unjudged += 1
+        writer.writerow(row)
+    _write_atomic(new, buffer.getvalue())
+    return unjudged

@@ -57,7 +57,7 @@ def _mentioned_in(entities: tuple[Entity, ...], name: str) -> list[Entity]:
 
 
 def _score_docs(
-    docs: list[CorpusGoldDoc], extraction: Extraction
+    docs: list[CorpusGoldDoc], extraction: Extraction, nlp: Language, decider: Decider | None
 ) -> tuple[tuple[DocCounts, ...], tuple[tuple[str, GlossaryScore], ...]]:
     counted = tuple(
         doc_counts(
@@ -71,15 +71,18 @@ def _score_docs(
         for d in docs
         if d.coverage
     )
-    glossaries = tuple(
-        (
-            d.source.name,
-            score_glossary(d.glossary, _mentioned_in(extraction.entities, d.source.name)),
-        )
-        for d in docs
-        if d.glossary
+    return counted, tuple(_glossary_score(d, nlp, decider) for d in docs if d.glossary)
+
+
+def _glossary_score(
+    doc: CorpusGoldDoc, nlp: Language, decider: Decider | None
+) -> tuple[str, GlossaryScore]:
+    """A document's glossary, scored on that document extracted alone: across documents one term
+    becomes one entity with one definition (the first), which is resolution, not parsing."""
+    alone = _extract([doc], nlp, decider)
+    return doc.source.name, score_glossary(
+        doc.glossary, _mentioned_in(alone.entities, doc.source.name)
     )
-    return counted, glossaries
 
 
 def _extract(docs: list[CorpusGoldDoc], nlp: Language, decider: Decider | None) -> Extraction:
@@ -107,7 +110,7 @@ def corpus_folds(
         ]
         docs = load_corpus_gold(root, [*fold.docs, *extra])
         decider = _decider(fold.name, root, decide)
-        counted, glossaries = _score_docs(docs, _extract(docs, nlp, decider))
+        counted, glossaries = _score_docs(docs, _extract(docs, nlp, decider), nlp, decider)
         chars = sum(d.chars for d in docs)
         label = f"{model} + {decider.version if decider else 'no decider'}"
         results.append(
@@ -158,7 +161,7 @@ def seed_folds(root: Path, with_ner: bool, only: set[str] | None, decide: bool) 
         docs = _seed_gold(root, stems)
         decider = _decider(name, root, decide)
         model = f"{model} + {decider.version if decider else 'no decider'}"
-        counted, glossaries = _score_docs(docs, _extract(docs, nlp, decider))
+        counted, glossaries = _score_docs(docs, _extract(docs, nlp, decider), nlp, decider)
         chars = sum(d.chars for d in docs)
         results.append(FoldEval(name, "seeds", model, SEED_TYPES, counted, chars, glossaries))
     return results

@@ -25,13 +25,13 @@ from collections.abc import Iterator
 from policykg.nlp.glossary_entry import entry_from_lines
 from policykg.nlp.glossary_inline import inline_definitions
 from policykg.nlp.glossary_lines import (
-    HEAD_SPLIT,
     STRONG_HEADINGS,
     Line,
     ends_sentence,
     is_body_heading,
     is_skippable,
     marker_style,
+    split_head,
     split_lines,
     unnumbered_head,
 )
@@ -40,10 +40,13 @@ from policykg.nlp.glossary_model import GlossaryEntry
 __all__ = ["GlossaryEntry", "parse_glossary"]
 
 _SP = r"[ \t\u3000\u00a0]*"
+# Stars and marks that decorate a heading: ※名词解释※, *名词解释, ★注释.
+_DECOR = r"[※*＊★☆◆■●]*"
 _HEADING = re.compile(
-    rf"(?:^|(?<=[。！？!?])){_SP}[【\[〔(（]?{_SP}(?:附{_SP}[：:]{_SP}|附录{_SP}[：:]?{_SP}|附件{_SP}\d{{0,2}}{_SP}[：:]?{_SP})?(?:本报告)?"
+    rf"(?:^|(?<=[。！？!?])){_SP}{_DECOR}[【\[〔(（]?{_SP}(?:附{_SP}[：:]{_SP}|附录{_SP}[：:]?{_SP}"
+    rf"|附件{_SP}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})?{_SP}[：:]?{_SP})?(?:本报告)?"
     r"(?P<word>名词术语解释|名词解释|名词注释|词语解释|术语解释|附注|注释|注解|备注|注)"
-    rf"{_SP}(?:[】\]〕)）]{_SP}[：:]?|[：:]|$){_SP}",
+    rf"{_SP}(?:[】\]〕)）]{_SP}[：:]?|[：:]|{_DECOR}$|$){_SP}",
     re.MULTILINE,
 )
 
@@ -133,7 +136,7 @@ def _entry_start(line: Line, style: str | None, items: list[Item]) -> tuple[str 
     found = marker_style(line)
     if found is not None and style in (None, found[0]):
         body = Line(line.start + found[1], line.end, line.text[found[1] :])
-        if style is not None or HEAD_SPLIT.match(body.text.strip()):
+        if style is not None or split_head(body.text.strip()) is not None:
             return found[0], body
     after_sentence = not items or ends_sentence(items[-1][1][-1].text)
     if style in (None, "unnumbered") and unnumbered_head(line.text.strip()) and after_sentence:

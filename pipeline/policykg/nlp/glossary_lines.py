@@ -28,9 +28,19 @@ MARKER = re.compile(
 )
 STYLES = ("bracketed", "parenthesized", "circled", "numbered", "chinese")
 
+# The head of an entry and the separator after it. A quoted term is read whole, so that 即 / 指
+# inside it (“拿地即开工”) does not split it; “河长制”。是指… has 。 before its connector.
 HEAD_SPLIT = re.compile(
-    r"^(?P<head>[^：:。；\n]{1,40}?)[ \t\u3000]*"
-    r"(?P<sep>[：:]|是指|指的是|(?<=[”」』])指|[，,]?即(?![可将时使便刻]))[ \t\u3000]*"
+    r"^(?P<head>(?:[“「『][^“”「」『』：:\n]{1,30}[”」』]|[^：:。；\n]){1,40}?)[ \t\u3000]*"
+    r"(?P<sep>[：:]|(?<=[”」』])。(?:是指|指的是|即)|是指|指的是|(?<=[”」』])指"
+    r"|[，,]?即(?![可将时使便刻]))[ \t\u3000]*"
+)
+# A head in square brackets, the separator optional: [两不见面]指…, [“1+5”专项整治]即…, [三个收官]即….
+# 即 and 是指 after the bracket are connectors and dropped; 指 / 是 start the definition (GUIDELINE).
+# A bracket holding only a short number is an entry marker ([1]), not a head.
+BRACKET_HEAD = re.compile(
+    r"^[\[【〔](?P<head>(?!\d{1,3}[\]】〕])[^\[\]【】〔〕\n]{1,40})[\]】〕][ \t\u3000]*"
+    r"(?P<sep>[：:]|是指|即[，,]?)?[ \t\u3000]*(?=\S)"
 )
 QUOTED_TERM = re.compile(r"[“「『](?P<term>[^“”「」『』\n]{1,30})[”」』]")
 PAGE_NUMBER = re.compile(
@@ -72,6 +82,19 @@ def split_lines(text: str, start: int = 0) -> Iterator[Line]:
         pos += len(raw_line) + 1
 
 
+def split_head(text: str) -> tuple[int, int, int] | None:
+    """``(head start, head end, definition start)`` of an entry body, or ``None``.
+
+    A stray colon before the head is skipped (``：“四个不摘”：…``).
+    """
+    lead = len(text) - len(text.lstrip("：: \t\u3000"))
+    rest = text[lead:]
+    match = BRACKET_HEAD.match(rest) or HEAD_SPLIT.match(rest)
+    if match is None:
+        return None
+    return lead + match.start("head"), lead + match.end("head"), lead + match.end()
+
+
 def is_skippable(line: Line) -> bool:
     """Blank lines and page numbers inside a glossary carry nothing."""
     return not line.text.strip() or bool(PAGE_NUMBER.match(line.text))
@@ -89,6 +112,9 @@ def marker_style(line: Line) -> tuple[str, int] | None:
 def unnumbered_head(text: str) -> bool:
     """True when ``text`` looks like an unnumbered entry: a short term, then ``：`` (or a quoted
     term, then ``：`` / 是指 / 即)."""
+    bracket = BRACKET_HEAD.match(text)
+    if bracket is not None:
+        return not bracket.group("head").isdigit()
     match = HEAD_SPLIT.match(text)
     if match is None:
         return False

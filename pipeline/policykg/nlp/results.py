@@ -118,10 +118,34 @@ def _glossary_candidates(
         span = raw_span(doc, norm, entry.term_start, entry.term_end)
         sentence = raw_span(doc, norm, entry.term_start, entry.def_end)
         mention = Mention(span, "glossary", sentence)
-        result.append(
-            Candidate(EntityType.ABBREVIATION, entry.term, mention, entry.definition, entry.parts)
-        )
+        chars = _raw_chars(doc, norm, entry)
+        definition = "".join(chars) if chars else entry.definition
+        parts = tuple(_raw_part(part, entry.definition, chars) for part in entry.parts)
+        result.append(Candidate(EntityType.ABBREVIATION, entry.term, mention, definition, parts))
     return result
+
+
+def _raw_chars(doc: SourceDoc, norm: NormText, entry: GlossaryEntry) -> list[str]:
+    """Each character of ``entry.definition`` as the source writes it (its half-width , ; ( )
+    kept): the raw character it was normalised from; ``[]`` when they cannot be aligned."""
+    chars: list[str] = []
+    wanted = entry.definition
+    for pos in range(entry.def_start, min(entry.def_end, len(norm.text))):
+        if len(chars) < len(wanted) and norm.text[pos] == wanted[len(chars)]:
+            chars.append(doc.raw[norm.to_raw[pos]])
+    return chars if len(chars) == len(wanted) else []
+
+
+def _raw_definition(doc: SourceDoc, norm: NormText, entry: GlossaryEntry) -> str:
+    """The definition as the source writes it (see :func:`_raw_chars`)."""
+    chars = _raw_chars(doc, norm, entry)
+    return "".join(chars) if chars else entry.definition
+
+
+def _raw_part(part: str, definition: str, chars: list[str]) -> str:
+    """A part as the source writes it, when it is a stretch of the definition."""
+    at = definition.find(part) if chars else -1
+    return "".join(chars[at : at + len(part)]) if at >= 0 else part
 
 
 def _shifted(spots: list[Spot], delta: int) -> list[Spot]:

@@ -29,6 +29,7 @@ _ITEM_STOP = CLAUSE_STOP + "、等和及与"
 _CONSTRUCTION = re.compile(
     r"建设|开工|加快|推进|启动|实施|谋划|前期|提速|续建|新建|改造|建成|通车|竣工"
 )
+_BUILD_AFTER = re.compile(r"建设|改造|改扩建|扩建|提升|前期")  # 推进恩施大道建设
 NAME_MIN, NAME_MAX = 3, 20
 
 
@@ -47,7 +48,7 @@ def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
     found: list[Found] = []
     for match in _HEAD.finditer(text):
         end = match.end()
-        if end < len(text) and text[end] not in _ITEM_STOP:
+        if end < len(text) and text[end] not in _ITEM_STOP and not _BUILD_AFTER.match(text, end):
             continue  # the head runs on into a longer word (路线, 街道)
         lo, hi = _clause(text, match.start())
         if not _CONSTRUCTION.search(text, lo, hi):

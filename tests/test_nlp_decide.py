@@ -1,0 +1,90 @@
+"""The decision stage and the candidate finders it judges: places, works, boundary variants,
+cross-document phrase fragments. Small invented texts; each assertion can fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from policykg.ir import Entity, EntityType, Mention, SourceDoc, TextSpan, DocMeta
+from policykg.nlp.boundaries import variants
+from policykg.nlp.decide import Decider, features, read_decider, shipped_decider
+from policykg.nlp.phrases import drop_phrase_fragments
+from policykg.nlp.places import short_form
+from policykg.nlp.works import find_works_items
+
+
+def test_short_forms_of_divisions() -> None:
+    assert short_form("三亚市") == "三亚"
+    assert short_form("恩施土家族苗族自治州") == "恩施"
+    assert short_form("广西壮族自治区") == "广西"
+    assert short_form("和平区", county=True) is None  # 和平 is a word of the language
+    assert short_form("易县", county=True) is None  # one character left
+
+
+def test_place_finder_marks_listed_places_that_stand_alone(nlp: Any) -> None:
+    doc = nlp("加快建设美丽宜宾，推动宜宾港和长江门户建设，坚持中国特色社会主义。")
+    places = [s.text for s in doc.spans["places"]]
+    assert "宜宾" in places  # a listed short form, standing alone
+    assert "中国" not in places  # 中国特色: the nation as an adjective
+    assert not any(p.startswith("江门") for p in places)  # 长江|门户, not 江门
+
+
+def test_works_items_in_building_clauses() -> None:
+    text = "加快十西高铁、十巫高速北段等建设，推进金凤大道、恩施大道建设。福厦高铁开通运营。"
+    found = [text[s:e] for s, e, label, _ in find_works_items(text)]
+    assert found == ["十西高铁", "十巫高速北段", "金凤大道", "恩施大道"]
+
+
+def test_boundary_variants_drop_opening_verbs() -> None:
+    text = "竣工健腾药业等项目"
+    cut = [text[s:e] for s, e, _, src in variants(text, (0, 6, "Enterprise", "rule:x"))]
+    assert cut == ["健腾药业"]
+    assert variants(text, (0, 6, "Slogan", "rule:x")) == []
+
+
+def test_decider_keeps_by_threshold_and_one_of_each_variant_group() -> None:
+    text = "竣工健腾药业等项目。"
+    spots = [(0, 6, "Enterprise", "rule:a"), (2, 6, "Enterprise", "rule:a+trim")]
+    weights = {"Enterprise|first2=竣工": -3.0, "Enterprise|first2=健腾": 3.0}
+    model = Decider(weights, {"Enterprise": 0.5}, "test")
+    assert model.filter(text, {0: spots}) == {0: [(2, 6, "Enterprise", "rule:a+trim")]}
+    strict = Decider(weights, {"Enterprise": 0.99}, "test")
+    assert strict.filter(text, {0: spots}) == {0: []}
+    untouched = Decider(weights, {}, "test")  # a type it does not judge: rules' own candidates
+    assert untouched.filter(text, {0: spots}) == {0: [(0, 6, "Enterprise", "rule:a")]}
+
+
+def test_decider_json_round_trip(tmp_path: Path) -> None:
+    model = Decider({"Place|bias": 0.25}, {"Place": 0.3}, "v")
+    path = tmp_path / "d.json"
+    path.write_text(model.to_json(), "utf-8")
+    assert read_decider(path) == model
+    shipped = shipped_decider()
+    assert shipped is not None and set(shipped.thresholds) <= {t.value for t in EntityType}
+
+
+def test_features_are_label_conditioned_and_stable() -> None:
+    text = "支持比亚迪建设项目"
+    feats = features(text, (2, 5, "Enterprise", "rule:x"), {"比亚迪": 1})
+    assert "Enterprise|l2=支持" in feats and "Enterprise|r1=建" in feats
+    assert feats == features(text, (2, 5, "Enterprise", "rule:x"), {"比亚迪": 1})
+
+
+def _entity(label: str, spans: list[tuple[str, int, int]]) -> Entity:
+    mentions = tuple(Mention(TextSpan(d, s, e, label), "rule:x") for d, s, e in spans)
+    return Entity(f"enterprise/{label}", EntityType.ENTERPRISE, label, mentions=mentions)
+
+
+def _doc(name: str, raw: str) -> SourceDoc:
+    return SourceDoc(name, name, raw, "utf-8", "0", DocMeta(name))
+
+
+def test_fragments_of_one_longer_phrase_across_documents_are_dropped() -> None:
+    docs = [_doc(f"{i}.txt", "推动提振新能源汽车消费，比亚迪、华为等企业。") for i in range(3)]
+    fragment = _entity("提振新能源", [(f"{i}.txt", 2, 7) for i in range(3)])
+    firm = _entity("比亚迪", [(f"{i}.txt", 12, 15) for i in range(3)])
+    kept, _ = drop_phrase_fragments([fragment, firm], [], docs)
+    assert [e.label for e in kept] == ["比亚迪"]
+    few = drop_phrase_fragments([fragment], [], docs[:2])[0]
+    assert few == (fragment,) or len({m.span.doc for m in fragment.mentions}) >= 3
