@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from policykg.ir import Entity, EntityType, Mention, SourceDoc, TextSpan, DocMeta
+from policykg.ir import DocMeta, Entity, EntityType, Mention, SourceDoc, TextSpan
 from policykg.nlp.boundaries import variants
 from policykg.nlp.decide import Decider, features, read_decider, shipped_decider
 from policykg.nlp.phrases import drop_phrase_fragments
