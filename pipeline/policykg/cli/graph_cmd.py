@@ -33,7 +33,7 @@ def build(
 
     Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from OUT/cache/ (the summary line says how many); the others are extracted in this process, on --jobs N worker processes, or as a Dask bag (--dask), with the same output.
 
-    A file that cannot be read or extracted is named on stderr, the graph of the others is still written, and the exit status is 1. Findings the ontology cannot hold (say, a relation between the wrong kinds of entity) are left out, logged and listed in build.json. If the graph still fails a SHACL shape, nothing is written, the violations are listed, and the exit status is 1.
+    A file that cannot be read (say, permission denied, or text in an unknown encoding) or extracted is named on stderr with the reason, the graph of the others is still written, and the exit status is 1. Folder entries that are not files (subfolders, named pipes, dangling symbolic links, link loops) and manifest entries whose file is missing are named as warnings and skipped. The three outputs replace the previous ones together, or not at all if the build fails or is stopped. Findings the ontology cannot hold (say, a relation between the wrong kinds of entity) are left out, logged and listed in build.json. If the graph still fails a SHACL shape, nothing is written, the violations are listed, and the exit status is 1.
     """
     from policykg.graph.build import build as run
     from policykg.graph.extract_plan import ExtractPlan
@@ -48,6 +48,10 @@ def build(
         markup=False,
         highlight=False,
     )
+    for path, reason in result.skipped:
+        err_console.print(
+            f"policykg: warning: skipped {path}: {reason}", markup=False, highlight=False
+        )
     for path, reason in result.failures:
         err_console.print(f"policykg: failed: {path}: {reason}", markup=False, highlight=False)
     if result.failures:

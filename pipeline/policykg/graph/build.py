@@ -1,7 +1,7 @@
 """``policykg build``: read -> extract (or reuse the cache) -> resolve -> RDF -> SHACL -> write.
 
-Every output is written atomically and only after the graph validates, so a failed or
-interrupted build leaves the previous ``graph.ttl`` as it was. The graph is never held whole:
+The outputs are written only after the graph validates, and appear together or not at all
+(``publish``), so a failed or interrupted build leaves the previous ones as they were. The graph is never held whole:
 it is made in parts (``rdf.graph_parts``), spooled as sorted Turtle blocks while the types of
 its nodes are gathered, then made again part by part for SHACL (``shacl_parts``), so time and
 memory grow with the corpus, not faster.
@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from policykg.errors import InputError
-from policykg.graph import shacl_parts
+from policykg.graph import publish, shacl_parts
 from policykg.graph.build_progress import BuildProgress
 from policykg.graph.cache import DocCache
 from policykg.graph.extract_plan import SERIAL, ExtractPlan, run_plan
@@ -39,6 +39,7 @@ class BuildResult:
     graph_path: Path
     extraction: Extraction
     failures: tuple[tuple[str, str], ...]
+    skipped: tuple[tuple[str, str], ...]
     reused: int
     documents: int
     report: BuildReport
@@ -91,6 +92,14 @@ def run_build(
     plan: ExtractPlan = SERIAL,
 ) -> BuildResult:
     """:func:`build` with the NLP stages given."""
+    with publish.locked(out):
+        publish.recover(out)
+        return _build_locked(seeds, out, stages, use_cache=use_cache, progress=progress, plan=plan)
+
+
+def _build_locked(
+    seeds: Path, out: Path, stages: Stages, *, use_cache: bool, progress: bool, plan: ExtractPlan
+) -> BuildResult:
     cache = DocCache(out / "cache") if use_cache else None
     with BuildProgress(enabled=progress) as bar:
         batch = read_batch([seeds])
@@ -112,11 +121,18 @@ def run_build(
             write_and_check(extraction, spool, bar)
             bar.stage("writing graph.ttl")
             report = BuildReport.of(
-                extraction, spool.triples, reused=reused, cache=cache, left_out=left_out
+                extraction,
+                spool.triples,
+                reused=reused,
+                cache=cache,
+                left_out=left_out,
+                skipped=batch.skipped,
             )
             jsonl = stages.dump_extraction(extraction)
             graph_path = write_outputs(out, spool.write, jsonl, report)
-    return BuildResult(graph_path, extraction, failures, reused, len(results), report)
+    return BuildResult(
+        graph_path, extraction, failures, batch.skipped, reused, len(results), report
+    )
 
 
 def write_and_check(extraction: Extraction, spool: TurtleSpool, bar: BuildProgress) -> None:

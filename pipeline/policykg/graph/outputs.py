@@ -16,6 +16,7 @@ from rdflib import Graph
 
 from policykg.graph import atomic
 from policykg.graph.cache import DocCache
+from policykg.graph.publish import Publication
 from policykg.graph.screen import LeftOut
 from policykg.graph.turtle import sorted_turtle
 from policykg.ir import Extraction
@@ -37,6 +38,7 @@ class BuildReport:
     relations: dict[str, int]
     pipeline_version: str | None
     left_out: list[dict[str, str]]
+    skipped: list[dict[str, str]]
 
     @classmethod
     def of(
@@ -47,6 +49,7 @@ class BuildReport:
         reused: int,
         cache: DocCache | None,
         left_out: Sequence[LeftOut] = (),
+        skipped: Sequence[tuple[str, str]] = (),
     ) -> BuildReport:
         """The report of one build."""
         return cls(
@@ -58,6 +61,7 @@ class BuildReport:
             relations=dict(sorted(Counter(r.type.value for r in extraction.relations).items())),
             pipeline_version=cache.version if cache is not None else None,
             left_out=[{"what": item.what, "reason": item.reason} for item in left_out],
+            skipped=[{"path": p, "reason": r} for p, r in skipped],
         )
 
     def to_json(self) -> str:
@@ -78,10 +82,14 @@ def jsonl_text(lines: Iterable[str]) -> str:
 def write_outputs(
     out: Path, write_graph: Callable[[Path], None], jsonl: Iterable[str], report: BuildReport
 ) -> Path:
-    """Write the artifacts, ``graph.ttl`` last (by ``write_graph``); each file is replaced
-    atomically."""
-    atomic.write_text(out / EXTRACTION_NAME, jsonl_text(jsonl))
-    atomic.write_text(out / REPORT_NAME, report.to_json())
-    graph_path = out / GRAPH_NAME
-    write_graph(graph_path)
-    return graph_path
+    """Write the artifacts (``graph.ttl`` by ``write_graph``) into a staging folder, then move
+    them into ``out`` together (see ``publish``): a stopped build changes none of them."""
+    publication = Publication(out)
+    try:
+        atomic.write_text(publication.path(EXTRACTION_NAME), jsonl_text(jsonl))
+        atomic.write_text(publication.path(REPORT_NAME), report.to_json())
+        write_graph(publication.path(GRAPH_NAME))
+        publication.commit()
+    finally:
+        publication.discard()
+    return out / GRAPH_NAME
