@@ -195,7 +195,10 @@ def test_leftover_temporary_files_are_removed_by_the_next_build(
     (out / ".staging-abc").mkdir()
     (out / ".staging-abc" / "graph.ttl").write_text("old", encoding="utf-8")
     (out / ".mine.tmp").write_text("not ours", encoding="utf-8")
+    (out / "cache").mkdir()
+    (out / "cache" / ".0123-abcd.json.q9z.tmp").write_text("{", encoding="utf-8")
     run_build(seeds, out, STAGES)
+    assert not [p for p in (out / "cache").iterdir() if p.name.endswith(".tmp")]
     hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
     assert hidden == [".build.lock", ".mine.tmp"]
 
@@ -213,3 +216,35 @@ def test_skipped_entries_are_listed_in_build_json(seeds: Path, tmp_path: Path) -
     assert [Path(p).name for p, _ in result.skipped] == ["dangling.txt"]
     report = json.loads((tmp_path / "out" / "build.json").read_text(encoding="utf-8"))
     assert "dangling symbolic link" in report["skipped"][0]["reason"]
+
+
+def test_several_folders_build_one_graph_and_a_repeated_name_is_refused(
+    seeds: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "c.txt").write_text("明迈特有限公司新上矿热炉。", encoding="utf-8")
+    (other / "a.txt").write_text("同名的另一份报告。", encoding="utf-8")
+    result = run_build([seeds, other], tmp_path / "out", STAGES)
+    assert documents_in(tmp_path / "out") == (3, 3, 3)
+    assert [(Path(p).parent.name, Path(p).name) for p, _ in result.failures] == [("other", "a.txt")]
+    assert "file names must be unique" in result.failures[0][1]
+
+
+def test_cli_build_takes_several_folders_and_writes_stage_timings(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policykg.cli import app
+
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "c.txt").write_text("明迈特有限公司新上矿热炉。", encoding="utf-8")
+    monkeypatch.setattr(build_module, "nlp_stages", lambda: STAGES)
+    timings = tmp_path / "timings.json"
+    args = ["build", "--seeds", str(seeds), "--seeds", str(other), "--out", str(tmp_path / "o")]
+    done = CliRunner().invoke(app, [*args, "--timings", str(timings)])
+    assert done.exit_code == 0, done.output
+    assert documents_in(tmp_path / "o") == (3, 3, 3)
+    stages = json.loads(timings.read_text(encoding="utf-8"))
+    assert {"extracting 3 documents", "validating against the SHACL shapes"} <= stages.keys()
+    assert all(seconds >= 0 for seconds in stages.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -17,8 +18,13 @@ from policykg.errors import InputError
 @handle_errors
 def build(
     seeds: Annotated[
-        Path, typer.Option("--seeds", help="Folder of source documents (with manifest.toml).")
-    ] = Path("seeds"),
+        list[Path],
+        typer.Option(
+            "--seeds",
+            metavar="FOLDER",
+            help="Folder of source documents (with manifest.toml); repeat it for several folders.",
+        ),
+    ] = [Path("seeds")],  # noqa: B006 (typer reads the default, nothing mutates it)
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Output folder for graph.ttl and its artifacts.")
     ] = Path("out"),
@@ -28,6 +34,10 @@ def build(
     ] = False,
     jobs: Annotated[int, JOBS_OPTION] = 1,
     dask: Annotated[str | None, DASK_OPTION] = None,
+    timings: Annotated[
+        Path | None,
+        typer.Option("--timings", help="Also write the seconds each stage took, as JSON."),
+    ] = None,
 ) -> None:
     """Run every stage on the seeds and write OUT/graph.ttl, validated against the SHACL shapes.
 
@@ -41,6 +51,9 @@ def build(
     plan = ExtractPlan(jobs=jobs, dask=dask)
     result = run(seeds, out, use_cache=not no_cache, progress=True, plan=plan)
     report = result.report
+    if timings is not None:
+        text = json.dumps({k: round(v, 3) for k, v in result.timings.items()}, indent=2)
+        timings.write_text(text + "\n", encoding="utf-8")
     err_console.print(
         f"wrote {result.graph_path}: {report.triples} triples, "
         f"{sum(report.entities.values())} entities, {sum(report.relations.values())} relations; "

@@ -10,6 +10,7 @@ memory grow with the corpus, not faster.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,8 @@ from policykg.text.sources import Batch, read_batch
 
 logger = logging.getLogger(__name__)
 
+VALIDATION_STAGE = "validating against the SHACL shapes"
+
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
@@ -43,6 +46,7 @@ class BuildResult:
     reused: int
     documents: int
     report: BuildReport
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
     _parsed: dict[str, Graph] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -69,21 +73,28 @@ def nlp_stages() -> Stages:
     )
 
 
+Inputs = Path | Sequence[Path]
+
+
+def _folders(seeds: Inputs) -> list[Path]:
+    return [seeds] if isinstance(seeds, Path) else list(seeds)
+
+
 def build(
-    seeds: Path,
+    seeds: Inputs,
     out: Path,
     *,
     use_cache: bool = True,
     progress: bool = False,
     plan: ExtractPlan = SERIAL,
 ) -> BuildResult:
-    """Build ``OUT/graph.ttl`` (plus ``extraction.jsonl`` and ``build.json``) from ``seeds``;
-    ``plan`` says where documents missing from the cache are extracted (the output is the same)."""
+    """Build ``OUT/graph.ttl`` (plus ``extraction.jsonl`` and ``build.json``) from ``seeds`` (one
+    folder or several, each with its manifest); ``plan`` says where documents missing from the cache are extracted (the output is the same)."""
     return run_build(seeds, out, nlp_stages(), use_cache=use_cache, progress=progress, plan=plan)
 
 
 def run_build(
-    seeds: Path,
+    seeds: Inputs,
     out: Path,
     stages: Stages,
     *,
@@ -98,15 +109,16 @@ def run_build(
 
 
 def _build_locked(
-    seeds: Path, out: Path, stages: Stages, *, use_cache: bool, progress: bool, plan: ExtractPlan
+    seeds: Inputs, out: Path, stages: Stages, *, use_cache: bool, progress: bool, plan: ExtractPlan
 ) -> BuildResult:
     cache = DocCache(out / "cache") if use_cache else None
     with BuildProgress(enabled=progress) as bar:
-        batch = read_batch([seeds])
+        batch = read_batch(_folders(seeds))
         if not batch.docs:
             reasons = "; ".join(f"{path}: {why}" for path, why in batch.failures)
             raise InputError(
-                seeds, f"no readable documents{' (' + reasons + ')' if reasons else ''}"
+                ", ".join(map(str, _folders(seeds))),
+                f"no readable documents{' (' + reasons + ')' if reasons else ''}",
             )
         results, failed, reused = extract_all(batch.docs, stages, cache, bar, plan)
         if cache is not None:
@@ -116,7 +128,7 @@ def _build_locked(
         failures = batch.failures + failed
         found = Extraction(tuple(r.doc for r in results), entities, relations, failures)
         extraction, left_out = screen(found)
-        bar.stage("building and validating the RDF graph")
+        bar.stage("building the RDF graph")
         with TurtleSpool(out) as spool:
             write_and_check(extraction, spool, bar)
             bar.stage("writing graph.ttl")
@@ -131,7 +143,7 @@ def _build_locked(
             jsonl = stages.dump_extraction(extraction)
             graph_path = write_outputs(out, spool.write, jsonl, report)
     return BuildResult(
-        graph_path, extraction, failures, batch.skipped, reused, len(results), report
+        graph_path, extraction, failures, batch.skipped, reused, len(results), report, bar.timings
     )
 
 
@@ -144,16 +156,25 @@ def write_and_check(extraction: Extraction, spool: TurtleSpool, bar: BuildProgre
     """
     parts = GraphParts(extraction)
     checker = shacl_parts.PartChecker()
+    checking = 0.0
+
+    def check(part: Graph) -> None:
+        nonlocal checking
+        start = time.perf_counter()
+        checker.check(part)
+        checking += time.perf_counter() - start
+
     for part in parts.others():
         checker.types.add(part)
         spool.add(part)
     for part in parts.documents():
         checker.types.add(part)
         spool.add(part)
-        checker.check(part)
+        check(part)
     for part in parts.others():
-        checker.check(part)
+        check(part)
     checker.raise_if_any()
+    bar.carve(VALIDATION_STAGE, checking)
     bar.note(f"{spool.triples} triples conform to the SHACL shapes")
 
 

@@ -5,7 +5,8 @@ is complete, a commit record (``OUT/.build-commit.json``, itself written atomica
 and only then are they renamed into OUT, and the record deleted. A build killed before the
 record exists leaves the old outputs untouched; one killed while renaming leaves the record, and
 the next build finishes the renames before anything else (:func:`recover`). The next build also
-removes staging folders and temporary files that killed builds left behind. A lock on
+removes staging folders and temporary files that killed builds left behind (also those of
+cache entries). A lock on
 ``OUT/.build.lock`` keeps two builds from writing one folder at once.
 """
 
@@ -28,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 COMMIT_NAME = ".build-commit.json"
 LOCK_NAME = ".build.lock"
+CACHE_NAME = "cache"
 STAGING_PREFIX = ".staging-"
 OUTPUT_NAMES = ("graph.ttl", "extraction.jsonl", "build.json")
 
@@ -90,6 +92,8 @@ def recover(out: Path) -> None:
         elif _is_our_temp(leftover.name):
             leftover.unlink(missing_ok=True)
             logger.info("removed %s, left by a build that was stopped", leftover)
+    for leftover in sorted((out / CACHE_NAME).glob(".*.json.*.tmp")):
+        leftover.unlink(missing_ok=True)
 
 
 def _is_our_temp(name: str) -> bool:

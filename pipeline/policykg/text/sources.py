@@ -92,10 +92,17 @@ def read_batch(paths: Iterable[Path], *, max_bytes: int = MAX_BYTES) -> Batch:
         if path.is_dir():
             manifests[path] = read_manifest(path)
             listing.skipped.extend(_missing_entries(path, manifests[path]))
+    names: dict[str, Path] = {}
     for path in listing.files:
         folder = path.parent
         if folder not in manifests:
             manifests[folder] = read_manifest(folder)
+        if path.name in names:  # a document is known by its file name (its IRI, its cache key)
+            if names[path.name] != path:
+                why = f"has the name of {names[path.name]}: document file names must be unique"
+                listing.failures.append((str(path), why))
+            continue
+        names[path.name] = path
         try:
             docs.append(
                 read_source(path, meta=manifests[folder].get(path.name), max_bytes=max_bytes)
