@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from policykg.build import publish
+from policykg.build import run as build_module
+from policykg.build.run import Stages, run_build
 from policykg.errors import PolicyKGError
-from policykg.graph import build as build_module
-from policykg.graph import publish
-from policykg.graph.build import Stages, run_build
 from policykg.graph.turtle_spool import TurtleSpool
 from policykg.ir import DocResult, Entity, Extraction, Relation, SourceDoc
 
@@ -25,7 +25,7 @@ OUTPUTS = ("graph.ttl", "extraction.jsonl", "build.json")
 
 STAND_IN = """
 import json
-from policykg.graph.build import Stages
+from policykg.build.run import Stages
 from policykg.ir import DocResult
 
 
@@ -165,7 +165,7 @@ def test_a_build_killed_between_renames_is_completed_by_the_next(
         sys.path.insert(0, {str(tmp_path)!r})
         from pathlib import Path
         from stand_in import STAGES
-        from policykg.graph.build import run_build
+        from policykg.build.run import run_build
         real = os.replace
         def replace(src, dst):
             moved_in = Path(src).parent.name.startswith(".staging-") and Path(dst).parent.name == "out"

@@ -83,7 +83,7 @@ def bench(
 
     report.header(emit, "policykg " + " ".join(sys.argv[1:]))
     if ("queries" in chosen or "server" in chosen) and not graph.exists():
-        from policykg.graph.build import build
+        from policykg.build.run import build
 
         build(seeds, graph.parent)
     if "extract" in chosen:

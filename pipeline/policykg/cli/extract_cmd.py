@@ -17,7 +17,7 @@ from policykg.errors import PolicyKGError
 from policykg.ir import Extraction
 
 if TYPE_CHECKING:
-    from policykg.graph.extract_plan import ExtractPlan
+    from policykg.build.plan import ExtractPlan
     from policykg.text.sources import Batch
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ def extract_with(batch: Batch, plan: ExtractPlan) -> Extraction:
         from policykg.nlp.extract import extract_batch
 
         return extract_batch(batch)
-    from policykg.graph.build import extract_batch_with, nlp_stages
+    from policykg.build.run import extract_batch_with, nlp_stages
 
     return extract_batch_with(batch, nlp_stages(), plan)
 
@@ -95,7 +95,7 @@ def extract(
     --jobs N or --dask SCHEDULER spread the documents over worker processes or a Dask cluster
     (same output); there a document whose extraction fails is also named and skipped.
     """
-    from policykg.graph.extract_plan import ExtractPlan
+    from policykg.build.plan import ExtractPlan
     from policykg.nlp.jsonl import dump_extraction
     from policykg.text.sources import read_batch
 

@@ -45,8 +45,8 @@ def build(
 
     A file that cannot be read (say, permission denied, or text in an unknown encoding) or extracted is named on stderr with the reason, the graph of the others is still written, and the exit status is 1. Folder entries that are not files (subfolders, named pipes, dangling symbolic links, link loops) and manifest entries whose file is missing are named as warnings and skipped. The three outputs replace the previous ones together, or not at all if the build fails or is stopped. Findings the ontology cannot hold (say, a relation between the wrong kinds of entity) are left out, logged and listed in build.json. If the graph still fails a SHACL shape, nothing is written, the violations are listed, and the exit status is 1.
     """
-    from policykg.graph.build import build as run
-    from policykg.graph.extract_plan import ExtractPlan
+    from policykg.build.plan import ExtractPlan
+    from policykg.build.run import build as run
 
     plan = ExtractPlan(jobs=jobs, dask=dask)
     result = run(seeds, out, use_cache=not no_cache, progress=True, plan=plan)
