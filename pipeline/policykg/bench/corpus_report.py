@@ -6,7 +6,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from policykg.bench.corpus_bench import CorpusFigures, Run, bench_corpus
+from policykg.bench.corpus_bench import CorpusFigures, Run, bench_corpus, build_run
+from policykg.bench.validation_bench import bench_validation
 
 Emit = Callable[[str], None]
 
@@ -69,3 +70,25 @@ def summary(emit: Emit, figures: CorpusFigures) -> None:
             f"outputs {same} to the one-process build."
         )
     emit("")
+
+
+def validation_section(emit: Emit, seeds: Path, repeat: int) -> None:
+    """pyshacl and the compiled shapes on the graph of ``seeds``, in this process."""
+    with tempfile.TemporaryDirectory(prefix="policykg-validation-") as tmp:
+        build_run([seeds], Path(tmp) / "out")
+        fig = bench_validation(Path(tmp) / "out" / "graph.ttl", repeat=repeat)
+    emit("## SHACL validation: pyshacl vs the compiled shapes, same graph\n")
+    emit(
+        f"The graph of `{seeds}` ({fig.triples:,} triples), parsed once; every subject a focus "
+        f"node; median of {repeat} runs each.\n"
+    )
+    emit("| validator | s | µs per triple |")
+    emit("|---|---:|---:|")
+    for label, seconds in (("pyshacl", fig.pyshacl), ("compiled shapes", fig.native)):
+        emit(f"| {label} | {seconds:.3f} | {seconds / fig.triples * 1e6:.1f} |")
+    verdict = "the same" if fig.same else "**different**"
+    emit(
+        f"\nCompiled shapes = **{fig.speedup:.1f}×** pyshacl's speed (target ≥ 10×: "
+        f"**{'met' if fig.speedup >= 10 else 'missed'}**); verdicts {verdict} "
+        f"({fig.violations} violations).\n"
+    )

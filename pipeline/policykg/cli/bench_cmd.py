@@ -106,7 +106,7 @@ def build_suite(
     """The real corpus when there is one (one run each), else the seeds (``repeat`` runs)."""
     from policykg.bench import report
     from policykg.bench.corpus_bench import DEFAULT_CORPUS
-    from policykg.bench.corpus_report import corpus_section
+    from policykg.bench.corpus_report import corpus_section, validation_section
 
     if corpus is None and DEFAULT_CORPUS.is_dir():
         corpus = DEFAULT_CORPUS
@@ -116,3 +116,4 @@ def build_suite(
     if not corpus.is_dir():
         raise PolicyKGError(f"--corpus: {corpus} is not a folder")
     corpus_section(emit, corpus, jobs)
+    validation_section(emit, seeds, repeat)
