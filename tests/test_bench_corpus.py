@@ -27,10 +27,10 @@ def test_the_benchmark_measures_extract_and_build_of_the_same_corpus(
         shutil.copy(seeds_dir / name, corpus / folder / name)
     work = tmp_path / "work"
     work.mkdir()
-    figures = bench_corpus(corpus, work, jobs=1)
+    figures = bench_corpus(corpus, work, jobs=1, reference=True)
     chars = sum(len((seeds_dir / n).read_bytes().decode()) for n in names)
     assert figures.documents == 2 and figures.chars == chars
-    assert figures.triples > 1000 and figures.parallel is None
+    assert figures.triples > 1000 and figures.parallel is None and figures.reference is not None
     assert figures.extract.seconds > 0 and figures.build.peak_mb > 50
     assert "extracting 2 documents" in figures.build.stages
     assert sum(figures.build.stages.values()) < figures.build.seconds

@@ -248,3 +248,34 @@ def test_cli_build_takes_several_folders_and_writes_stage_timings(
     stages = json.loads(timings.read_text(encoding="utf-8"))
     assert {"extracting 3 documents", "validating against the SHACL shapes"} <= stages.keys()
     assert all(seconds >= 0 for seconds in stages.values())
+
+
+def test_both_validators_write_the_same_bytes_and_refuse_alike(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rdflib import Graph
+
+    from policykg.errors import OntologyError
+    from policykg.graph.rdf import GraphParts
+    from policykg.graph.vocab import KG
+
+    compiled = run_build(seeds, tmp_path / "c", STAGES, validator="compiled")
+    reference = run_build(seeds, tmp_path / "p", STAGES, validator="pyshacl")
+    assert outputs(tmp_path / "c") == outputs(tmp_path / "p")
+    assert compiled.timings.keys() == reference.timings.keys()
+
+    class Broken(GraphParts):
+        def documents(self) -> Iterator[Graph]:
+            for part in super().documents():
+                part.remove((None, KG.fileName, None))
+                yield part
+
+    monkeypatch.setattr(build_module, "GraphParts", Broken)
+    reports = []
+    for validator in ("compiled", "pyshacl"):
+        with pytest.raises(OntologyError) as caught:
+            run_build(seeds, tmp_path / validator, STAGES, validator=validator)
+        reports.append(str(caught.value))
+    assert reports[0] == reports[1] and "fileName" in reports[0]
+    with pytest.raises(PolicyKGError, match="--validator"):
+        run_build(seeds, tmp_path / "x", STAGES, validator="fast")

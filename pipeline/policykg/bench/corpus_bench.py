@@ -45,6 +45,7 @@ class CorpusFigures:
     parallel: Run | None = None
     jobs: int = 1
     identical: bool | None = None
+    reference: Run | None = None  # the one-process build validated by pyshacl
 
     def rate(self, run: Run) -> float:
         """Characters per second of ``run``."""
@@ -83,8 +84,16 @@ def build_run(folders: list[Path], out: Path, *extra: str) -> Run:
     return Run(run.seconds, run.peak_mb, stages)
 
 
-def bench_corpus(corpus: Path, work: Path, *, jobs: int = 1) -> CorpusFigures:
-    """Extraction, then the one-process build (then the ``jobs``-process build, if > 1)."""
+def _same_outputs(one: Path, other: Path) -> bool:
+    names = ("graph.ttl", "extraction.jsonl", "build.json")
+    return all((one / name).read_bytes() == (other / name).read_bytes() for name in names)
+
+
+def bench_corpus(
+    corpus: Path, work: Path, *, jobs: int = 1, reference: bool = False
+) -> CorpusFigures:
+    """Extraction, then the one-process build (then the ``jobs``-process build, if > 1, and the
+    one-process build validated by pyshacl, if ``reference``; both must write the same bytes)."""
     folders = corpus_folders(corpus)
     docs = read_batch(folders).docs
     chars = sum(len(doc.raw) for doc in docs)
@@ -93,13 +102,14 @@ def bench_corpus(corpus: Path, work: Path, *, jobs: int = 1) -> CorpusFigures:
     )
     build = build_run(folders, work / "serial")
     report = json.loads((work / "serial" / "build.json").read_text(encoding="utf-8"))
-    parallel, identical = None, None
+    parallel, identical, checked = None, None, None
     if jobs > 1:
         parallel = build_run(folders, work / "parallel", "--jobs", str(jobs))
-        identical = all(
-            (work / "serial" / name).read_bytes() == (work / "parallel" / name).read_bytes()
-            for name in ("graph.ttl", "extraction.jsonl", "build.json")
-        )
+        identical = _same_outputs(work / "serial", work / "parallel")
+    if reference:
+        checked = build_run(folders, work / "pyshacl", "--validator", "pyshacl")
+        if not _same_outputs(work / "serial", work / "pyshacl"):
+            raise RuntimeError("--validator pyshacl wrote other outputs than the compiled shapes")
     return CorpusFigures(
         tuple(folders),
         len(docs),
@@ -110,4 +120,5 @@ def bench_corpus(corpus: Path, work: Path, *, jobs: int = 1) -> CorpusFigures:
         parallel,
         jobs,
         identical,
+        checked,
     )

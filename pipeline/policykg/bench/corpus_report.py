@@ -15,10 +15,10 @@ TARGET_RATE = 100_000  # characters/s end to end, one process (issue 16)
 TARGET_RATIO = 1.3  # build time ÷ extraction time
 
 
-def corpus_section(emit: Emit, corpus: Path, jobs: int) -> CorpusFigures:
+def corpus_section(emit: Emit, corpus: Path, jobs: int, *, reference: bool) -> CorpusFigures:
     """Measure ``corpus`` and emit the table; returns the figures."""
     with tempfile.TemporaryDirectory(prefix="policykg-corpus-") as tmp:
-        figures = bench_corpus(corpus, Path(tmp), jobs=jobs)
+        figures = bench_corpus(corpus, Path(tmp), jobs=jobs, reference=reference)
     folders = ", ".join(f"`{f}`" for f in figures.folders)
     emit("## Build of a real corpus (`policykg build --no-cache`, fresh process each run)\n")
     emit(
@@ -33,10 +33,14 @@ def corpus_section(emit: Emit, corpus: Path, jobs: int) -> CorpusFigures:
     ]
     if figures.parallel is not None:
         rows.append((f"build, `--jobs {figures.jobs}`", figures.parallel))
+    if figures.reference is not None:
+        rows.append(("build, 1 process, `--validator pyshacl` (same bytes)", figures.reference))
     for label, run in rows:
         emit(f"| {label} | {run.seconds:.1f} | {figures.rate(run):,.0f} | {run.peak_mb:,.0f} MB |")
     emit("")
     stage_table(emit, figures.build, "build, 1 process")
+    if figures.reference is not None:
+        stage_table(emit, figures.reference, "build, 1 process, `--validator pyshacl`")
     summary(emit, figures)
     return figures
 

@@ -23,7 +23,7 @@ from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.progress import BuildProgress
 from policykg.build.report import BuildReport, write_outputs
 from policykg.build.stages import Failed, Outcome, Stages
-from policykg.errors import InputError
+from policykg.errors import InputError, PolicyKGError
 from policykg.graph import shacl_parts
 from policykg.graph.rdf import GraphParts
 from policykg.graph.screen import screen
@@ -34,6 +34,8 @@ from policykg.text.sources import Batch, read_batch
 logger = logging.getLogger(__name__)
 
 VALIDATION_STAGE = "validating against the SHACL shapes"
+COMPILED, PYSHACL = "compiled", "pyshacl"
+VALIDATORS = (COMPILED, PYSHACL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +90,21 @@ def build(
     use_cache: bool = True,
     progress: bool = False,
     plan: ExtractPlan = SERIAL,
+    validator: str = COMPILED,
 ) -> BuildResult:
     """Build ``OUT/graph.ttl`` (plus ``extraction.jsonl`` and ``build.json``) from ``seeds`` (one
-    folder or several, each with its manifest); ``plan`` says where documents missing from the cache are extracted (the output is the same)."""
-    return run_build(seeds, out, nlp_stages(), use_cache=use_cache, progress=progress, plan=plan)
+    folder or several, each with its manifest); ``plan`` says where documents missing from the
+    cache are extracted, ``validator`` which SHACL validator checks the graph (the output is the
+    same)."""
+    return run_build(
+        seeds,
+        out,
+        nlp_stages(),
+        use_cache=use_cache,
+        progress=progress,
+        plan=plan,
+        validator=validator,
+    )
 
 
 def run_build(
@@ -102,15 +115,27 @@ def run_build(
     use_cache: bool = True,
     progress: bool = False,
     plan: ExtractPlan = SERIAL,
+    validator: str = COMPILED,
 ) -> BuildResult:
     """:func:`build` with the NLP stages given."""
+    if validator not in VALIDATORS:
+        raise PolicyKGError(f"--validator: choose {' or '.join(VALIDATORS)}, not {validator!r}")
     with publish.locked(out):
         publish.recover(out)
-        return _build_locked(seeds, out, stages, use_cache=use_cache, progress=progress, plan=plan)
+        return _build_locked(
+            seeds, out, stages, plan, use_cache=use_cache, progress=progress, validator=validator
+        )
 
 
 def _build_locked(
-    seeds: Inputs, out: Path, stages: Stages, *, use_cache: bool, progress: bool, plan: ExtractPlan
+    seeds: Inputs,
+    out: Path,
+    stages: Stages,
+    plan: ExtractPlan,
+    *,
+    use_cache: bool,
+    progress: bool,
+    validator: str,
 ) -> BuildResult:
     cache = DocCache(out / "cache") if use_cache else None
     with BuildProgress(enabled=progress) as bar:
@@ -131,7 +156,7 @@ def _build_locked(
         extraction, left_out = screen(found)
         bar.stage("building the RDF graph")
         with TurtleSpool(out) as spool:
-            write_and_check(extraction, spool, bar)
+            write_and_check(extraction, spool, bar, native=validator == COMPILED)
             bar.stage("writing graph.ttl")
             report = BuildReport.of(
                 extraction,
@@ -148,7 +173,9 @@ def _build_locked(
     )
 
 
-def write_and_check(extraction: Extraction, spool: TurtleSpool, bar: BuildProgress) -> None:
+def write_and_check(
+    extraction: Extraction, spool: TurtleSpool, bar: BuildProgress, *, native: bool = True
+) -> None:
     """Spool every part of the graph and validate it, one part in memory at a time.
 
     The shared and entity parts are made first, for their types; each document part is then
@@ -156,7 +183,7 @@ def write_and_check(extraction: Extraction, spool: TurtleSpool, bar: BuildProgre
     are made again and checked last, when every type is known.
     """
     parts = GraphParts(extraction)
-    checker = shacl_parts.PartChecker()
+    checker = shacl_parts.PartChecker(native=native)
     checking = 0.0
 
     def check(part: Graph) -> None:

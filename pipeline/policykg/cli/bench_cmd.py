@@ -115,5 +115,5 @@ def build_suite(
         return
     if not corpus.is_dir():
         raise PolicyKGError(f"--corpus: {corpus} is not a folder")
-    corpus_section(emit, corpus, jobs)
+    corpus_section(emit, corpus, jobs, reference=True)
     validation_section(emit, seeds, repeat)

@@ -34,6 +34,14 @@ def build(
     ] = False,
     jobs: Annotated[int, JOBS_OPTION] = 1,
     dask: Annotated[str | None, DASK_OPTION] = None,
+    validator: Annotated[
+        str,
+        typer.Option(
+            "--validator",
+            help="compiled (the SHACL shapes compiled into Python checks) or pyshacl (the "
+            "reference implementation, slower); same verdict.",
+        ),
+    ] = "compiled",
     timings: Annotated[
         Path | None,
         typer.Option("--timings", help="Also write the seconds each stage took, as JSON."),
@@ -49,7 +57,7 @@ def build(
     from policykg.build.run import build as run
 
     plan = ExtractPlan(jobs=jobs, dask=dask)
-    result = run(seeds, out, use_cache=not no_cache, progress=True, plan=plan)
+    result = run(seeds, out, use_cache=not no_cache, progress=True, plan=plan, validator=validator)
     report = result.report
     if timings is not None:
         text = json.dumps({k: round(v, 3) for k, v in result.timings.items()}, indent=2)

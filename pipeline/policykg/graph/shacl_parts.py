@@ -114,22 +114,26 @@ def class_paths(shapes: Graph) -> frozenset[Node]:
     return frozenset(found)
 
 
-def part_violations(part: Graph, types: TypeIndex, shapes: Path | None = None) -> list[Violation]:
-    """The violations whose focus node is a subject of ``part`` (``part`` gains type stubs)."""
+def part_violations(
+    part: Graph, types: TypeIndex, shapes: Path | None = None, *, native: bool = True
+) -> list[Violation]:
+    """The violations whose focus node is a subject of ``part`` (``part`` gains type stubs), by
+    the compiled shapes (``native``) when they can, else by pyshacl."""
     subjects = set(part.subjects())
     shapes_graph = load_shapes(shapes or shapes_path())
     stubs = list(types.stubs(part, subjects, class_paths(shapes_graph)))
     for triple in stubs:
         part.add(triple)
-    found = part_violations_native(part, subjects, shapes_graph)
+    found = part_violations_native(part, subjects, shapes_graph) if native else None
     return violations(part, shapes, focus=subjects) if found is None else found
 
 
 class PartChecker:
     """Validates parts as their neighbours' types become known; raises once, at the end."""
 
-    def __init__(self, shapes: Path | None = None) -> None:
+    def __init__(self, shapes: Path | None = None, *, native: bool = True) -> None:
         self.shapes = shapes
+        self.native = native
         check_local(load_shapes(shapes or shapes_path()))
         self.types = TypeIndex()
         self.found: list[Violation] = []
@@ -138,7 +142,7 @@ class PartChecker:
     def check(self, part: Graph) -> None:
         """Validate ``part`` (the parts it points into must have been indexed)."""
         self.checked += len(part)
-        self.found.extend(part_violations(part, self.types, self.shapes))
+        self.found.extend(part_violations(part, self.types, self.shapes, native=self.native))
 
     def raise_if_any(self) -> int:
         """Raise one grouped :class:`OntologyError` if any part failed; else the triples checked."""
