@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from policykg.build.plan import ExtractPlan
+from policykg.build.run import run_build
 from policykg.cli import app
-from policykg.graph.build import run_build
-from policykg.graph.extract_plan import ExtractPlan
 
 REPO = Path(__file__).resolve().parents[1]
 PICKED = ("001_4db9355ef4d2499e.txt", "002_1c97315e6f016eee.txt", "manifest.toml")
@@ -92,8 +92,8 @@ def test_a_worker_with_other_code_fails_its_documents(
 ) -> None:
     from tests.test_parallel_build import make_stub_nlp, tag_companies
 
-    from policykg.graph.dask_extract import extract_partition
-    from policykg.graph.stages import Failed
+    from policykg.build.dask_extract import extract_partition
+    from policykg.build.stages import Failed
     from policykg.text.sources import read_batch
 
     monkeypatch.setenv("POLICYKG_TEST_LOG", str(tmp_path / "log"))

@@ -16,10 +16,10 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
+from policykg.build import run as build_module
+from policykg.build.cache import DocCache
+from policykg.build.run import Stages, run_build
 from policykg.errors import InputError, OntologyError
-from policykg.graph import build as build_module
-from policykg.graph.build import Stages, run_build
-from policykg.graph.cache import DocCache
 from policykg.graph.rdf import GraphParts
 from policykg.graph.turtle_spool import TurtleSpool
 from policykg.ir import (

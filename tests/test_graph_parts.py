@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -56,6 +57,14 @@ def copies(parts: list[Graph]) -> list[Graph]:
         fresh += part
         result.append(fresh)
     return result
+
+
+def comparable(found: list[shacl.Violation]) -> list[shacl.Violation]:
+    """Violations as compared: pyshacl lists the members of an ``sh:in`` in its message in set
+    order, which varies from run to run, so that one message is left out."""
+    return sorted(
+        replace(v, message="") if v.constraint == "InConstraintComponent" else v for v in found
+    )
 
 
 def verdicts(parts: list[Graph]) -> tuple[list[shacl.Violation], list[shacl.Violation]]:
@@ -145,7 +154,7 @@ def test_every_violation_is_found_part_by_part() -> None:
         if replacement is not None:
             broken[index].add((s, p, replacement))
         whole, by_parts = verdicts(broken)
-        assert whole == by_parts, (s, p, o, replacement)
+        assert comparable(whole) == comparable(by_parts), (s, p, o, replacement)
         if whole:
             caught_in.add(kind(parts[index]))
     assert caught_in == {"document", "assertion", "shared", "entities", "concepts"}

@@ -12,8 +12,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from policykg.build.run import build
 from policykg.graph import shacl
-from policykg.graph.build import build
 from policykg.graph.vocab import KG
 
 PLAN = "004_d1cd922023492217.txt"

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from policykg.graph.build import Stages, run_build
-from policykg.graph.build_progress import BuildProgress
-from policykg.graph.extract_plan import ExtractPlan
+from policykg.build.plan import ExtractPlan
+from policykg.build.progress import BuildProgress
+from policykg.build.run import Stages, run_build
 from policykg.ir import (
     Candidate,
     DocResult,

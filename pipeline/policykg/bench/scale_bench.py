@@ -19,7 +19,7 @@ from policykg.bench.timing import run_child
 _BUILD_CHILD = """
 import sys, time
 from pathlib import Path
-from policykg.graph.build import build
+from policykg.build.run import build
 start = time.perf_counter()
 res = build(Path(sys.argv[1]), Path(sys.argv[2]), use_cache=False)
 result = {"seconds": time.perf_counter() - start, "triples": res.report.triples, "docs": len(res.extraction.docs)}

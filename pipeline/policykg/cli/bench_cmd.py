@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -46,6 +47,17 @@ def bench(
             "--factors", help="Corpus sizes for the scale suite, in multiples of the seeds."
         ),
     ] = "1,10,100",
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="Real corpus for the build suite (its subfolders with their manifests); "
+            "default ../shared/corpus when present, else the seeds are built.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Also build the corpus on N processes (N > 1).")
+    ] = 2,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the Markdown here.")
     ] = None,
@@ -71,13 +83,13 @@ def bench(
 
     report.header(emit, "policykg " + " ".join(sys.argv[1:]))
     if ("queries" in chosen or "server" in chosen) and not graph.exists():
-        from policykg.graph.build import build
+        from policykg.build.run import build
 
         build(seeds, graph.parent)
     if "extract" in chosen:
         report.extract_section(emit, seeds, repeat)
     if "build" in chosen:
-        report.build_section(emit, seeds, repeat)
+        build_suite(emit, seeds, corpus, repeat, jobs)
     if "queries" in chosen:
         report.query_section(emit, graph, repeat)
     if "server" in chosen:
@@ -86,3 +98,22 @@ def bench(
         report.scale_section(emit, seeds, [int(f) for f in factors.split(",")], None)
     if out:
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_suite(
+    emit: Callable[[str], None], seeds: Path, corpus: Path | None, repeat: int, jobs: int
+) -> None:
+    """The real corpus when there is one (one run each), else the seeds (``repeat`` runs)."""
+    from policykg.bench import report
+    from policykg.bench.corpus_bench import DEFAULT_CORPUS
+    from policykg.bench.corpus_report import corpus_section, validation_section
+
+    if corpus is None and DEFAULT_CORPUS.is_dir():
+        corpus = DEFAULT_CORPUS
+    if corpus is None:
+        report.build_section(emit, seeds, repeat)
+        return
+    if not corpus.is_dir():
+        raise PolicyKGError(f"--corpus: {corpus} is not a folder")
+    corpus_section(emit, corpus, jobs, reference=True)
+    validation_section(emit, seeds, repeat)

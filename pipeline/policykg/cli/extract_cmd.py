@@ -17,7 +17,7 @@ from policykg.errors import PolicyKGError
 from policykg.ir import Extraction
 
 if TYPE_CHECKING:
-    from policykg.graph.extract_plan import ExtractPlan
+    from policykg.build.plan import ExtractPlan
     from policykg.text.sources import Batch
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ def extract_with(batch: Batch, plan: ExtractPlan) -> Extraction:
         from policykg.nlp.extract import extract_batch
 
         return extract_batch(batch)
-    from policykg.graph.build import extract_batch_with, nlp_stages
+    from policykg.build.run import extract_batch_with, nlp_stages
 
     return extract_batch_with(batch, nlp_stages(), plan)
 
@@ -88,11 +88,14 @@ def extract(
     ({"kind":"entity",...}, with mentions and stated amounts) then relations
     ({"kind":"relation",...}, with evidence sentences); offsets index the raw decoded text of
     each source file. --format table prints a tab-separated overview for reading.
-    Files that cannot be read are named on stderr and skipped; the exit status is 1 if any was.
+    Files that cannot be read are named on stderr with the reason and skipped; the exit status
+    is 1 if any was. Folder entries that are not files (subfolders, named pipes, dangling
+    symbolic links, link loops) and manifest entries whose file is missing are named as
+    warnings.
     --jobs N or --dask SCHEDULER spread the documents over worker processes or a Dask cluster
     (same output); there a document whose extraction fails is also named and skipped.
     """
-    from policykg.graph.extract_plan import ExtractPlan
+    from policykg.build.plan import ExtractPlan
     from policykg.nlp.jsonl import dump_extraction
     from policykg.text.sources import read_batch
 
@@ -104,6 +107,10 @@ def extract(
     batch = read_batch(paths)
     ex = extract_with(batch, plan)
     write_lines(dump_extraction(ex) if format == "jsonl" else table_lines(ex), out)
+    for path, reason in batch.skipped:
+        err_console.print(
+            f"policykg: warning: skipped {path}: {reason}", markup=False, highlight=False
+        )
     for path, reason in ex.failures:
         err_console.print(f"policykg: skipped {path}: {reason}", markup=False, highlight=False)
     if ex.failures:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -17,8 +18,13 @@ from policykg.errors import InputError
 @handle_errors
 def build(
     seeds: Annotated[
-        Path, typer.Option("--seeds", help="Folder of source documents (with manifest.toml).")
-    ] = Path("seeds"),
+        list[Path],
+        typer.Option(
+            "--seeds",
+            metavar="FOLDER",
+            help="Folder of source documents (with manifest.toml); repeat it for several folders.",
+        ),
+    ] = [Path("seeds")],  # noqa: B006 (typer reads the default, nothing mutates it)
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Output folder for graph.ttl and its artifacts.")
     ] = Path("out"),
@@ -28,19 +34,34 @@ def build(
     ] = False,
     jobs: Annotated[int, JOBS_OPTION] = 1,
     dask: Annotated[str | None, DASK_OPTION] = None,
+    validator: Annotated[
+        str,
+        typer.Option(
+            "--validator",
+            help="compiled (the SHACL shapes compiled into Python checks) or pyshacl (the "
+            "reference implementation, slower); same verdict.",
+        ),
+    ] = "compiled",
+    timings: Annotated[
+        Path | None,
+        typer.Option("--timings", help="Also write the seconds each stage took, as JSON."),
+    ] = None,
 ) -> None:
     """Run every stage on the seeds and write OUT/graph.ttl, validated against the SHACL shapes.
 
     Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from OUT/cache/ (the summary line says how many); the others are extracted in this process, on --jobs N worker processes, or as a Dask bag (--dask), with the same output.
 
-    A file that cannot be read or extracted is named on stderr, the graph of the others is still written, and the exit status is 1. Findings the ontology cannot hold (say, a relation between the wrong kinds of entity) are left out, logged and listed in build.json. If the graph still fails a SHACL shape, nothing is written, the violations are listed, and the exit status is 1.
+    A file that cannot be read (say, permission denied, or text in an unknown encoding) or extracted is named on stderr with the reason, the graph of the others is still written, and the exit status is 1. Folder entries that are not files (subfolders, named pipes, dangling symbolic links, link loops) and manifest entries whose file is missing are named as warnings and skipped. The three outputs replace the previous ones together, or not at all if the build fails or is stopped. Findings the ontology cannot hold (say, a relation between the wrong kinds of entity) are left out, logged and listed in build.json. If the graph still fails a SHACL shape, nothing is written, the violations are listed, and the exit status is 1.
     """
-    from policykg.graph.build import build as run
-    from policykg.graph.extract_plan import ExtractPlan
+    from policykg.build.plan import ExtractPlan
+    from policykg.build.run import build as run
 
     plan = ExtractPlan(jobs=jobs, dask=dask)
-    result = run(seeds, out, use_cache=not no_cache, progress=True, plan=plan)
+    result = run(seeds, out, use_cache=not no_cache, progress=True, plan=plan, validator=validator)
     report = result.report
+    if timings is not None:
+        text = json.dumps({k: round(v, 3) for k, v in result.timings.items()}, indent=2)
+        timings.write_text(text + "\n", encoding="utf-8")
     err_console.print(
         f"wrote {result.graph_path}: {report.triples} triples, "
         f"{sum(report.entities.values())} entities, {sum(report.relations.values())} relations; "
@@ -48,6 +69,10 @@ def build(
         markup=False,
         highlight=False,
     )
+    for path, reason in result.skipped:
+        err_console.print(
+            f"policykg: warning: skipped {path}: {reason}", markup=False, highlight=False
+        )
     for path, reason in result.failures:
         err_console.print(f"policykg: failed: {path}: {reason}", markup=False, highlight=False)
     if result.failures:

@@ -1,4 +1,4 @@
-"""The graph layer: ontology terms, IRIs, IR -> RDF, SHACL, build + cache, exports.
+"""The graph layer: ontology terms, IRIs, IR -> RDF, SHACL, serialisation, exports.
 
 - ``vocab``: the ``kg:`` terms of ``ontology/policykg.ttl`` and the reused namespaces
 - ``iri``: one pure minting function and a helper per kind of node
@@ -7,7 +7,9 @@
 - ``screen``: what the ontology cannot hold is left out, with reasons
 - ``shacl``: validation against ``ontology/shapes.ttl`` with a grouped, readable report;
   ``shacl_parts``: the same verdict one part at a time (types of other parts borrowed)
-- ``build`` (+ ``build_progress``, ``cache``, ``outputs``, ``atomic``, ``turtle``,
-  ``turtle_spool``): ``policykg build``, in bounded memory
+- ``turtle`` (+ ``turtle_spool``, ``outputs``, ``atomic``): byte-stable sorted Turtle, written
+  part by part, and atomic file writes
+- ``build``: a compatibility re-export of ``policykg.build.run`` (the build orchestration lives
+  in ``policykg.build``)
 - ``export`` (+ ``tables``, ``network``): ``policykg export``
 """

@@ -1,68 +1,21 @@
-"""The files a build writes into OUT/: ``graph.ttl``, ``extraction.jsonl`` and ``build.json``.
+"""The names of the files a build writes into OUT/ and how the graph is serialised.
 
 ``graph.ttl`` is sorted Turtle (see ``turtle``): the same triples always give the same bytes
-(checked in tests with shuffled insertion order and separate processes).
+(checked in tests with shuffled insertion order and separate processes). The build writes them
+with ``policykg.build.report``.
 """
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from collections.abc import Iterable
 
 from rdflib import Graph
 
-from policykg.graph import atomic
-from policykg.graph.cache import DocCache
-from policykg.graph.screen import LeftOut
 from policykg.graph.turtle import sorted_turtle
-from policykg.ir import Extraction
 
 GRAPH_NAME = "graph.ttl"
 EXTRACTION_NAME = "extraction.jsonl"
 REPORT_NAME = "build.json"
-
-
-@dataclass(frozen=True, slots=True)
-class BuildReport:
-    """A small summary of a build (no timestamps: two builds of one input write the same report)."""
-
-    documents: int
-    reused: int
-    failures: list[dict[str, str]]
-    triples: int
-    entities: dict[str, int]
-    relations: dict[str, int]
-    pipeline_version: str | None
-    left_out: list[dict[str, str]]
-
-    @classmethod
-    def of(
-        cls,
-        extraction: Extraction,
-        triples: int,
-        *,
-        reused: int,
-        cache: DocCache | None,
-        left_out: Sequence[LeftOut] = (),
-    ) -> BuildReport:
-        """The report of one build."""
-        return cls(
-            documents=len(extraction.docs),
-            reused=reused,
-            failures=[{"path": p, "reason": r} for p, r in extraction.failures],
-            triples=triples,
-            entities=dict(sorted(Counter(e.type.value for e in extraction.entities).items())),
-            relations=dict(sorted(Counter(r.type.value for r in extraction.relations).items())),
-            pipeline_version=cache.version if cache is not None else None,
-            left_out=[{"what": item.what, "reason": item.reason} for item in left_out],
-        )
-
-    def to_json(self) -> str:
-        """The report as indented JSON (Chinese kept readable)."""
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def serialize_graph(graph: Graph) -> str:
@@ -73,15 +26,3 @@ def serialize_graph(graph: Graph) -> str:
 def jsonl_text(lines: Iterable[str]) -> str:
     """JSONL lines (with or without their newline) as one text, one line each."""
     return "".join(line.rstrip("\n") + "\n" for line in lines)
-
-
-def write_outputs(
-    out: Path, write_graph: Callable[[Path], None], jsonl: Iterable[str], report: BuildReport
-) -> Path:
-    """Write the artifacts, ``graph.ttl`` last (by ``write_graph``); each file is replaced
-    atomically."""
-    atomic.write_text(out / EXTRACTION_NAME, jsonl_text(jsonl))
-    atomic.write_text(out / REPORT_NAME, report.to_json())
-    graph_path = out / GRAPH_NAME
-    write_graph(graph_path)
-    return graph_path

@@ -10,6 +10,10 @@ nodes (a node present only through its types is judged in its own part). :func:`
 refuses shapes that would break this argument (an inverse or sequence path, ``sh:node``,
 ``sh:property`` inside ``sh:or``, ``sh:targetObjectsOf``, ``sh:targetNode``, SPARQL constraints…), so a future
 shape cannot silently be checked on too little data.
+
+Each part is checked by the shapes compiled into Python (``shacl_native``, same verdict as
+pyshacl, tested shape by shape); pyshacl checks it when the shapes use a term that is not
+compiled.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from policykg.errors import OntologyError
 from policykg.graph.shacl import Violation, format_report, load_shapes, violations
+from policykg.graph.shacl_native import part_violations_native
 from policykg.graph.vocab import shapes_path
 
 logger = logging.getLogger(__name__)
@@ -109,21 +114,26 @@ def class_paths(shapes: Graph) -> frozenset[Node]:
     return frozenset(found)
 
 
-def part_violations(part: Graph, types: TypeIndex, shapes: Path | None = None) -> list[Violation]:
-    """The violations whose focus node is a subject of ``part`` (``part`` gains type stubs)."""
+def part_violations(
+    part: Graph, types: TypeIndex, shapes: Path | None = None, *, native: bool = True
+) -> list[Violation]:
+    """The violations whose focus node is a subject of ``part`` (``part`` gains type stubs), by
+    the compiled shapes (``native``) when they can, else by pyshacl."""
     subjects = set(part.subjects())
-    paths = class_paths(load_shapes(shapes or shapes_path()))
-    stubs = list(types.stubs(part, subjects, paths))
+    shapes_graph = load_shapes(shapes or shapes_path())
+    stubs = list(types.stubs(part, subjects, class_paths(shapes_graph)))
     for triple in stubs:
         part.add(triple)
-    return violations(part, shapes, focus=subjects)
+    found = part_violations_native(part, subjects, shapes_graph) if native else None
+    return violations(part, shapes, focus=subjects) if found is None else found
 
 
 class PartChecker:
     """Validates parts as their neighbours' types become known; raises once, at the end."""
 
-    def __init__(self, shapes: Path | None = None) -> None:
+    def __init__(self, shapes: Path | None = None, *, native: bool = True) -> None:
         self.shapes = shapes
+        self.native = native
         check_local(load_shapes(shapes or shapes_path()))
         self.types = TypeIndex()
         self.found: list[Violation] = []
@@ -132,7 +142,7 @@ class PartChecker:
     def check(self, part: Graph) -> None:
         """Validate ``part`` (the parts it points into must have been indexed)."""
         self.checked += len(part)
-        self.found.extend(part_violations(part, self.types, self.shapes))
+        self.found.extend(part_violations(part, self.types, self.shapes, native=self.native))
 
     def raise_if_any(self) -> int:
         """Raise one grouped :class:`OntologyError` if any part failed; else the triples checked."""

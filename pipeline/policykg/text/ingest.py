@@ -1,21 +1,27 @@
 """Read source documents: detect the encoding (and say which), refuse what cannot be text.
 
 Supported: ``.txt`` / ``.md`` / ``.text`` in UTF-8, UTF-8 with BOM, UTF-16/32 (with BOM, or
-UTF-16 without BOM when the bytes say so) and GB18030 (a superset of GBK and GB2312);
+UTF-16 without BOM when the bytes say so), GB18030 (a superset of GBK and GB2312) and Big5;
 ``.docx`` and ``.pdf`` when python-docx / pdfplumber are installed (the ``docs`` extra).
-Every refusal is an :class:`~policykg.errors.InputError` naming the file and the reason.
+GB18030 and Big5 both accept most double-byte text, so which one a file is comes from what it
+decodes to (see ``legacy``). Every refusal (unreadable, not a regular file, not text) is an
+:class:`~policykg.errors.InputError` naming the file and the reason.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import logging
+import os
+import stat
 from dataclasses import fields, replace
 from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.ir import DocMeta, SourceDoc
+from policykg.text.legacy import decode_legacy
 from policykg.text.metadata import metadata_from_text
 
 logger = logging.getLogger(__name__)
@@ -86,13 +92,7 @@ def decode_bytes(data: bytes, where: object = "<bytes>") -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             raise InputError(where, "truncated: the file ends inside a UTF-8 character") from exc
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError as exc2:
-            raise InputError(
-                where, "not text: cannot be decoded as UTF-8, UTF-16 or GB18030"
-            ) from exc2
-        encoding = "gb18030"
+        text, encoding = decode_legacy(data, where)
     else:
         encoding = "utf-8"
     if not _looks_like_text(text):
@@ -130,14 +130,52 @@ def _extract_pdf(path: Path) -> str:
         raise InputError(path, f"unreadable .pdf: {exc}") from exc
 
 
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` is not a regular file to read (following symbolic links), or None.
+
+    Raises :class:`InputError` when it cannot even be examined (say, permission denied on its
+    folder); a missing path, a dangling link or a link loop is a reason, not an error.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            if path.is_symlink():
+                return f"dangling symbolic link (to {os.readlink(path)}, which does not exist)"
+            return "no such file"
+        raise InputError(path, f"cannot be examined: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file (subfolders are not read: name the folder itself)"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    if not stat.S_ISREG(mode):
+        return "a device, not a file"
+    return None
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, or :class:`InputError` with the reason it cannot be read."""
+    problem = not_a_file(path)
+    if problem:
+        raise InputError(path, problem)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                path, f"oversized: {size:,} bytes is over the {max_bytes:,}-byte limit"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
+
+
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str, str]:
     """Return ``(text, encoding, sha256)`` for a supported file, or raise :class:`InputError`."""
-    if not path.is_file():
-        raise InputError(path, "no such file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(path, f"oversized: {size:,} bytes is over the {max_bytes:,}-byte limit")
-    data = path.read_bytes()
+    data = read_bytes(path, max_bytes)
     digest = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:

@@ -28,6 +28,8 @@ def read_manifest(folder: Path) -> dict[str, DocMeta]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ManifestError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ManifestError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     result: dict[str, DocMeta] = {}
     for index, entry in enumerate(data.get("document", []), start=1):
         if not isinstance(entry, dict) or "file" not in entry:

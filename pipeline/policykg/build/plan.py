@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from policykg.build.stages import Outcome, Stages, extract_guarded
 from policykg.errors import PolicyKGError
-from policykg.graph.stages import Outcome, Stages, extract_guarded
 from policykg.ir import SourceDoc
 
 logger = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ class ExtractPlan:
         if self.jobs < 1:
             raise PolicyKGError(f"--jobs: must be at least 1, not {self.jobs}")
         if self.dask is not None:
-            from policykg.graph.dask_extract import check_scheduler
+            from policykg.build.dask_extract import check_scheduler
 
             check_scheduler(self.dask)
 
@@ -52,11 +52,11 @@ def extract_here(docs: Sequence[SourceDoc], stages: Stages, on_done: OnDone) -> 
 def run_plan(docs: Sequence[SourceDoc], stages: Stages, plan: ExtractPlan, on_done: OnDone) -> None:
     """Extract ``docs`` as ``plan`` says; ``on_done(index, outcome)`` runs in this process."""
     if plan.dask is not None:
-        from policykg.graph.dask_extract import extract_on_dask
+        from policykg.build.dask_extract import extract_on_dask
 
         extract_on_dask(docs, stages, plan.dask, plan.jobs, on_done)
     elif plan.jobs > 1 and len(docs) > 1:
-        from policykg.graph.pool import extract_in_pool
+        from policykg.build.pool import extract_in_pool
 
         extract_in_pool(docs, stages, plan.jobs, on_done)
     else:

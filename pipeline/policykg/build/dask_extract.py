@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
+from policykg.build.cache import pipeline_version
+from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.errors import PolicyKGError
-from policykg.graph.cache import pipeline_version
-from policykg.graph.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.ir import DocResult, SourceDoc
 
 logger = logging.getLogger(__name__)

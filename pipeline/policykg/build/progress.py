@@ -21,6 +21,7 @@ class BuildProgress:
         self.task: TaskID | None = None
         self.current = "reading documents"
         self.started = time.perf_counter()
+        self.timings: dict[str, float] = {}
 
     def __enter__(self) -> BuildProgress:
         if self.enabled:
@@ -49,7 +50,13 @@ class BuildProgress:
         """Log how long the current stage took."""
         now = time.perf_counter()
         logger.info("%s took %.2f s", self.current, now - self.started)
+        self.timings[self.current] = self.timings.get(self.current, 0.0) + now - self.started
         self.started = now
+
+    def carve(self, label: str, seconds: float) -> None:
+        """Count ``seconds`` of the current stage as ``label`` instead (a step inside it)."""
+        self.timings[label] = self.timings.get(label, 0.0) + seconds
+        self.started += seconds
 
     def start_documents(self, total: int) -> None:
         """Begin the per-document bar."""

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any
 
-from policykg.graph.stages import Failed, Outcome, Stages, extract_guarded
+from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.ir import DocResult, SourceDoc
 
 logger = logging.getLogger(__name__)

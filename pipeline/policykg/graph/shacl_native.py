@@ -1,0 +1,273 @@
+"""The SHACL shapes compiled once into Python checks, run on a part in one pass over its triples.
+
+pyshacl re-reads the shapes and walks the data graph through rdflib for every part (≈ 60 µs
+per triple on the real corpus). The shapes stay the contract: :func:`compile_shapes` reads
+``ontology/shapes.ttl`` and refuses any term it does not implement (:class:`NotCompilableError`), and
+then the caller falls back to pyshacl; what it accepts it checks with the same verdict, the same
+focus nodes, paths and constraint components as pyshacl (tested shape by shape).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import Graph, Literal, Node, URIRef
+from rdflib.collection import Collection as RDFList
+from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.plugins.stores.memory import Memory
+
+from policykg.graph import shacl_rules as rules
+from policykg.graph.shacl import Violation
+from policykg.graph.shacl_messages import generic_message
+
+_IGNORED = {RDF.type, RDFS.comment, RDFS.label, SH.name, SH.description}
+_RANGES = {
+    SH.minInclusive: "MinInclusive",
+    SH.minExclusive: "MinExclusive",
+    SH.maxInclusive: "MaxInclusive",
+    SH.maxExclusive: "MaxExclusive",
+}
+
+
+class NotCompilableError(Exception):
+    """A shape uses a SHACL term this module does not implement."""
+
+
+@dataclass(slots=True)
+class Check:
+    """One shape: how it finds focus nodes (node shapes) and what it asks of their values."""
+
+    shape: Node
+    path: URIRef | None
+    message: str
+    shapes: Graph
+    values: list[tuple[str, rules.ValueTest, Node]] = field(default_factory=list)
+    min_count: Literal | None = None
+    max_count: Literal | None = None
+    has_value: list[Node] = field(default_factory=list)
+    pairs: list[tuple[str, URIRef]] = field(default_factory=list)
+    properties: list[Check] = field(default_factory=list)
+    target_classes: frozenset[Node] = frozenset()
+    target_subjects_of: frozenset[Node] = frozenset()
+    key: str | None = None  # the path as the string PartIndex keys predicates by
+
+
+def _one(shapes: Graph, shape: Node, term: URIRef) -> Node:
+    return next(iter(shapes.objects(shape, term)))
+
+
+def _value_test(shapes: Graph, shape: Node, term: Node, value: Node) -> rules.ValueTest | None:
+    if term == SH.datatype:
+        return rules.datatype_test(value)
+    if term == SH["class"]:
+        return rules.class_test(value)
+    if term == SH.nodeKind:
+        return rules.node_kind_test(value)
+    if term == SH.languageIn:
+        return rules.language_test([str(x) for x in RDFList(shapes, value)])
+    if term in (SH.minLength, SH.maxLength):
+        return rules.length_test(int(value), minimum=term == SH.minLength)  # type: ignore[call-overload]
+    if term == SH.pattern:
+        flags = next(iter(shapes.objects(shape, SH.flags)), "")
+        return rules.pattern_test(str(value), str(flags))
+    if term == SH["in"]:
+        return rules.in_test(list(RDFList(shapes, value)))
+    if isinstance(term, URIRef) and term in _RANGES and isinstance(value, Literal):
+        return rules.range_test(value, _RANGES[term])
+    return None
+
+
+def _component(term: Node) -> str:
+    name = str(term).rsplit("#", 1)[-1]
+    return name[0].upper() + name[1:] + "ConstraintComponent"
+
+
+def _or_test(shapes: Graph, members: list[Node]) -> rules.ValueTest:
+    alternatives: list[list[rules.ValueTest]] = []
+    for member in members:
+        tests = []
+        for term, value in shapes.predicate_objects(member):
+            if term in _IGNORED or term == SH.message:
+                continue
+            member_test = _value_test(shapes, member, term, value)
+            if member_test is None:
+                raise NotCompilableError(f"sh:or member uses {term}")
+            tests.append(member_test)
+        alternatives.append(tests)
+
+    def any_member(value: Node, types: rules.Types) -> bool:
+        return any(all(t(value, types) for t in tests) for tests in alternatives)
+
+    return any_member
+
+
+def compile_shape(shapes: Graph, shape: Node) -> Check:
+    """One shape (and the property shapes under it) as a :class:`Check`."""
+    path = next(iter(shapes.objects(shape, SH.path)), None)
+    if path is not None and not isinstance(path, URIRef):
+        raise NotCompilableError(f"shape {shape}: only plain predicate paths are compiled")
+    message = str(next(iter(shapes.objects(shape, SH.message)), ""))
+    check = Check(shape, path, message, shapes)
+    check.key = None if path is None else str.__str__(path)
+    for term, value in shapes.predicate_objects(shape):
+        if term in _IGNORED or term in (SH.path, SH.message, SH.flags):
+            continue
+        test = _value_test(shapes, shape, term, value)
+        if test is not None:
+            check.values.append((_component(term), test, value))
+        elif term == SH["or"]:
+            members = list(RDFList(shapes, value))
+            check.values.append(("OrConstraintComponent", _or_test(shapes, members), value))
+        elif term in (SH.minCount, SH.maxCount) and isinstance(value, Literal):
+            setattr(check, "min_count" if term == SH.minCount else "max_count", value)
+        elif term == SH.hasValue:
+            check.has_value.append(value)
+        elif term in (SH.lessThan, SH.lessThanOrEquals) and isinstance(value, URIRef):
+            check.pairs.append((_component(term), value))
+        elif term == SH.property:
+            check.properties.append(compile_shape(shapes, value))
+        elif term == SH.targetClass:
+            check.target_classes |= {value}
+        elif term == SH.targetSubjectsOf:
+            check.target_subjects_of |= {value}
+        else:
+            raise NotCompilableError(f"shape {shape}: {term} is not compiled")
+    return check
+
+
+@lru_cache(maxsize=4)
+def compile_shapes(shapes: Graph) -> tuple[Check, ...]:
+    """Every shape that has targets, compiled (raises :class:`NotCompilableError`)."""
+    roots = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(
+        shapes.subjects(RDF.type, SH.PropertyShape)
+    )
+    if any((root, RDF.type, RDFS.Class) in shapes for root in roots):
+        raise NotCompilableError("implicit class targets are not compiled")
+    compiled = [compile_shape(shapes, root) for root in sorted(roots, key=str)]
+    return tuple(c for c in compiled if c.target_classes or c.target_subjects_of)
+
+
+_TYPE = str(RDF.type)
+_SUBCLASS = str(RDFS.subClassOf)
+_LABEL = SKOS.prefLabel
+
+
+class PartIndex:
+    """A part's triples by subject and predicate, read once. Keys are plain strings: rdflib
+    terms hash and compare in Python, several times slower (a blank node's id never looks like
+    an IRI, so the two cannot meet)."""
+
+    def __init__(self, part: Graph) -> None:
+        self.graph = part
+        self.props: dict[str, dict[str, list[Node]]] = {}
+        text = str.__str__
+        spo = getattr(part.store, "_Memory__spo", None)  # rdflib's in-memory index, if it is one
+        if isinstance(part.store, Memory) and isinstance(spo, dict):
+            for s, by_p in spo.items():
+                self.props[text(s)] = {text(p): list(objects) for p, objects in by_p.items()}
+        else:
+            for s, p, o in part:
+                self.props.setdefault(text(s), {}).setdefault(text(p), []).append(o)
+        self.has_subclasses = any(_SUBCLASS in props for props in self.props.values())
+        self._types: dict[str, frozenset[str]] = {}
+
+    def values(self, node: Node, path: str) -> list[Node]:
+        """The objects of ``node``'s ``path`` triples."""
+        props = self.props.get(str.__str__(node))
+        return props.get(path, []) if props is not None else []
+
+    def types(self, node: Node) -> frozenset[str]:
+        """The ``rdf:type`` values of ``node``, as strings."""
+        key = str.__str__(node)
+        found = self._types.get(key)
+        if found is None:
+            found = self._types[key] = frozenset(map(str.__str__, self.values(node, _TYPE)))
+        return found
+
+
+def _violation(
+    index: PartIndex, check: Check, component: str, param: Node, focus: Node, value: Node
+) -> Violation:
+    label = index.graph.value(focus, _LABEL)
+    message = check.message or generic_message(
+        component, param, check.shapes, index.graph, check.path, focus, value
+    )
+    return Violation(
+        shape=str(check.shape),
+        path="" if check.path is None else str(check.path),
+        constraint=component,
+        message=message,
+        focus=f"{focus} ({label})" if label is not None else str(focus),
+    )
+
+
+def evaluate(
+    index: PartIndex, check: Check, focus: Node, props: dict[str, list[Node]], out: list[Violation]
+) -> None:
+    """Add to ``out`` the violations of ``check`` (and its property shapes) on one focus node,
+    whose triples by predicate are ``props``."""
+    values = [focus] if check.key is None else props.get(check.key, [])
+    for component, test, param in check.values:
+        for value in values:
+            if not test(value, index.types):
+                out.append(_violation(index, check, component, param, focus, value))
+    if check.min_count is not None and len(values) < check.min_count.value:
+        out.append(_violation(index, check, _MIN_COUNT, check.min_count, focus, focus))
+    if check.max_count is not None and len(values) > check.max_count.value:
+        out.append(_violation(index, check, _MAX_COUNT, check.max_count, focus, focus))
+    for wanted in check.has_value:
+        if wanted not in values:
+            out.append(_violation(index, check, _HAS_VALUE, wanted, focus, focus))
+    for component, other in check.pairs:
+        or_equal = component.startswith("LessThanOrEquals")
+        for value in values:
+            for bound in props.get(str.__str__(other), []):
+                if not rules.less_than(value, bound, or_equal=or_equal):
+                    out.append(_violation(index, check, component, other, focus, value))
+    for prop in check.properties:
+        evaluate(index, prop, focus, props, out)
+
+
+_MIN_COUNT = "MinCountConstraintComponent"
+_MAX_COUNT = "MaxCountConstraintComponent"
+_HAS_VALUE = "HasValueConstraintComponent"
+
+
+@lru_cache(maxsize=4)
+def _dispatch(shapes: Graph) -> tuple[dict[str, list[Check]], dict[str, list[Check]]]:
+    """The compiled shapes by the class and by the predicate that make a node their focus."""
+    by_class: dict[str, list[Check]] = defaultdict(list)
+    by_predicate: dict[str, list[Check]] = defaultdict(list)
+    for check in compile_shapes(shapes):
+        for cls in check.target_classes:
+            by_class[str(cls)].append(check)
+        for predicate in check.target_subjects_of:
+            by_predicate[str(predicate)].append(check)
+    return dict(by_class), dict(by_predicate)
+
+
+def part_violations_native(
+    part: Graph, focus: Collection[Node], shapes: Graph
+) -> list[Violation] | None:
+    """The violations whose focus node is in ``focus``, or None when the shapes or the part need
+    pyshacl (a term not compiled, ``rdfs:subClassOf`` in the data)."""
+    try:
+        by_class, by_predicate = _dispatch(shapes)
+    except NotCompilableError:
+        return None
+    index = PartIndex(part)
+    if index.has_subclasses:
+        return None
+    found: list[Violation] = []
+    for node in focus:
+        props = index.props.get(str.__str__(node))
+        if props is None:
+            continue
+        checks = {id(c): c for t in index.types(node) for c in by_class.get(t, ())}
+        checks.update((id(c), c) for p in props for c in by_predicate.get(p, ()))
+        for check in checks.values():
+            evaluate(index, check, node, props, found)
+    return sorted(found)
