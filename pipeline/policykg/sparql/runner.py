@@ -8,7 +8,7 @@ from policykg.errors import QueryError
 from policykg.sparql.client import query_endpoint
 from policykg.sparql.execute import parse_results, run_query
 from policykg.sparql.formats import ResultFormat, format_by_name
-from policykg.sparql.guard import check_query
+from policykg.sparql.guard import UPDATE_SENT_AS_QUERY, RefusedQueryError, check_query, query_form
 from policykg.sparql.results import GraphResult, QueryResult, encode_result
 from policykg.sparql.store import load_memory_store
 from policykg.sparql.table import render_table
@@ -51,7 +51,9 @@ def answer_locally(
 def answer_remotely(text: str, endpoint: str, output: str = "table") -> bytes:
     """Run a query on a SPARQL endpoint and format it like a local answer."""
     fmt = _solution_format(output)
-    form = check_query(text, allow_service=True).form
+    form = query_form(text)
+    if form == "UPDATE":
+        raise RefusedQueryError(UPDATE_SENT_AS_QUERY)
     if form in ("CONSTRUCT", "DESCRIBE"):
         return query_endpoint(endpoint, text, _graph_format(output)).body
     answer = query_endpoint(endpoint, text, fmt)
