@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from policykg.views import render_view, write_view
+from policykg.views import render_view
 
 pytestmark = pytest.mark.browser
 
