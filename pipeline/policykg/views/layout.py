@@ -3,10 +3,9 @@
 Each connected component is laid out on its own and the components are packed in rows, biggest
 first, to the canvas's shape (``policykg.views.pack``), so isolated pairs do not fly to the edge.
 A pair or a small star (one hub, up to seven leaves) is drawn as a list: the hub, its leaves
-below it, labels to the right, so one reads which firm goes with which project. Inside a big component the leaves
-(a project only its enterprise names, say) are set on a ring around their one neighbour and only
-the rest is laid out: force-directed up to ``spring_max`` nodes, spectral beyond (networkx's
-force layouts take seconds per thousand nodes here, its spectral layout a fraction of that).
+below it, labels to the right, so one reads which firm goes with which project. A component of
+more than ``spring_max`` nodes is placed round a force-directed core of its best-linked nodes
+(``policykg.views.biglayout``); smaller ones are force-directed whole.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ import math
 
 import networkx as nx
 
+from policykg.views.biglayout import big_component_positions
 from policykg.views.pack import Box, Position, box_of, pack
 
 SPACING = 110.0  # pixels between neighbouring nodes, roughly
@@ -32,54 +32,23 @@ UNIT_MAX = 8  # components up to this size that are one hub and its leaves are d
 CANVAS = (1100.0, 760.0)  # the graph area of a 1400×900 window, in screen pixels
 ZOOM_RANGE = (0.2, 1.0)  # the opening zoom the lists are spaced for stays in this range
 
-# networkx's spectral layout takes its sparse eigensolver (scipy, fast) from 500 nodes; below that
-# it calls numpy's general dense one, which took seconds here: smaller graphs are force-directed.
-SPECTRAL_MIN = 500
 
-
-def _core_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position]:
-    """Positions in about [-1, 1]² of a connected graph, force-directed if it is small enough."""
+def _core_positions(graph: nx.Graph) -> dict[str, Position]:
+    """Positions in about [-1, 1]² of a connected graph, force-directed."""
     if graph.number_of_nodes() == 1:
         return {next(iter(graph.nodes)): (0.0, 0.0)}
-    if graph.number_of_nodes() <= max(spring_max, SPECTRAL_MIN - 1):
-        k = SPRING_K / math.sqrt(graph.number_of_nodes())
-        raw = nx.spring_layout(graph, seed=7, k=k)
-    else:
-        raw = nx.spectral_layout(graph)
+    k = SPRING_K / math.sqrt(graph.number_of_nodes())
+    raw = nx.spring_layout(graph, seed=7, k=k)
     return {node: (float(x), float(y)) for node, (x, y) in raw.items()}
-
-
-def _leaves_by_parent(graph: nx.Graph) -> dict[str, list[str]]:
-    """Nodes with exactly one neighbour, grouped under that neighbour (when it is no leaf)."""
-    found: dict[str, list[str]] = {}
-    for node in sorted(graph.nodes):
-        if graph.degree(node) == 1:
-            parent = next(iter(graph.neighbors(node)))
-            if graph.degree(parent) > 1:
-                found.setdefault(parent, []).append(node)
-    return found
-
-
-def _ring(center: Position, leaves: list[str]) -> dict[str, Position]:
-    radius = max(SPACING, len(leaves) * SPACING / (2 * math.pi) * 0.7)
-    step = 2 * math.pi / len(leaves)
-    return {
-        leaf: (center[0] + radius * math.cos(i * step), center[1] + radius * math.sin(i * step))
-        for i, leaf in enumerate(leaves)
-    }
 
 
 def _component_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position]:
     """Pixel positions of one component, centred on 0, about SPACING between neighbours."""
     n = graph.number_of_nodes()
-    leaves = _leaves_by_parent(graph) if n > spring_max else {}
-    folded = {leaf for group in leaves.values() for leaf in group}
-    core = graph.subgraph([v for v in graph.nodes if v not in folded])
+    if n > spring_max:
+        return big_component_positions(graph, SPACING, SPREAD, SPRING_K)
     radius = SPACING * math.sqrt(n) * SPREAD
-    pos = {v: (x * radius, y * radius) for v, (x, y) in _core_positions(core, spring_max).items()}
-    for parent, group in leaves.items():
-        pos.update(_ring(pos[parent], group))
-    return pos
+    return {v: (x * radius, y * radius) for v, (x, y) in _core_positions(graph).items()}
 
 
 def _unit_order(graph: nx.MultiDiGraph, nodes: set[str]) -> list[str] | None:
