@@ -45,6 +45,16 @@ def watched(browser: Any) -> Iterator[Any]:
     page.close()
 
 
+def zoom(page: Any, factor: float) -> None:
+    """Zoom by ``factor`` and wait until the frame after it is drawn (labels follow each frame)."""
+    page.evaluate(
+        """(factor) => new Promise(done => {
+        network.once('afterDrawing', () => setTimeout(done, 0));
+        network.moveTo({scale: network.getScale() * factor, animation: false}); })""",
+        factor,
+    )
+
+
 def overlapping(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """Pairs of labels whose rendered boxes share any area."""
     found = []
@@ -88,10 +98,10 @@ def test_seed_company_projects_opens_with_names_readable(
     )
     assert firms_and_projects >= 40
     before = len(labels)
-    watched.page.evaluate("network.moveTo({scale: network.getScale() * 2.5, animation: false})")
+    zoom(watched.page, 2.5)
     assert len(watched.page.evaluate(READ_LABELS)) > 0
     watched.page.evaluate("network.fit({animation: false})")
-    watched.page.evaluate("network.moveTo({scale: network.getScale() * 0.5, animation: false})")
+    zoom(watched.page, 0.5)
     assert len(watched.page.evaluate(READ_LABELS)) < before  # zoomed out: fewer names fit
     assert watched.clean(), (watched.errors, watched.dialogs, watched.blocked)
 

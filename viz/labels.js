@@ -5,7 +5,7 @@
 // sigma.js and Gephi thin labels). Text is set with textContent only.
 var PolicykgLabels = (function () {
   "use strict";
-  var TOP_PX = 15, BASE_PX = 13, TOP_COUNT = 10, GAP = 3, MAX_LABELS = 250, CELL = 80;
+  var TOP_PX = 15, BASE_PX = 13, TOP_COUNT = 10, FAR_RANKS = 20, GAP = 3, MAX_LABELS = 250, CELL = 80;
   var measurer = document.createElement("canvas").getContext("2d");
 
   function Layer(network, container, dataNodes, font) {
@@ -39,13 +39,20 @@ var PolicykgLabels = (function () {
 
   // Boxes round a node whose screen radius is r: its preferred side first (right for the nodes
   // of a list-like pair or star, below for the others), then the other sides and corners.
-  function candidates(p, r, w, h, side) {
+  // The most important names (rank < FAR_RANKS) may also sit one or two lines further out when
+  // everything next to their node is taken, so the top of the ranking is always named.
+  function candidates(p, r, w, h, side, far) {
     var below = [p.x - w / 2, p.y + r + GAP], above = [p.x - w / 2, p.y - r - GAP - h];
     var right = [p.x + r + GAP, p.y - h / 2], left = [p.x - r - GAP - w, p.y - h / 2];
     var sides = side === "right" ? [right, below, above, left] : [below, above, right, left];
-    return sides.concat([
+    var out = sides.concat([
       [p.x + r, p.y + r], [p.x - r - w, p.y + r], [p.x + r, p.y - r - h], [p.x - r - w, p.y - r - h],
     ]);
+    for (var step = 1; far && step <= 2; step++) {
+      var d = step * (h + GAP);
+      out.push([below[0], below[1] + d], [above[0], above[1] - d], [right[0] + d, right[1]], [left[0] - d, left[1]]);
+    }
+    return out;
   }
 
   function Grid() { this.cells = {}; }
@@ -90,7 +97,7 @@ var PolicykgLabels = (function () {
       var p = this.network.canvasToDOM(at);
       if (p.x < -200 || p.y < -50 || p.x > width + 200 || p.y > height + 50) { continue; }
       var px = this.sizeOf(n), w = this.width(n, px), h = Math.round(px * 1.35);
-      var options = candidates(p, Math.max(3, (n.size || 10) * scale), w, h, n.side);
+      var options = candidates(p, Math.max(3, (n.size || 10) * scale), w, h, n.side, n.rank < FAR_RANKS);
       for (var c = 0; c < options.length; c++) {
         var box = [options[c][0], options[c][1], w, h];
         if (box[0] >= 0 && box[1] >= 0 && box[0] + w <= width && box[1] + h <= height && grid.free(box)) {

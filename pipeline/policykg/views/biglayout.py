@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -17,6 +18,18 @@ from policykg.views.pack import Position
 
 CORE_MAX = 300  # nodes laid out force-directed (networkx's dense solver: < 0.5 s here)
 GOLDEN = math.pi * (3 - math.sqrt(5))  # the sunflower's angle between successive seeds
+
+
+def ordered(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """The subgraph on ``nodes`` with nodes and edges in sorted order. networkx's own subgraph
+    view iterates a Python set, whose order changes from one process to the next (string hash
+    seeds), and a force layout's start depends on node order: sorted, the layout is the same in
+    every process."""
+    wanted = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(wanted))
+    sub.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in graph.edges(wanted) if v in wanted))
+    return sub
 
 
 def ring(center: Position, members: list[str], spacing: float) -> dict[str, Position]:
@@ -43,7 +56,7 @@ def _core(graph: nx.Graph, spacing: float, spread: float, spring_k: float) -> di
         (n for n in graph.nodes if graph.degree(n) > 1), key=lambda n: (-graph.degree(n), n)
     )
     core = linked[:CORE_MAX] or sorted(graph.nodes)[:1]
-    raw = nx.spring_layout(graph.subgraph(core), seed=7, k=spring_k / math.sqrt(len(core)))
+    raw = nx.spring_layout(ordered(graph, core), seed=7, k=spring_k / math.sqrt(len(core)))
     radius = spacing * math.sqrt(graph.number_of_nodes()) * spread
     return {n: (float(x) * radius, float(y) * radius) for n, (x, y) in raw.items()}
 

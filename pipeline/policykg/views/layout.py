@@ -14,13 +14,13 @@ import math
 
 import networkx as nx
 
-from policykg.views.biglayout import big_component_positions
+from policykg.views.biglayout import big_component_positions, ordered
 from policykg.views.pack import Box, Position, box_of, pack
 
 SPACING = 110.0  # pixels between neighbouring nodes, roughly
 SPREAD = 0.6  # a big component spans about SPACING·√n·SPREAD each way from its centre
 # networkx spring layout's optimal distance is 1/√n; 2.5 times that pulls hubs apart so the
-# names round them fit (measured on the seed abbreviations view: 18 → 20 of the top 20 labelled)
+# names round them have room (tests/test_browser_labels.py checks the top 20 on the seed views)
 SPRING_K = 2.5
 LABEL_CHARS = 16  # labels are cut to this many characters on the canvas
 # Labels are drawn at a fixed screen size (viz/labels.js), so a list's spacing is set in screen
@@ -99,7 +99,7 @@ def layout_positions(graph: nx.MultiDiGraph, spring_max: int = 500) -> dict[str,
     fixed = [
         None
         if order
-        else box_of(_component_positions(simple.subgraph(nodes), spring_max), {}, SPACING / 2)
+        else box_of(_component_positions(ordered(simple, nodes), spring_max), {}, SPACING / 2)
         for nodes, order in zip(components, orders, strict=True)
     ]
     zoom, placed = ZOOM_RANGE[1], {}
