@@ -23,6 +23,7 @@ VIEWS: list[tuple[str, str, dict[str, str]]] = [
     ("overview", "overview", {}),
     ("ego", "ego", {"entity": "高义钢铁", "hops": "1"}),
     ("document", "document", {"doc": "000_c00127774768d764.txt"}),
+    ("timeline", "timeline", {"place": "新绛"}),
 ]
 
 
@@ -36,7 +37,7 @@ def _local_only(route: Route) -> None:
 def _shoot(page: Page, graph: Path, folder: Path, shot: str, view: str, params: dict[str, str]) -> Path:
     path = write_view(render_view(graph, view, params), folder / f"{shot}.html")
     page.goto(path.as_uri())
-    if view != "document":
+    if view not in ("document", "timeline"):
         page.wait_for_function("window.policykg && window.policykg.ready", timeout=60_000)
         page.wait_for_timeout(200)  # the labels layer paints on the frame after the first draw
     out = SHOTS / f"{shot}.png"
