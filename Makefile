@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 7878
 
-.PHONY: install system-deps bench-deps serve test lint pytest bench clean
+.PHONY: install system-deps bench-deps serve test lint pytest bench clean screenshots
 
 $(BIN)/policykg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -35,6 +35,9 @@ pytest: install system-deps
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 test: lint pytest ## install everything and run linters, type checks, the import contract and the tests
+
+screenshots: install system-deps ## redraw docs/screenshots/*.png (every view on the seeds, headless chromium)
+	$(BIN)/python docs/screenshots.py
 
 # wrk (Debian) generates the server benchmark's load in C; only `make bench` needs it
 # (without it `policykg bench server` falls back to its Python client threads).

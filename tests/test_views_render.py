@@ -91,7 +91,7 @@ def page_data(page: str) -> dict[str, Any]:
 
 def test_registry_lists_every_view_with_a_title() -> None:
     names = [v.name for v in list_views()]
-    assert names == ["company_projects", "abbreviations", "ego", "overview", "document"]
+    assert names == ["company_projects", "abbreviations", "ego", "overview", "document", "timeline"]
     assert all(v.title and v.description for v in list_views())
 
 

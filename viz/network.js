@@ -11,7 +11,11 @@
   var container = document.getElementById("graph");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   window.network = network;
-  window.policykg = { ready: false, nodeCount: data.nodes.length, edgeCount: data.edges.length };
+  var labels = PolicykgLabels.attach(network, container, data.nodes, meta.font);
+  window.policykg = {
+    ready: false, nodeCount: data.nodes.length, edgeCount: data.edges.length,
+    labels: function () { return labels.placed; },
+  };
   network.once("afterDrawing", function () {
     network.fit({ animation: false, maxZoomLevel: 1.4 });
     window.policykg.ready = true;
@@ -67,9 +71,10 @@
     var county = document.getElementById("county").value;
     var year = document.getElementById("year").value;
     var shown = 0;
+    labels.hidden = {};
     var updates = data.nodes.map(function (n) {
       var ok = visible(n, county, year);
-      if (ok) { shown += 1; }
+      if (ok) { shown += 1; } else { labels.hidden[n.id] = true; }
       return { id: n.id, hidden: !ok };
     });
     nodes.update(updates);
@@ -102,8 +107,10 @@
       edgeState[e.id] = want;
       edgeUpdates.push({ id: e.id, color: { color: EDGE_LOOK[want][0] }, font: { color: EDGE_LOOK[want][1] } });
     });
+    labels.near = near;
     nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
+    network.redraw();
   }
 
   function highlight(id) {

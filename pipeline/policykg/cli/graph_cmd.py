@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 import tempfile
@@ -101,7 +102,8 @@ def export(
     from policykg.graph.export import export as run
 
     if out is not None:
-        run(graph, format, out)
+        written = run(graph, format, out)
+        err_console.print(describe_written(written, format), markup=False, highlight=False)
         return
     if format == "csv":
         raise InputError("--out", "csv export writes two files: give a folder with --out")
@@ -110,3 +112,22 @@ def export(
         run(graph, format, temp)
         sys.stdout.buffer.write(temp.read_bytes())
         sys.stdout.flush()
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size:,} bytes" if size < 10_000 else f"{size / 1024:,.0f} KiB"
+
+
+def _csv_rows(path: Path) -> int:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return max(0, sum(1 for _ in csv.reader(handle)) - 1)
+
+
+def describe_written(out: Path, format: str) -> str:
+    """What ``export`` wrote: the file and its size, or each CSV in the folder with its rows."""
+    if out.is_dir():
+        files = sorted(out.glob("*.csv"))
+        parts = [f"{f.name} ({_csv_rows(f):,} rows, {_size(f)})" for f in files]
+        return f"wrote {format} to {out}/: " + ", ".join(parts)
+    return f"wrote {out}: {format}, {_size(out)}"

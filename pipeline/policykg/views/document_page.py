@@ -17,8 +17,10 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from policykg.views.details import document_label, document_names, pick_type
+from policykg.views.doc_index import render_index
 from policykg.views.embed import viz_asset
 from policykg.views.netgraph import local_name
+from policykg.views.paragraphs import escaped_with_breaks, line_breaks
 from policykg.views.source import Row, select_named
 from policykg.views.spec import ViewParamError, ViewSpec
 
@@ -95,34 +97,54 @@ def _open_tag(span: Span, spec: ViewSpec) -> str:
 
 def highlight(text: str, spans: list[Span], spec: ViewSpec) -> tuple[str, int]:
     """``text`` as escaped HTML with ``<mark>`` around each span; nested spans nest, spans that
-    cross another are left out. Returns the HTML and how many spans were left out."""
+    cross another are left out; line breaks marked as paragraph ends or wraps
+    (``policykg.views.paragraphs``). Returns the HTML and how many spans were left out."""
+    body, kept = highlight_kept(text, spans, spec)
+    return body, len(spans) - len(kept)
+
+
+def highlight_kept(text: str, spans: list[Span], spec: ViewSpec) -> tuple[str, list[Span]]:
+    """As :func:`highlight`, returning the spans that were marked."""
+    breaks = line_breaks(text)
+
+    def piece(start: int, end: int) -> str:
+        return escaped_with_breaks(text, start, end, breaks)
+
     out: list[str] = []
     stack: list[Span] = []
-    pos = skipped = 0
+    kept: list[Span] = []
+    pos = 0
     for span in spans:
         while stack and stack[-1].end <= span.start:
-            out.append(html.escape(text[pos : stack[-1].end]) + "</mark>")
+            out.append(piece(pos, stack[-1].end) + "</mark>")
             pos = stack.pop().end
         if (stack and span.end > stack[-1].end) or span.start < pos:
-            skipped += 1
             continue
-        out.append(html.escape(text[pos : span.start]) + _open_tag(span, spec))
+        kept.append(span)
+        out.append(piece(pos, span.start) + _open_tag(span, spec))
         pos = span.start
         stack.append(span)
     while stack:
-        out.append(html.escape(text[pos : stack[-1].end]) + "</mark>")
+        out.append(piece(pos, stack[-1].end) + "</mark>")
         pos = stack.pop().end
-    out.append(html.escape(text[pos:]))
-    return "".join(out), skipped
+    out.append(piece(pos, len(text)))
+    return "".join(out), kept
+
+
+def _ink(colour: str) -> str:
+    """Dark text on a light type colour (yellow, light grey), white on the others."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#222" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#fff"
 
 
 def _type_css(spec: ViewSpec) -> str:
     return "\n".join(
         f"mark.t-{s.name} {{ background: {s.color}2e; border-bottom: 2px solid {s.color}; }}\n"
-        f"mark.t-{s.name}::after {{ background: {s.color}; }}\n"
-        f".chip.t-{s.name} {{ background: {s.color}2e; border: 1px solid {s.color}; }}"
+        f"mark.t-{s.name}::after {{ background: {s.color}; color: {_ink(s.color)}; }}\n"
+        f".chip.t-{s.name} {{ background: {s.color}2e; border: 1px solid {s.color}; }}\n"
+        f"#index details.t-{s.name} summary {{ background: {s.color}2e; }}"
         for s in spec.types
-        if s.name.isalnum()
+        if s.name.isalnum() and len(s.color) == 7
     )
 
 
@@ -164,7 +186,8 @@ def render_document_page(store: ox.Store, spec: ViewSpec, params: Mapping[str, s
         raise ViewParamError(f"{iri}: the graph holds no text for this document")
     text = texts[0]["text"]
     spans = mention_spans(select_named(store, spec.query, bound), len(text))
-    body, skipped = highlight(text, spans, spec)
+    body, kept = highlight_kept(text, spans, spec)
+    skipped = len(spans) - len(kept)
     doc = docs[iri]
     facts = [
         doc.get("county", ""),
@@ -179,6 +202,8 @@ def render_document_page(store: ox.Store, spec: ViewSpec, params: Mapping[str, s
         skipped=str(skipped),
         char_count=str(len(text)),
         legend=_legend(spans, spec),
+        index=render_index(kept, spec),
+        entity_count=str(len({s.entity for s in kept})),
         picker=_picker(docs, iri),
         css=viz_asset("document.css") + "\n" + _type_css(spec),
         app_js=viz_asset("document.js"),

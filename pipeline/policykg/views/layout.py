@@ -1,10 +1,11 @@
 """Node positions computed in Python, so a view is at rest the moment it opens.
 
 Each connected component is laid out on its own and the components are packed in rows, biggest
-first, so isolated pairs do not fly to the edge of the canvas. Inside a big component the leaves
-(a project only its enterprise names, say) are set on a ring around their one neighbour and only
-the rest is laid out: force-directed up to ``spring_max`` nodes, spectral beyond (networkx's
-force layouts take seconds per thousand nodes here, its spectral layout a fraction of that).
+first, to the canvas's shape (``policykg.views.pack``), so isolated pairs do not fly to the edge.
+A pair or a small star (one hub, up to seven leaves) is drawn as a list: the hub, its leaves
+below it, labels to the right, so one reads which firm goes with which project. A component of
+more than ``spring_max`` nodes is placed round a force-directed core of its best-linked nodes
+(``policykg.views.biglayout``); smaller ones are force-directed whole.
 """
 
 from __future__ import annotations
@@ -13,91 +14,107 @@ import math
 
 import networkx as nx
 
+from policykg.views.biglayout import big_component_positions, ordered
+from policykg.views.pack import Box, Position, box_of, pack
+
 SPACING = 110.0  # pixels between neighbouring nodes, roughly
-CHAR_WIDTH = 14.0  # pixels per character of a node label (CJK, 14 px font)
+SPREAD = 0.6  # a big component spans about SPACING·√n·SPREAD each way from its centre
+# networkx spring layout's optimal distance is 1/√n; 2.5 times that pulls hubs apart so the
+# names round them have room (tests/test_browser_labels.py checks the top 20 on the seed views)
+SPRING_K = 2.5
 LABEL_CHARS = 16  # labels are cut to this many characters on the canvas
+# Labels are drawn at a fixed screen size (viz/labels.js), so a list's spacing is set in screen
+# pixels and divided by the zoom the drawing will open at (estimated, see layout_positions).
+CHAR_PX = 13.0  # screen pixels per character of a label (CJK, 13 px font)
+ROW_PX = 24.0  # screen pixels between the lines of a list (a 13 px label is 18 px tall)
+INDENT_PX = 18.0  # how far a list's leaves sit right of its hub, screen pixels
+UNIT_MAX = 8  # components up to this size that are one hub and its leaves are drawn as lists
+CANVAS = (1100.0, 760.0)  # the graph area of a 1400×900 window, in screen pixels
+ZOOM_RANGE = (0.2, 1.0)  # the opening zoom the lists are spaced for stays in this range
 
-# networkx's spectral layout takes its sparse eigensolver (scipy, fast) from 500 nodes; below that
-# it calls numpy's general dense one, which took seconds here: smaller graphs are force-directed.
-SPECTRAL_MIN = 500
 
-Position = tuple[float, float]
-
-
-def _core_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position]:
-    """Positions in about [-1, 1]² of a connected graph, force-directed if it is small enough."""
+def _core_positions(graph: nx.Graph) -> dict[str, Position]:
+    """Positions in about [-1, 1]² of a connected graph, force-directed."""
     if graph.number_of_nodes() == 1:
         return {next(iter(graph.nodes)): (0.0, 0.0)}
-    if graph.number_of_nodes() <= max(spring_max, SPECTRAL_MIN - 1):
-        raw = nx.spring_layout(graph, seed=7)
-    else:
-        raw = nx.spectral_layout(graph)
+    k = SPRING_K / math.sqrt(graph.number_of_nodes())
+    raw = nx.spring_layout(graph, seed=7, k=k)
     return {node: (float(x), float(y)) for node, (x, y) in raw.items()}
-
-
-def _leaves_by_parent(graph: nx.Graph) -> dict[str, list[str]]:
-    """Nodes with exactly one neighbour, grouped under that neighbour (when it is no leaf)."""
-    found: dict[str, list[str]] = {}
-    for node in sorted(graph.nodes):
-        if graph.degree(node) == 1:
-            parent = next(iter(graph.neighbors(node)))
-            if graph.degree(parent) > 1:
-                found.setdefault(parent, []).append(node)
-    return found
-
-
-def _ring(center: Position, leaves: list[str]) -> dict[str, Position]:
-    radius = max(SPACING, len(leaves) * SPACING / (2 * math.pi) * 0.7)
-    step = 2 * math.pi / len(leaves)
-    return {
-        leaf: (center[0] + radius * math.cos(i * step), center[1] + radius * math.sin(i * step))
-        for i, leaf in enumerate(leaves)
-    }
 
 
 def _component_positions(graph: nx.Graph, spring_max: int) -> dict[str, Position]:
     """Pixel positions of one component, centred on 0, about SPACING between neighbours."""
     n = graph.number_of_nodes()
-    leaves = _leaves_by_parent(graph) if n > spring_max else {}
-    folded = {leaf for group in leaves.values() for leaf in group}
-    core = graph.subgraph([v for v in graph.nodes if v not in folded])
-    radius = SPACING * math.sqrt(n) * 1.2
-    pos = {v: (x * radius, y * radius) for v, (x, y) in _core_positions(core, spring_max).items()}
-    for parent, group in leaves.items():
-        pos.update(_ring(pos[parent], group))
-    return pos
+    if n > spring_max:
+        return big_component_positions(graph, SPACING, SPREAD, SPRING_K)
+    radius = SPACING * math.sqrt(n) * SPREAD
+    return {v: (x * radius, y * radius) for v, (x, y) in _core_positions(graph).items()}
 
 
-def _half_width(graph: nx.Graph, node: str) -> float:
+def _unit_order(graph: nx.MultiDiGraph, nodes: set[str]) -> list[str] | None:
+    """A pair or a small star as a list: the hub (the source of a pair) then its leaves, or
+    None when the component is bigger or not a star."""
+    if len(nodes) > UNIT_MAX:
+        return None
+    simple = nx.Graph(graph.subgraph(nodes).to_undirected(as_view=True))
+    hub = max(sorted(nodes), key=lambda n: (simple.degree(n), graph.out_degree(n)))
+    if simple.degree(hub) != len(nodes) - 1:
+        return None
+    return [hub, *sorted(n for n in nodes if n != hub)]
+
+
+def _unit_box(graph: nx.MultiDiGraph, order: list[str], zoom: float) -> Box:
+    """A list read top to bottom: the hub, then its leaves one per line, indented, every label
+    to the right (a diagonal grid of pairs reads as nothing)."""
+    pos = {order[0]: (0.0, 0.0)}
+    pos.update({leaf: (INDENT_PX / zoom, ROW_PX * i / zoom) for i, leaf in enumerate(order[1:], 1)})
+    reach = {n: label_reach(graph, n) / zoom for n in order}
+    return box_of(pos, reach, ROW_PX / zoom / 2)
+
+
+def label_reach(graph: nx.MultiDiGraph, node: str) -> float:
+    """How far right of a node its label reaches, in screen pixels."""
     label = str(graph.nodes[node].get("label", ""))
-    return max(SPACING / 2, min(len(label), LABEL_CHARS) * CHAR_WIDTH / 2)
+    return 12 + min(len(label), LABEL_CHARS) * CHAR_PX
 
 
-def _extent(graph: nx.Graph, pos: dict[str, Position]) -> tuple[float, float, float, float]:
-    """The box the component's nodes and their labels take up."""
-    left = min(x - _half_width(graph, n) for n, (x, _) in pos.items())
-    right = max(x + _half_width(graph, n) for n, (x, _) in pos.items())
-    ys = [p[1] for p in pos.values()]
-    return left, min(ys) - SPACING / 2, right, max(ys) + SPACING / 2
+def _components(graph: nx.MultiDiGraph) -> tuple[nx.Graph, list[set[str]]]:
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    return simple, sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
+
+
+def unit_nodes(graph: nx.MultiDiGraph) -> set[str]:
+    """The nodes drawn inside list-like units, whose labels go to the right of the node."""
+    _, components = _components(graph)
+    return {n for nodes in components if _unit_order(graph, nodes) for n in nodes}
 
 
 def layout_positions(graph: nx.MultiDiGraph, spring_max: int = 500) -> dict[str, Position]:
-    """Integer-friendly pixel positions for every node of ``graph`` (deterministic)."""
+    """Pixel positions for every node of ``graph`` (deterministic): big components first and
+    centred, pairs and small stars as list-like units, all packed to the canvas's shape."""
     if graph.number_of_nodes() == 0:
         return {}
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    components = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
-    total_width = SPACING * math.sqrt(graph.number_of_nodes()) * 2.2
-    placed: dict[str, Position] = {}
-    cursor_x = cursor_y = row_height = 0.0
-    for nodes in components:
-        pos = _component_positions(simple.subgraph(nodes), spring_max)
-        min_x, min_y, max_x, max_y = _extent(simple, pos)
-        width, height = max_x - min_x, max_y - min_y
-        if cursor_x > 0 and cursor_x + width > total_width:
-            cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height, 0.0
-        for node, (x, y) in pos.items():
-            placed[node] = (round(cursor_x + x - min_x, 1), round(cursor_y + y - min_y, 1))
-        cursor_x += width
-        row_height = max(row_height, height)
+    simple, components = _components(graph)
+    orders = [_unit_order(graph, nodes) for nodes in components]
+    fixed = [
+        None
+        if order
+        else box_of(_component_positions(ordered(simple, nodes), spring_max), {}, SPACING / 2)
+        for nodes, order in zip(components, orders, strict=True)
+    ]
+    zoom, placed = ZOOM_RANGE[1], {}
+    for _ in range(4):  # the lists' size depends on the zoom fit() will pick, and that on them
+        boxes = [
+            box or _unit_box(graph, order or [], zoom)
+            for box, order in zip(fixed, orders, strict=True)
+        ]
+        placed = pack(boxes)
+        zoom = _fit_zoom(placed)
     return placed
+
+
+def _fit_zoom(placed: dict[str, Position]) -> float:
+    width = max(x for x, _ in placed.values()) - min(x for x, _ in placed.values())
+    height = max(y for _, y in placed.values()) - min(y for _, y in placed.values())
+    fit = min(CANVAS[0] / max(width, 1.0), CANVAS[1] / max(height, 1.0))
+    return min(ZOOM_RANGE[1], max(ZOOM_RANGE[0], fit))

@@ -14,6 +14,7 @@ from policykg.views.document_page import render_document_page
 from policykg.views.network_page import render_network_page
 from policykg.views.source import GraphSource, as_store
 from policykg.views.spec import ViewError, ViewParamError, get_view
+from policykg.views.timeline_page import render_timeline_page
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ def render_view(source: GraphSource, name: str, params: Params | None = None) ->
     store = as_store(source)
     if spec.kind == "document":
         return render_document_page(store, spec, plain)
+    if spec.kind == "timeline":
+        return render_timeline_page(store, spec, plain)
     view = build_view_graph(store, spec, plain)
     if view.truncated:
         log.warning("view %s: %d nodes, drawing the top %d", name, view.total_nodes, spec.max_nodes)

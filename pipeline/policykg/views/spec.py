@@ -11,7 +11,7 @@ from typing import Any
 from policykg.errors import PolicyKGError
 from policykg.paths import data_dir
 
-VIEW_KINDS = ("network", "document")
+VIEW_KINDS = ("network", "document", "timeline")
 
 
 class ViewError(PolicyKGError):
