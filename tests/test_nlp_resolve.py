@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policykg.ir import (
     Candidate,
     DocMeta,
@@ -132,3 +134,63 @@ def test_resolution_is_deterministic_and_sorted() -> None:
     assert forward == backward
     keys = [(e.type.value, e.label, e.id) for e in forward[0]]
     assert keys == sorted(keys)
+
+
+def placed(name: str, raw: str, items: list[tuple[EntityType, str, int]]) -> DocResult:
+    """A document whose candidates are the ``n``-th occurrence of each label in ``raw``."""
+    doc = SourceDoc(name, name, raw, "utf-8", "0" * 64, DocMeta(name=name))
+    cands = []
+    for kind, label, nth in items:
+        start = -1
+        for _ in range(nth + 1):
+            start = raw.index(label, start + 1)
+        span = TextSpan(name, start, start + len(label), label)
+        cands.append(Candidate(kind, label, Mention(span, "test")))
+    return DocResult(doc, tuple(cands), ())
+
+
+@pytest.mark.parametrize("definition", ["（以下简称“鹭岭股份”）", "（简称鹭岭股份）"])
+def test_a_defined_short_name_is_the_enterprise_in_its_document(definition: str) -> None:
+    legal = "浙江鹭岭新材料股份有限公司"
+    raw = f"支持{legal}{definition}上市，鹭岭股份年产5万吨项目投产。"
+    doc = placed("a.txt", raw, [(ENT, legal, 0), (ABB, "鹭岭股份", 0), (ENT, "鹭岭股份", 1)])
+    entities, _ = resolve([doc])
+    assert [(e.type, e.label) for e in entities] == [(ENT, legal)]
+    assert len(entities[0].mentions) == 3
+    assert any(m.startswith("defined: 鹭岭股份") for m in entities[0].merges)
+
+
+def test_a_short_name_opening_one_legal_name_is_that_enterprise() -> None:
+    legal = "北京鹭峰清洁能源电力股份有限公司"
+    one = placed(
+        "a.txt", f"{legal}在本县投资，鹭峰光伏项目开工。", [(ENT, legal, 0), (ENT, "鹭峰", 0)]
+    )
+    entities, _ = resolve([one])
+    assert [e.label for e in entities] == [legal]
+    assert any(m.startswith("trade_name: 鹭峰") for m in entities[0].merges)
+    raw = "鹭峰清洁能源有限公司、鹭峰智慧物流有限公司落户，鹭峰光伏项目开工。"
+    two = placed(
+        "b.txt",
+        raw,
+        [(ENT, "鹭峰清洁能源有限公司", 0), (ENT, "鹭峰智慧物流有限公司", 0), (ENT, "鹭峰", 2)],
+    )
+    entities, _ = resolve([two])
+    assert len(entities) == 3  # two firms open with 鹭峰: ambiguous, kept apart
+
+
+def test_a_relation_can_read_a_project_as_its_firm() -> None:
+    proj = EntityType.PROJECT
+    raw = "瑞泓食品、冠岭刨花板等6个项目开工。"
+    doc = placed("a.txt", raw, [(proj, "瑞泓食品", 0)])
+    rel = RelationCandidate(
+        RelationType.UNDERTAKES,
+        EntityRef(ENT, "瑞泓食品"),
+        EntityRef(proj, "瑞泓食品"),
+        TextSpan("a.txt", 0, len(raw), raw),
+        "firm_item",
+    )
+    entities, relations = resolve([DocResult(doc.doc, doc.candidates, (rel,))])
+    firm = next(e for e in entities if e.type is ENT)
+    assert firm.mentions[0].source == "implied:firm_item"
+    assert firm.mentions[0].span == doc.candidates[0].mention.span
+    assert [(r.subject, r.type) for r in relations] == [(firm.id, RelationType.UNDERTAKES)]

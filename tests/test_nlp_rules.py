@@ -10,9 +10,10 @@ import pytest
 from policykg.nlp.bodies import find_government_bodies, find_parks, find_places
 from policykg.nlp.lists import find_list_mates, find_listed_enterprises
 from policykg.nlp.orgs import find_enterprises
-from policykg.nlp.owners import owner_length
+from policykg.nlp.owners import find_project_owners, firm_item_length, owner_length
 from policykg.nlp.project_lists import find_capacity_projects, find_listed_projects
 from policykg.nlp.projects import find_projects
+from policykg.nlp.relations import find_relations
 
 
 def find_all_projects(text: str) -> list[tuple[int, int, str, str]]:
@@ -215,3 +216,101 @@ def test_brand_after_a_province() -> None:
 def test_words_of_the_language_are_no_places(sentence: str) -> None:
     assert not texts(find_places(sentence), sentence) - {"宁乡县"}
     assert "让宁乡县" not in texts(find_places(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    ("name", "owner"),
+    [
+        ("鼎峰200兆瓦光伏发电项目", "鼎峰"),  # two characters before the capacity
+        ("澜峰新材料产业园", "澜峰"),  # an industry word follows, not 澜峰新|材料
+        ("四川澜峰12万吨原糖加工", "四川澜峰"),  # a province opens the firm before a capacity
+        ("四川澜峰原糖加工", ""),
+        ("岚桥高速扩容", ""),  # roads, bridges and ports are named after places
+        ("凤栖西路（二段）", ""),
+        ("鹭溪河饮用水源保护工程", ""),  # a river opens the name
+        ("鹭池中小型水电站", ""),  # 鹭池中|小型 cuts through a word
+        ("鹭溪各庄至鹤坪村公路", ""),  # a link between two places
+        ("鹭溪抽水蓄能电站", ""),
+    ],
+)
+def test_where_the_trade_name_opening_a_project_ends(name: str, owner: str) -> None:
+    assert name[: owner_length(name)] == owner
+
+
+@pytest.mark.parametrize(
+    ("name", "length"),
+    [
+        ("瑞泓食品", 2),
+        ("冠岭动物药业", 2),  # …业: a line of business
+        ("瑞泓食品二期", 0),  # a phase: the project of the firm, not the firm
+        ("冠岭刨花板", 0),  # a product
+        ("加快瑞泓食品", 0),  # a verb opens the clause
+    ],
+)
+def test_a_listed_item_that_is_a_firm(name: str, length: int) -> None:
+    assert firm_item_length(name) == length
+
+
+def test_a_standalone_project_gets_an_owner_only_after_an_investment() -> None:
+    text = "投资6亿元的鼎峰光伏发电项目竣工。推进鼎峰光伏发电项目。"
+    first, second = text.index("鼎峰"), text.rindex("鼎峰")
+    projects = [
+        (first, text.index("。") - 2, "Project", "project_head"),
+        (second, len(text) - 1, "Project", "project_head"),
+    ]
+    assert [(s, text[s:e]) for s, e, _, _ in find_project_owners(text, projects)] == [
+        (first, "鼎峰")
+    ]
+
+
+def _spot(text: str, name: str, label: str, nth: int = 0) -> tuple[int, int, str, str]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return (start, start + len(name), label, "test")
+
+
+def _links(text: str, spots: list[tuple[int, int, str, str]]) -> set[tuple[str, str, str, str]]:
+    return {
+        (r.type.value, text[r.subject[0] : r.subject[1]], text[r.object[0] : r.object[1]], r.rule)
+        for r in find_relations(text, spots)
+    }
+
+
+def test_a_listed_firm_is_its_own_project() -> None:
+    text = "冠岭动物药业、瑞泓食品二期等6个项目开工。"
+    spots = [
+        _spot(text, "冠岭动物药业", "Project"),
+        _spot(text, "冠岭", "Enterprise"),
+        _spot(text, "瑞泓食品二期", "Project"),
+        _spot(text, "瑞泓食品", "Enterprise"),
+    ]
+    assert _links(text, spots) == {
+        ("undertakes", "冠岭动物药业", "冠岭动物药业", "firm_item"),  # not 冠岭 > 冠岭动物药业
+        ("undertakes", "瑞泓食品", "瑞泓食品二期", "named_after"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县住建局、县水利局负责推进岚河综合治理工程。",
+        "岚河综合治理工程由县住建局、县水利局负责。",
+    ],
+)
+def test_bodies_in_charge_of_a_project(text: str) -> None:
+    spots = [
+        _spot(text, "县住建局", "GovernmentBody"),
+        _spot(text, "县水利局", "GovernmentBody"),
+        _spot(text, "岚河综合治理工程", "Project"),
+    ]
+    assert _links(text, spots) == {
+        ("responsibleFor", "县住建局", "岚河综合治理工程", "body_in_charge"),
+        ("responsibleFor", "县水利局", "岚河综合治理工程", "body_in_charge"),
+    }
+
+
+def test_a_body_in_charge_of_something_else_is_not_linked() -> None:
+    text = "县住建局负责督查。岚河综合治理工程完工。"
+    spots = [_spot(text, "县住建局", "GovernmentBody"), _spot(text, "岚河综合治理工程", "Project")]
+    assert not _links(text, spots)

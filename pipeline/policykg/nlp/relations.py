@@ -4,8 +4,11 @@ Rules (each named in the output, so every link is explainable):
 
 * ``named_after``: a project whose name starts with an enterprise (undertakes), a government body
   (responsibleFor), a park (partOf) or a place (locatedIn): 高义钢铁年产200万吨…项目.
+* ``firm_item``: a listed project that is a firm's name and nothing else (禧跃食品、九五硼业等6个
+  项目): the same string is the enterprise, which undertakes it (the resolver adds that reading).
 * ``implementing_body``: 实施主体为A(和B) after a project (专栏 items) → A undertakes it.
 * ``responsible_unit``: 责任单位/牵头单位(为)X → X responsibleFor the project before it.
+* ``body_in_charge``: A(、B)负责/牵头…Y项目, or Y项目由A负责 (one sentence) → A, B responsibleFor Y.
 * ``relies_on``: 依托A、B…(建设/实施)…Y项目 in one sentence → A, B undertake Y.
 * ``possessive``: A的Y项目 → A undertakes Y.
 * ``leader_of``: 以A、B为龙头/代表…C园区/集群 → A, B lead C.
@@ -19,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.ir import EntityType, RelationType
+from policykg.nlp.owners import firm_item_length
 
 Spot = tuple[int, int, str, str]  # (start, end, label, rule) in paragraph coordinates
 
@@ -27,6 +31,8 @@ _IMPLEMENTER = re.compile(
     r"实施主体(?:为|是)?[：:]?|承建单位(?:为|是)?[：:]?|建设单位(?:为|是)?[：:]?"
 )
 _RESPONSIBLE = re.compile(r"(?:责任单位|牵头单位|主管部门)(?:为|是)?[：:]?")
+_IN_CHARGE = re.compile(r"负责|牵头")
+_BODY_JOINERS = "、和与及"
 _LEADER = re.compile(r"以(?P<items>[^，。；]{2,60}?)为(?:龙头|代表|引领)")
 _LOCATED = re.compile(r"位于")
 _FAR = 1 << 62
@@ -89,6 +95,25 @@ def named_after(spots: list[Spot], bounds: list[tuple[int, int]]) -> list[FoundR
 
 
 _OBJECT_IS_NAME = (RelationType.PART_OF, RelationType.LOCATED_IN)
+_BEFORE_ITEM = "、和与及"
+_AFTER_ITEM = "、和与及等"
+
+
+def firm_items(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> list[FoundRelation]:
+    """A list item that is a trade name plus a line of business (禧跃食品、九五硼业等6个项目) is
+    the firm and its project at once: the firm undertakes it."""
+    found: list[FoundRelation] = []
+    for project in _of(spots, PROJECT):
+        start, end = project[0], project[1]
+        before, after = text[start - 1 : start], text[end : end + 1]
+        listed = (before and before in _BEFORE_ITEM) or (after and after in _AFTER_ITEM)
+        if listed and firm_item_length(text[start:end]):
+            firm = (start, end, ENTERPRISE, "firm_item")
+            evidence = sentence_at(bounds, start)
+            found.append(
+                FoundRelation(RelationType.UNDERTAKES, firm, project, evidence, "firm_item")
+            )
+    return found
 
 
 def _project_before(spots: list[Spot], pos: int) -> Spot | None:
@@ -134,6 +159,41 @@ def responsible_unit(
         FoundRelation(RelationType.RESPONSIBLE_FOR, s, p, ev, "responsible_unit")
         for s, p, ev in _after_cue(text, spots, bounds, _RESPONSIBLE, labels)
     ]
+
+
+def _bodies_before(text: str, spots: list[Spot], pos: int) -> list[Spot]:
+    """The government bodies that end at ``pos``, joined by 、/和 (县发改局、县经信局负责)."""
+    bodies = {s[1]: s for s in _of(spots, EntityType.GOVERNMENT_BODY.value)}
+    found: list[Spot] = []
+    while pos in bodies:
+        body = bodies[pos]
+        found.append(body)
+        pos = body[0] - 1 if text[body[0] - 1 : body[0]] in _BODY_JOINERS else -1
+    return found
+
+
+def body_in_charge(
+    text: str, spots: list[Spot], bounds: list[tuple[int, int]]
+) -> list[FoundRelation]:
+    """A(、B)负责/牵头 … Y项目 → A, B are responsible for Y; Y项目由A负责 → A for Y."""
+    found: list[FoundRelation] = []
+    for match in _IN_CHARGE.finditer(text):
+        bodies = _bodies_before(text, spots, match.start())
+        if not bodies:
+            continue
+        sent = sentence_at(bounds, match.start())
+        after = [p for p in _of(spots, PROJECT) if match.end() <= p[0] < sent[1]]
+        first = min(b[0] for b in bodies)
+        if not after and text[first - 1 : first] == "由":
+            after = [p for p in _of(spots, PROJECT) if sent[0] <= p[0] and p[1] < first][-1:]
+        for body in bodies:
+            for project in after:
+                found.append(
+                    FoundRelation(
+                        RelationType.RESPONSIBLE_FOR, body, project, sent, "body_in_charge"
+                    )
+                )
+    return found
 
 
 def relies_on(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> list[FoundRelation]:
@@ -210,10 +270,14 @@ def located_at(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> l
 def find_relations(text: str, spots: list[Spot]) -> list[FoundRelation]:
     """Every relation the rules find in one paragraph."""
     bounds = sentences(text)
+    items = firm_items(text, spots, bounds)
+    whole = {r.object for r in items}  # the firm is the whole item: no shorter owner inside it
     return (
-        named_after(spots, bounds)
+        [r for r in named_after(spots, bounds) if r.object not in whole]
+        + items
         + implementing_body(text, spots, bounds)
         + responsible_unit(text, spots, bounds)
+        + body_in_charge(text, spots, bounds)
         + relies_on(text, spots, bounds)
         + leader_of(text, spots, bounds)
         + located_at(text, spots, bounds)

@@ -6,6 +6,11 @@ Each candidate gets a *resolution key*; candidates with equal keys (and type) ar
   removed, so 高义钢铁 = 高义钢铁公司 = 高义钢铁集团 = 山西高义钢铁有限公司. A short name merges with a
   longer one that is the short name plus an industry word (天地和 = 天地和金属制品) only when both
   were found as enterprises. Branches (分公司, 支行) keep their suffix: a branch is not its parent.
+  Within one document, a short name defined by （以下简称“X”） after a legal name, or one that opens
+  the trade name of exactly one legal name there (京能 … 北京京能清洁能源电力股份有限公司), takes that
+  legal name's key (``aliases``).
+* Relation ends: a relation rule that reads a string as a second type (a listed project that is
+  a firm's name) adds that reading as a candidate (``resolve_links.implied_candidates``).
 * Abbreviation: alternates in brackets dropped (“合（和）汽（气）生材（财）” = “合汽生材”); otherwise
   exact, so “五抓一优一促” ≠ “五抓一促”.
 * Government body: a name starting with a bare level (县委, 县人民政府) is scoped to the document's
@@ -19,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from policykg.ir import (
     Candidate,
@@ -28,8 +34,9 @@ from policykg.ir import (
     Relation,
     entity_id,
 )
+from policykg.nlp.aliases import trade_name_matches, with_short_names
 from policykg.nlp.orgs import strip_place_prefix
-from policykg.nlp.resolve_links import resolve_relations
+from policykg.nlp.resolve_links import implied_candidates, resolve_relations
 from policykg.nlp.rules_data import DEFAULT_NAME_RULES
 
 _ALTERNATES = re.compile(r"[（(][^（）()]{1,3}[)）]")
@@ -126,27 +133,48 @@ def _entity(
     )
 
 
-def _grouped(results: Sequence[DocResult]) -> dict[Key, list[tuple[Candidate, str]]]:
+Aliases = dict[str, tuple[str, str]]  # short name → (legal name, evidence), per document
+
+
+def _grouped(
+    results: Sequence[DocResult], aliases: Sequence[Aliases]
+) -> tuple[dict[Key, list[tuple[Candidate, str]]], dict[Key, list[str]]]:
     groups: dict[Key, list[tuple[Candidate, str]]] = defaultdict(list)
-    for result in results:
+    notes: dict[Key, list[str]] = defaultdict(list)
+    for result, short in zip(results, aliases, strict=True):
         place = result.doc.meta.place
         for cand in result.candidates:
             label = cand.label
             if cand.type is EntityType.GOVERNMENT_BODY:
                 label = scoped_label(label, place)
-            groups[(cand.type, resolution_key(cand.type, cand.label, place))].append((cand, label))
-    return groups
+            named = cand.label
+            if cand.type is EntityType.ENTERPRISE and cand.label in short:
+                named, evidence = short[cand.label]
+                notes[(cand.type, resolution_key(cand.type, named))].append(
+                    f"{evidence} ({result.doc.name})"
+                )
+            groups[(cand.type, resolution_key(cand.type, named, place))].append((cand, label))
+    return groups, notes
+
+
+def _prepared(result: DocResult) -> tuple[DocResult, Aliases]:
+    """Relation ends added as candidates; short names of the document mapped to legal names."""
+    extra = implied_candidates(result)
+    result = replace(result, candidates=result.candidates + extra) if extra else result
+    result, defined = with_short_names(result)
+    return result, {**trade_name_matches(result, enterprise_key), **defined}
 
 
 def resolve(results: Sequence[DocResult]) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
     """Entities (sorted by type, label, id) and relations between them, across all documents."""
-    groups = _grouped(results)
+    prepared = [_prepared(r) for r in results]
+    results = [r for r, _ in prepared]
+    groups, notes = _grouped(results, [a for _, a in prepared])
     firm_keys = {key for kind, key in groups if kind is EntityType.ENTERPRISE}
-    notes: dict[Key, list[str]] = defaultdict(list)
     for long_key, (short_key, evidence) in _short_name_merges(firm_keys).items():
         target = (EntityType.ENTERPRISE, short_key)
         groups[target] += groups.pop((EntityType.ENTERPRISE, long_key))
-        notes[target].append(evidence)
+        notes[target] += [*notes.pop((EntityType.ENTERPRISE, long_key), []), evidence]
     entities = [
         _entity(kind, key, members, notes[(kind, key)]) for (kind, key), members in groups.items()
     ]
