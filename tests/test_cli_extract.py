@@ -18,9 +18,23 @@ def test_jsonl_lines_follow_the_interface(runner: Any, tmp_path: Path) -> None:
     res = runner.invoke(app, ["extract", str(source)])
     assert res.exit_code == 0, res.output
     records = [json.loads(line) for line in res.stdout.splitlines()]
+    documents = [r for r in records if r["kind"] == "document"]
     entities = [r for r in records if r["kind"] == "entity"]
     relations = [r for r in records if r["kind"] == "relation"]
-    assert records == entities + relations
+    assert records == documents + entities + relations
+    assert [list(d) for d in documents] == [["kind", "doc", "meta", "sources"]]
+    assert documents[0]["doc"] == "report.txt"
+    assert list(documents[0]["meta"]) == [
+        "place",
+        "province",
+        "city",
+        "year",
+        "kind",
+        "date",
+        "speaker",
+        "meeting",
+        "title",
+    ]
     for entity in entities:
         assert list(entity) == [
             "kind",
@@ -60,6 +74,29 @@ def test_out_file_and_round_trip(runner: Any, tmp_path: Path) -> None:
     lines = out.read_text(encoding="utf-8").splitlines()
     assert not list(out.parent.glob(".*.tmp"))
     assert list(dump_extraction(load_extraction(lines))) == lines
+
+
+def test_document_lines_say_where_each_value_came_from(runner: Any, tmp_path: Path) -> None:
+    (tmp_path / "130681_2016_涿州市.txt").write_text(
+        "各位代表：\n现在，我代表市政府向大会报告工作，请予审议。\n一、2023年工作回顾\n" + SAMPLE,
+        encoding="utf-8",
+    )
+    (tmp_path / "manifest.toml").write_text(
+        '[[document]]\nfile = "130681_2016_涿州市.txt"\nprovince = "河北省"\n', encoding="utf-8"
+    )
+    res = runner.invoke(app, ["extract", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    (document,) = (r for r in map(json.loads, res.stdout.splitlines()) if r["kind"] == "document")
+    assert document["meta"]["place"] == "涿州市" and document["meta"]["year"] == 2024
+    assert document["meta"]["title"] is None
+    assert document["sources"] == {
+        "place": "file name",
+        "province": "manifest",
+        "year": "text",
+        "kind": "text",
+    }
+    (loaded,) = load_extraction(res.stdout.splitlines()).docs
+    assert dict(loaded.meta.sources) == document["sources"]
 
 
 def test_unknown_format_is_refused(runner: Any, tmp_path: Path) -> None:

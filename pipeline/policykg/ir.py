@@ -38,7 +38,10 @@ class RelationType(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class DocMeta:
-    """What is known about a document: from its text, overridden by the seeds manifest."""
+    """What is known about a document: from its text or file name, overridden by the seeds
+    manifest. ``sources`` names where each known field came from, in field order:
+    ``(("place", "text"), ("year", "manifest"), …)``; the sources are "manifest", "text" and
+    "file name"."""
 
     name: str
     place: str | None = None
@@ -50,6 +53,7 @@ class DocMeta:
     speaker: str | None = None
     meeting: str | None = None
     title: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,27 +1,37 @@
-"""The JSONL interface of ``policykg extract`` (issue 3): one entity or relation per line.
+"""The JSONL interface of ``policykg extract`` (issue 3): one document, entity or relation per line.
 
+document: ``{"kind":"document","doc","meta":{"place","province","city","year","kind","date",
+"speaker","meeting","title"},"sources":{field: "manifest" | "text" | "file name"}}``, the
+metadata of each document read and where each known value came from (issue 13);
 entity: ``{"kind":"entity","id","type","label","aliases","definition","parts","mentions","amounts"}``
 relation: ``{"kind":"relation","type","subject","object","evidence"}``; mentions and evidence are
-``{"doc","start","end","text"}`` with raw code-point offsets. Entities come first, both sorted.
+``{"doc","start","end","text"}`` with raw code-point offsets. Documents come first (by name), then
+entities, then relations, each sorted. The document lines came with issue 13: a reader that
+picks lines by their ``kind`` is not affected.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from typing import Any
 
 from policykg.errors import PolicyKGError
 from policykg.ir import (
     Amount,
+    DocMeta,
     Entity,
     EntityType,
     Extraction,
     Mention,
     Relation,
     RelationType,
+    SourceDoc,
     TextSpan,
 )
+
+_META_FIELDS = tuple(f.name for f in fields(DocMeta) if f.name not in ("name", "sources"))
 
 
 class JsonlError(PolicyKGError):
@@ -34,6 +44,16 @@ def _span(span: TextSpan) -> dict[str, Any]:
 
 def _amount(amount: Amount) -> dict[str, Any]:
     return {"kind": amount.kind, "value": amount.value, "unit": amount.unit, **_span(amount.span)}
+
+
+def document_record(doc: SourceDoc) -> dict[str, Any]:
+    """The JSON object of one document's metadata, with the source of each known value."""
+    return {
+        "kind": "document",
+        "doc": doc.name,
+        "meta": {name: getattr(doc.meta, name) for name in _META_FIELDS},
+        "sources": dict(doc.meta.sources),
+    }
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
@@ -63,7 +83,9 @@ def relation_record(relation: Relation) -> dict[str, Any]:
 
 
 def dump_extraction(ex: Extraction) -> Iterator[str]:
-    """One JSON line (no trailing newline) per entity, then per relation."""
+    """One JSON line (no trailing newline) per document, then per entity, then per relation."""
+    for doc in sorted(ex.docs, key=lambda d: d.name):
+        yield json.dumps(document_record(doc), ensure_ascii=False)
     for entity in ex.entities:
         yield json.dumps(entity_record(entity), ensure_ascii=False)
     for relation in ex.relations:
@@ -89,13 +111,23 @@ def _entity(data: dict[str, Any]) -> Entity:
     )
 
 
+def _document(data: dict[str, Any]) -> SourceDoc:
+    """A document with its metadata only: the JSONL does not carry the text."""
+    name = str(data["doc"])
+    values = {k: v for k, v in data.get("meta", {}).items() if k in _META_FIELDS}
+    sources = tuple((str(k), str(v)) for k, v in data.get("sources", {}).items())
+    return SourceDoc(name, name, "", "", "", DocMeta(name=name, **values, sources=sources))
+
+
 def _relation(data: dict[str, Any]) -> Relation:
     evidence = tuple(_text_span(e) for e in data.get("evidence", ()))
     return Relation(RelationType(data["type"]), data["subject"], data["object"], evidence)
 
 
 def load_extraction(lines: Iterable[str]) -> Extraction:
-    """Read JSONL written by :func:`dump_extraction` (blank lines ignored)."""
+    """Read JSONL written by :func:`dump_extraction` (blank lines ignored). Documents come back
+    with their metadata and an empty text."""
+    docs: list[SourceDoc] = []
     entities: list[Entity] = []
     relations: list[Relation] = []
     for number, line in enumerate(lines, start=1):
@@ -103,7 +135,9 @@ def load_extraction(lines: Iterable[str]) -> Extraction:
             continue
         try:
             data = json.loads(line)
-            if data.get("kind") == "entity":
+            if data.get("kind") == "document":
+                docs.append(_document(data))
+            elif data.get("kind") == "entity":
                 entities.append(_entity(data))
             elif data.get("kind") == "relation":
                 relations.append(_relation(data))
@@ -111,4 +145,4 @@ def load_extraction(lines: Iterable[str]) -> Extraction:
                 raise ValueError(f"unknown kind {data.get('kind')!r}")
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise JsonlError(f"line {number}: {exc}") from exc
-    return Extraction((), tuple(entities), tuple(relations))
+    return Extraction(tuple(docs), tuple(entities), tuple(relations))

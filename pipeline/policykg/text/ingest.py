@@ -16,13 +16,12 @@ import hashlib
 import logging
 import os
 import stat
-from dataclasses import fields, replace
 from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.ir import DocMeta, SourceDoc
 from policykg.text.legacy import decode_legacy
-from policykg.text.metadata import metadata_from_text
+from policykg.text.metadata import merge_meta, metadata_from_text
 
 logger = logging.getLogger(__name__)
 
@@ -200,10 +199,5 @@ def read_source(
     """Read one document; metadata comes from its text, overridden field by field by ``meta``."""
     text, encoding, digest = read_text(path, max_bytes=max_bytes)
     found = metadata_from_text(path.name, text)
-    merged = found if meta is None else _override(found, meta)
+    merged = found if meta is None else merge_meta(found, meta)
     return SourceDoc(path.name, str(path), text, encoding, digest, merged)
-
-
-def _override(found: DocMeta, given: DocMeta) -> DocMeta:
-    given_values = {f.name: getattr(given, f.name) for f in fields(given)}
-    return replace(found, **{k: v for k, v in given_values.items() if v is not None})

