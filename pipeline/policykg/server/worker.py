@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import pickle
+import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -17,6 +18,13 @@ import pyoxigraph as ox
 from policykg.errors import PolicyKGError, QueryError
 from policykg.sparql.execute import QuerySyntaxError, run_query
 from policykg.sparql.formats import ResultKind, format_by_name, negotiate
+from policykg.sparql.guard import (
+    UPDATE_SENT_AS_QUERY,
+    RefusedQueryError,
+    check_query,
+    check_update,
+    is_update_text,
+)
 from policykg.sparql.results import GraphResult, encode_result
 from policykg.sparql.store import load_memory_store, write_snapshot
 
@@ -73,8 +81,36 @@ def error_reply(status: int, message: str) -> WorkerReply:
 negotiate_once = functools.lru_cache(maxsize=64)(negotiate)
 
 
+# The engine recurses over the query's tree; on the default 8 MB stack 10,000 nested braces
+# crashed the process (measured). Jobs run on a thread with a larger stack (address space only:
+# pages are committed as they are touched), so deep queries meet the time limit instead.
+ENGINE_STACK_BYTES = 512 * 1024 * 1024
+CACHED_QUERY_CHARS = 4096  # accepted texts up to this length are parsed once per worker
+
+
+@functools.lru_cache(maxsize=1024)
+def _accept_once(text: str) -> None:
+    check_query(text)  # a refusal raises, and exceptions are never cached
+
+
+def check_read_only(text: str) -> None:
+    """The guard's verdict on a query text, remembered for short accepted texts."""
+    if len(text) <= CACHED_QUERY_CHARS:
+        _accept_once(text)
+    else:
+        check_query(text)
+
+
+def refusal_reply(exc: RefusedQueryError) -> WorkerReply:
+    return error_reply(exc.status, f"refused: {exc.reason}" if exc.status == 403 else exc.reason)
+
+
 def answer_job(store: ox.Store, job: QueryJob) -> WorkerReply:
-    """Evaluate a job on ``store`` and serialise it as negotiated."""
+    """Check a job with the guard, evaluate it on ``store`` and serialise it as negotiated."""
+    try:
+        check_read_only(job.text)
+    except RefusedQueryError as exc:
+        return refusal_reply(exc)
     try:
         result = run_query(
             store,
@@ -84,6 +120,8 @@ def answer_job(store: ox.Store, job: QueryJob) -> WorkerReply:
             named_graph_uris=job.named_graph_uris,
         )
     except QuerySyntaxError as exc:
+        if is_update_text(job.text):
+            return refusal_reply(RefusedQueryError(UPDATE_SENT_AS_QUERY))
         return error_reply(400, str(exc))
     except QueryError as exc:
         return error_reply(400, str(exc))
@@ -105,6 +143,14 @@ def worker_main(snapshot: str, conn: Connection) -> None:
         conn.send(f"cannot load the graph: {exc}")
         return
     conn.send("ready")
+    threading.stack_size(ENGINE_STACK_BYTES)
+    server = threading.Thread(target=serve_jobs, args=(store, conn), name="engine")
+    server.start()
+    server.join()
+
+
+def serve_jobs(store: ox.Store, conn: Connection) -> None:
+    """Answer jobs from the pipe until it closes."""
     while True:
         try:
             job = job_from_wire(conn.recv_bytes())
@@ -120,10 +166,13 @@ def worker_main(snapshot: str, conn: Connection) -> None:
 def update_main(snapshot: str, target: str, conn: Connection, text: str) -> None:
     """Apply one SPARQL update to the snapshot, writing the result to ``target``."""
     try:
+        check_update(text)
         store = load_memory_store(Path(snapshot))
         store.update(text)
         write_snapshot(store, Path(target))
         conn.send(WorkerReply(204, "text/plain", b""))
+    except RefusedQueryError as exc:
+        conn.send(refusal_reply(exc))
     except SyntaxError as exc:
         conn.send(error_reply(400, f"bad update: {exc}"))
     except Exception as exc:  # reported to the client, the server stays up

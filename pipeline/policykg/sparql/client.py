@@ -11,7 +11,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from policykg.errors import PolicyKGError
 from policykg.sparql.formats import ResultFormat
-from policykg.sparql.guard import inspect_request
+from policykg.sparql.guard import query_form
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def query_endpoint(
     wrapper.setQuery(text)
     wrapper.setReturnFormat(_WRAPPER_FORMATS[fmt.name])
     wrapper.addCustomHttpHeader("Accept", fmt.media_type)
-    log.info("querying %s (%s)", endpoint, inspect_request(text).form)
+    log.info("querying %s (%s)", endpoint, query_form(text))
     try:
         response = wrapper.query().response
         body = response.read()
