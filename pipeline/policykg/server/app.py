@@ -1,101 +1,64 @@
-"""Start and stop the server: on-disk store copy, worker pool, threaded HTTP front."""
+"""Start and stop the server: on-disk snapshot, worker pool, Starlette app on uvicorn."""
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import signal
+import socket
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import FrameType, TracebackType
 
-import pyoxigraph as ox
+import uvicorn
 
 from policykg.server.config import ServerConfig, ServerConfigError
-from policykg.server.http import Handler
 from policykg.server.pool import WorkerPool
-from policykg.server.worker import WorkerReply, error_reply
-from policykg.sparql.saved import load_saved_queries
-from policykg.sparql.store import copy_graph_file, load_memory_store
-from policykg.views import UnknownViewError, ViewError, list_views, render_view
+from policykg.server.routes import ServerState, make_app
+from policykg.server.transport import protocol_with_head_timeout
+from policykg.sparql.store import copy_graph_file
 
 log = logging.getLogger(__name__)
 
-
-class PolicyKGHTTPServer(ThreadingHTTPServer):
-    """The HTTP server, holding what every request needs."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 64
-
-    def __init__(self, config: ServerConfig, pool: WorkerPool) -> None:
-        self.config = config
-        self.pool = pool
-        self._saved_json = json.dumps(
-            [q.as_json() for q in load_saved_queries(config.queries_dir)], ensure_ascii=False
-        ).encode()
-        self._view_store: ox.Store | None = None
-        self._view_source: Path | None = None
-        self._view_lock = threading.Lock()
-        super().__init__((config.host, config.port), Handler)
-
-    def saved_queries_reply(self) -> WorkerReply:
-        return WorkerReply(200, "application/json; charset=utf-8", self._saved_json)
-
-    def views_reply(self) -> WorkerReply:
-        """The network views the query page links to (names, titles, descriptions)."""
-        views = [
-            {"name": v.name, "title": v.title, "description": v.description} for v in list_views()
-        ]
-        return WorkerReply(200, "application/json; charset=utf-8", json.dumps(views).encode())
-
-    def render_viz(self, name: str, params: dict[str, list[str]]) -> WorkerReply:
-        """A network or document view of the served graph, from the views layer."""
-        with self._view_lock:
-            if self._view_store is None or self._view_source != self.pool.snapshot:
-                self._view_store = load_memory_store(self.pool.snapshot)
-                self._view_source = self.pool.snapshot
-            try:
-                html = render_view(self._view_store, name, params)
-            except UnknownViewError as exc:
-                return error_reply(404, str(exc))
-            except ViewError as exc:
-                return error_reply(400, str(exc))
-        return WorkerReply(200, "text/html; charset=utf-8", html.encode())
+MAX_CONNECTIONS = 1000  # uvicorn answers 503 beyond this many open connections and tasks
 
 
 @dataclass
 class RunningServer:
     """A started server: its URL, and how to stop it (also a context manager)."""
 
-    httpd: PolicyKGHTTPServer
+    server: uvicorn.Server
+    sock: socket.socket
     pool: WorkerPool
+    config: ServerConfig
     workdir: Path
     thread: threading.Thread | None = None
     stopped: bool = field(default=False)
 
     @property
     def port(self) -> int:
-        return int(self.httpd.server_address[1])
+        return int(self.sock.getsockname()[1])
 
     @property
     def url(self) -> str:
-        return f"http://{self.httpd.config.host}:{self.port}"
+        return f"http://{self.config.host}:{self.port}"
+
+    def serve(self) -> None:
+        """Serve until asked to stop (Ctrl-C or SIGTERM when on the main thread)."""
+        self.server.run(sockets=[self.sock])
 
     def stop(self) -> None:
         if self.stopped:
             return
         self.stopped = True
+        self.server.should_exit = True
         if self.thread is not None:
-            self.httpd.shutdown()
             self.thread.join(10)
-        self.httpd.server_close()
+        self.sock.close()
         self.pool.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
@@ -108,11 +71,35 @@ class RunningServer:
         self.stop()
 
 
-def bind_server(config: ServerConfig, pool: WorkerPool) -> PolicyKGHTTPServer:
+def bind(config: ServerConfig) -> socket.socket:
+    family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        return PolicyKGHTTPServer(config, pool)
+        sock.bind((config.host, config.port))
     except OSError as exc:
+        sock.close()
         raise ServerConfigError(f"cannot listen on {config.host}:{config.port}: {exc}") from exc
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
+
+
+def uvicorn_server(config: ServerConfig, state: ServerState) -> uvicorn.Server:
+    settings = uvicorn.Config(
+        make_app(state),
+        http=protocol_with_head_timeout(config.header_timeout_s),
+        loop="asyncio",
+        lifespan="off",
+        access_log=False,
+        log_config=None,
+        proxy_headers=False,  # the client address is the peer's, never a header's
+        server_header=False,
+        timeout_keep_alive=config.keep_alive_s,
+        limit_concurrency=MAX_CONNECTIONS,
+        timeout_graceful_shutdown=5,
+    )
+    return uvicorn.Server(settings)
 
 
 def prepare_server(config: ServerConfig) -> RunningServer:
@@ -122,37 +109,50 @@ def prepare_server(config: ServerConfig) -> RunningServer:
     pool: WorkerPool | None = None
     try:
         snapshot = copy_graph_file(config.graph, workdir)
-        pool = WorkerPool(snapshot, config.workers, workdir)
+        pool = WorkerPool(
+            snapshot,
+            config.workers,
+            workdir,
+            per_client=config.per_client,
+            queue_limit=config.queue_limit,
+        )
         pool.start()
-        httpd = bind_server(config, pool)
+        sock = bind(config)
+        server = uvicorn_server(config, ServerState.create(config, pool))
     except BaseException:
         if pool is not None:
             pool.close()
         shutil.rmtree(workdir, ignore_errors=True)
         raise
-    return RunningServer(httpd, pool, workdir)
+    return RunningServer(server, sock, pool, config, workdir)
 
 
 def start_in_background(config: ServerConfig) -> RunningServer:
     """Start the server on a daemon thread (for tests and embedding); call ``stop()`` after."""
-    server = prepare_server(config)
-    server.thread = threading.Thread(target=server.httpd.serve_forever, name="policykg-http")
-    server.thread.daemon = True
-    server.thread.start()
-    return server
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+    running = prepare_server(config)
+    running.thread = threading.Thread(target=running.serve, name="policykg-http", daemon=True)
+    running.thread.start()
+    deadline = time.monotonic() + 30
+    while not running.server.started and running.thread.is_alive():
+        if time.monotonic() > deadline:
+            running.stop()
+            raise ServerConfigError("the HTTP server did not start within 30 s")
+        time.sleep(0.01)
+    return running
 
 
 def serve_until_interrupted(config: ServerConfig, on_ready: Callable[[str], None]) -> None:
     """Serve in the foreground until Ctrl-C or SIGTERM; both stop the workers and clean up."""
     if threading.current_thread() is threading.main_thread():
+        # uvicorn stops gracefully on either signal, then raises it again: let both end here.
         signal.signal(signal.SIGTERM, _interrupt)
-    with prepare_server(config) as server:
-        on_ready(server.url)
+    with prepare_server(config) as running:
+        on_ready(running.url)
         try:
-            server.httpd.serve_forever()
+            running.serve()
         except KeyboardInterrupt:
             log.info("stopping")
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

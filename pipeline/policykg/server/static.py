@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import unquote
+
+from starlette.responses import Response
+from starlette.staticfiles import PathLike, StaticFiles
+from starlette.types import Scope
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MEDIA_TYPES = {
@@ -40,3 +45,21 @@ def find_static_file(relative: str, root: Path = STATIC_DIR) -> Path | None:
 
 def media_type_for(path: Path) -> str:
     return MEDIA_TYPES.get(path.suffix, "application/octet-stream")
+
+
+class ConfinedStaticFiles(StaticFiles):
+    """Starlette's static files (ETag, Last-Modified, ranges, HEAD), found by
+    :func:`find_static_file` so only the page's asset types inside ``static/`` are served."""
+
+    def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
+        found = find_static_file(path.replace(os.sep, "/"), Path(str(self.directory)))
+        if found is None:
+            return "", None
+        return str(found), found.stat()
+
+    def file_response(
+        self, full_path: PathLike, stat_result: os.stat_result, scope: Scope, status_code: int = 200
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        response.headers["content-type"] = media_type_for(Path(full_path))
+        return response

@@ -27,6 +27,7 @@ from policykg.sparql.guard import (
 )
 from policykg.sparql.results import GraphResult, encode_result
 from policykg.sparql.store import load_memory_store, write_snapshot
+from policykg.views import UnknownViewError, ViewError, render_view
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,17 @@ class QueryJob:
     format_names: tuple[str, ...] = ()
     default_graph_uris: tuple[str, ...] = ()
     named_graph_uris: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ViewJob:
+    """One view page to render from the worker's store (``params`` as parsed from the URL)."""
+
+    name: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+Job = QueryJob | ViewJob
 
 
 @dataclass(frozen=True)
@@ -55,13 +67,16 @@ class WorkerReply:
 # through multiprocessing's ForkingPickler (measured on the per-request path of the server).
 
 
-def job_to_wire(job: QueryJob) -> bytes:
+def job_to_wire(job: Job) -> bytes:
+    if isinstance(job, ViewJob):
+        return pickle.dumps(("v", job.name, job.params), protocol=5)
     fields = (job.text, job.accept, job.max_results, job.format_names)
-    return pickle.dumps((*fields, job.default_graph_uris, job.named_graph_uris), protocol=5)
+    return pickle.dumps(("q", *fields, job.default_graph_uris, job.named_graph_uris), protocol=5)
 
 
-def job_from_wire(data: bytes) -> QueryJob:
-    return QueryJob(*pickle.loads(data))
+def job_from_wire(data: bytes) -> Job:
+    kind, *fields = pickle.loads(data)
+    return ViewJob(*fields) if kind == "v" else QueryJob(*fields)
 
 
 def reply_to_wire(reply: WorkerReply) -> bytes:
@@ -135,6 +150,34 @@ def answer_job(store: ox.Store, job: QueryJob) -> WorkerReply:
     return WorkerReply(200, fmt.media_type + charset, encode_result(result, fmt), headers)
 
 
+VIEW_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; connect-src 'none'; frame-ancestors 'none'"
+)
+
+
+def answer_view(store: ox.Store, job: ViewJob) -> WorkerReply:
+    """A view page rendered from the worker's copy of the graph (CSP as in the page's meta)."""
+    params: dict[str, list[str]] = {}
+    for key, value in job.params:
+        params.setdefault(key, []).append(value)
+    try:
+        page = render_view(store, job.name, params)
+    except UnknownViewError as exc:
+        return error_reply(404, str(exc))
+    except ViewError as exc:
+        return error_reply(400, str(exc))
+    headers = {"Content-Security-Policy": VIEW_POLICY}
+    return WorkerReply(200, "text/html; charset=utf-8", page.encode(), headers)
+
+
+def answer(store: ox.Store, job: Job) -> WorkerReply:
+    try:
+        return answer_view(store, job) if isinstance(job, ViewJob) else answer_job(store, job)
+    except Exception as exc:  # a worker must answer, whatever the engine raised
+        return error_reply(500, f"query failed: {type(exc).__name__}: {exc}")
+
+
 def worker_main(snapshot: str, conn: Connection) -> None:
     """Load the graph snapshot into memory, say ``ready``, then answer jobs until the pipe closes."""
     try:
@@ -156,11 +199,7 @@ def serve_jobs(store: ox.Store, conn: Connection) -> None:
             job = job_from_wire(conn.recv_bytes())
         except (EOFError, OSError):
             return
-        try:
-            reply = answer_job(store, job)
-        except Exception as exc:  # a worker must answer, whatever the engine raised
-            reply = error_reply(500, f"query failed: {type(exc).__name__}: {exc}")
-        conn.send_bytes(reply_to_wire(reply))
+        conn.send_bytes(reply_to_wire(answer(store, job)))
 
 
 def update_main(snapshot: str, target: str, conn: Connection, text: str) -> None:

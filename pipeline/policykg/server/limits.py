@@ -1,0 +1,114 @@
+"""Who gets the next free worker: a per-client limit, a queue limit, and fair turns.
+
+A client is a remote address. One may hold at most ``per_client`` requests (running or waiting,
+429 beyond); at most ``queue_limit`` requests wait for a worker (503 beyond, at once rather than
+after a long wait). When a worker comes free it goes to the waiting request whose client has the
+fewest requests running, oldest first among equals: a client that keeps every worker busy goes
+behind everyone else who is waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class AdmissionError(Exception):
+    """The request is not queued: 429 (this client holds too many) or 503 (queue full, busy)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(eq=False)
+class _Waiter(Generic[T]):
+    client: str
+    future: asyncio.Future[T] = field(
+        default_factory=lambda: asyncio.get_running_loop().create_future()
+    )
+
+
+class Dispatcher(Generic[T]):
+    """Free workers and the requests waiting for one (use from the event loop's thread only)."""
+
+    def __init__(self, per_client: int, queue_limit: int) -> None:
+        self.per_client = per_client
+        self.queue_limit = queue_limit
+        self.free: list[T] = []
+        self._waiting: list[_Waiter[T]] = []
+        self._held: dict[str, int] = {}  # running or waiting, per client
+        self._running: dict[str, int] = {}
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+    def add(self, worker: T) -> None:
+        """A worker is free: hand it to the fairest waiting request, or keep it."""
+        while self._waiting:
+            waiter = self._next_waiter()
+            if not waiter.future.done():
+                self._running[waiter.client] = self._running.get(waiter.client, 0) + 1
+                waiter.future.set_result(worker)
+                return
+        self.free.append(worker)
+
+    def _next_waiter(self) -> _Waiter[T]:
+        running = self._running
+        best = min(
+            range(len(self._waiting)),
+            key=lambda i: (running.get(self._waiting[i].client, 0), i),
+        )
+        return self._waiting.pop(best)
+
+    @asynccontextmanager
+    async def turn(self, client: str, wait_s: float) -> AsyncIterator[T]:
+        """A worker for ``client``'s request; the caller returns it with :meth:`add` (or not)."""
+        held = self._held.get(client, 0)
+        if held >= self.per_client:
+            raise AdmissionError(
+                429, f"too many requests from {client}: {held} running or waiting (the limit)"
+            )
+        if not self.free and len(self._waiting) >= self.queue_limit:
+            raise AdmissionError(503, f"server busy: {len(self._waiting)} requests already wait")
+        self._held[client] = held + 1
+        try:
+            worker = await self._wait(client, wait_s)
+            try:
+                yield worker
+            finally:
+                self._running[client] -= 1
+                if not self._running[client]:
+                    del self._running[client]
+        finally:
+            self._held[client] -= 1
+            if not self._held[client]:
+                del self._held[client]
+
+    async def _wait(self, client: str, wait_s: float) -> T:
+        if self.free and not self._waiting:
+            self._running[client] = self._running.get(client, 0) + 1
+            return self.free.pop()
+        waiter: _Waiter[T] = _Waiter(client)
+        self._waiting.append(waiter)
+        try:
+            async with asyncio.timeout(wait_s):
+                return await waiter.future
+        except BaseException as exc:
+            if waiter in self._waiting:
+                self._waiting.remove(waiter)
+            elif waiter.future.done() and not waiter.future.cancelled():
+                self._running[client] -= 1  # granted, but the request is gone: pass it on
+                self.add(waiter.future.result())
+            if isinstance(exc, TimeoutError):
+                raise AdmissionError(
+                    503, f"server busy: no query worker came free within {wait_s:g} s"
+                ) from exc
+            raise
