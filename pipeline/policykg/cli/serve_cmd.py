@@ -16,11 +16,19 @@ DEFAULT_GRAPH = Path("out/graph.ttl")
 
 
 def graph_to_serve(seeds: Path | None, graph: Path | None, out: Path) -> Path:
-    """The Turtle file to serve: ``--graph`` as is, or a fresh build of ``--seeds`` into OUT."""
+    """The Turtle file to serve: ``--graph`` as is, a fresh build of ``--seeds`` into OUT, or
+    with neither, OUT/graph.ttl, built first from the bundled seeds when it is missing."""
     if seeds is not None and graph is not None:
         raise QueryError("give --seeds or --graph, not both")
+    if graph is not None:
+        return graph
     if seeds is None:
-        return graph or DEFAULT_GRAPH
+        if (out / "graph.ttl").is_file():
+            return out / "graph.ttl"
+        from policykg.paths import data_dir
+
+        seeds = data_dir("seeds")
+        err_console.print(f"policykg: no {out / 'graph.ttl'}; building {seeds} into {out}/ first")
     from policykg.graph.build import build  # type: ignore[import-not-found,unused-ignore]
 
     build(seeds, out)
@@ -35,7 +43,11 @@ def serve(
     ] = None,
     graph: Annotated[
         Path | None,
-        typer.Option("--graph", help="Serve this RDF file (default: out/graph.ttl)."),
+        typer.Option(
+            "--graph",
+            help="Serve this RDF file (default: OUT/graph.ttl, built from the bundled seeds "
+            "if missing).",
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Build folder used with --seeds.")] = Path(
         "out"
@@ -62,8 +74,24 @@ def serve(
         int, typer.Option("--max-request-bytes", help="Largest POST body accepted (413 beyond).")
     ] = 1_000_000,
     workers: Annotated[
-        int, typer.Option("--workers", help="Query worker processes (queries run in parallel).")
-    ] = 2,
+        int | None,
+        typer.Option("--workers", help="Query worker processes (default: one per core available)."),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also accept this Host header name (repeatable; '*' accepts any). The bound "
+            "address, localhost and 127.0.0.1 are always accepted.",
+        ),
+    ] = None,
+    per_client: Annotated[
+        int,
+        typer.Option("--per-client", help="Requests one address may have running or waiting."),
+    ] = 16,
+    queue: Annotated[
+        int, typer.Option("--queue", help="Requests that may wait for a worker (503 beyond).")
+    ] = 64,
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Accept SPARQL updates (needs --token).")
     ] = False,
@@ -74,10 +102,11 @@ def serve(
 ) -> None:
     """Serve the graph: SPARQL endpoint at /sparql, query page at /, views under /viz/.
 
+    With no option, serves out/graph.ttl (building the bundled seeds first if it is missing).
     Read-only unless --allow-update --token T; SERVICE and LOAD are always refused.
     """
     from policykg.server.app import serve_until_interrupted
-    from policykg.server.config import ServerConfig
+    from policykg.server.config import ServerConfig, default_workers
 
     config = ServerConfig(
         graph=graph_to_serve(seeds, graph, out),
@@ -87,9 +116,12 @@ def serve(
         timeout_s=timeout,
         max_results=max_results,
         max_request_bytes=max_request_bytes,
-        workers=workers,
+        workers=workers if workers is not None else default_workers(),
         allow_update=allow_update,
         token=token,
+        allowed_hosts=tuple(allow_host or ()),
+        per_client=per_client,
+        queue_limit=queue,
     )
     serve_until_interrupted(
         config, lambda url: err_console.print(f"policykg: serving {url}/ (SPARQL at {url}/sparql)")

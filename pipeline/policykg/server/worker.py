@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import pickle
+import signal
 import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -180,6 +181,7 @@ def answer(store: ox.Store, job: Job) -> WorkerReply:
 
 def worker_main(snapshot: str, conn: Connection) -> None:
     """Load the graph snapshot into memory, say ``ready``, then answer jobs until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the group: the server stops us
     try:
         store = load_memory_store(Path(snapshot))
     except PolicyKGError as exc:
@@ -204,6 +206,7 @@ def serve_jobs(store: ox.Store, conn: Connection) -> None:
 
 def update_main(snapshot: str, target: str, conn: Connection, text: str) -> None:
     """Apply one SPARQL update to the snapshot, writing the result to ``target``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         check_update(text)
         store = load_memory_store(Path(snapshot))
