@@ -12,10 +12,12 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -134,6 +136,29 @@ def policykg_endpoint(graph_path: Path) -> Iterator[Endpoint]:
     command = [*policykg_command(), "serve", "--graph", str(graph_path), "--port", str(port)]
     with running(command, ask) as proc:
         yield Endpoint(url, proc.pid)
+
+
+def oxigraph_binary() -> str | None:
+    """The ``oxigraph`` server of the ``oxigraph`` PyPI package (a dev dependency), if installed."""
+    beside = shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+    return beside or shutil.which("oxigraph")
+
+
+@contextmanager
+def oxigraph_endpoint(graph_path: Path) -> Iterator[Endpoint]:
+    """Stock ``oxigraph serve-read-only`` over the same graph, loaded into a temporary store."""
+    binary = oxigraph_binary()
+    if binary is None:
+        raise FileNotFoundError("the oxigraph server is not installed (pip install oxigraph)")
+    with tempfile.TemporaryDirectory(prefix="policykg-oxigraph-") as location:
+        load = [binary, "load", "--location", location, "--file", str(graph_path)]
+        subprocess.run(load, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/query"
+        ask = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+        command = [binary, "serve-read-only", "--location", location, "--bind", f"127.0.0.1:{port}"]
+        with running(command, ask) as proc:
+            yield Endpoint(url, proc.pid)
 
 
 def process_tree_cpu_seconds(pid: int) -> float | None:

@@ -19,6 +19,8 @@ from policykg.bench.server_bench import (
     Endpoint,
     LoadResult,
     load,
+    oxigraph_binary,
+    oxigraph_endpoint,
     policykg_endpoint,
     process_tree_cpu_seconds,
     rdflib_endpoint,
@@ -27,6 +29,7 @@ from policykg.bench.wrk_load import wrk_load, wrk_path
 from policykg.paths import data_dir
 
 Emit = Callable[[str], None]
+OXIGRAPH = "oxigraph serve-read-only"
 SIMPLE_QUERY = "SELECT ?s WHERE { ?s a <https://w3id.org/policykg/def#Enterprise> } LIMIT 10"
 WARM_UP_REQUESTS = 20
 
@@ -119,6 +122,8 @@ def server_section(
         ("policykg serve", policykg_endpoint),
         ("rdflib baseline", rdflib_endpoint),
     ]
+    if oxigraph_binary() is not None:
+        starts.append((OXIGRAPH, oxigraph_endpoint))
     rows: list[LoadRow] = []
     for name, start in starts:
         with start(graph) as endpoint:
@@ -144,6 +149,13 @@ def summary(rows: list[LoadRow]) -> list[str]:
             f"(ours: {ours:,.1f} req/s); no ratio is given."
         ]
     wrk_rate = rate.get(("policykg serve", "simple", "wrk"))
+    oxigraph_rate = rate.get((OXIGRAPH, "simple", "wrk"))
+    if wrk_rate and oxigraph_rate:
+        lines.append(
+            f"Simple query by wrk: policykg serve at **{wrk_rate / oxigraph_rate:.2f}×** the "
+            "throughput of the stock Oxigraph server (which refuses no SERVICE and enforces its "
+            "timeout from inside the engine)."
+        )
     if wrk_rate is None:
         lines.append("wrk is not on PATH: the simple query was loaded by Python threads only.")
     else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
@@ -77,6 +78,8 @@ class Worker:
                 await ready
         finally:
             loop.remove_reader(fd)
+            if not os.get_blocking(fd):  # uvloop's add_reader leaves the pipe non-blocking,
+                os.set_blocking(fd, True)  # and a reply larger than one read then failed
 
     def kill(self) -> None:
         self.process.kill()
