@@ -263,8 +263,21 @@ def test_6_raw_smuggling_shapes_are_refused(server: RunningServer) -> None:
     head = b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
     two_lengths = head + b"Content-Length: 6\r\nContent-Length: 40\r\n\r\nASK {}"
     both = head + b"Content-Length: 6\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n"
-    for raw in (two_lengths, both):
+    same_twice = head + b"Content-Length: 6\r\nContent-Length: 6\r\n\r\nASK {}"
+    for raw in (two_lengths, both, same_twice):
         assert statuses(exchange(server, raw + b"GET /smuggled HTTP/1.1\r\n\r\n"))[:1] == [400]
+
+
+def test_6_a_chunked_body_over_the_limit_gets_413(server: RunningServer) -> None:
+    chunk = b"x" * 100_000
+    raw = (
+        b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+        b"Content-Type: application/sparql-query\r\n\r\n"
+        + (f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n") * 11
+        + b"0\r\n\r\n"
+    )
+    replies = exchange(server, raw)
+    assert statuses(replies) == [413] and b"limit" in replies
 
 
 # 7 -------------------------------------------------------------------------------------------
