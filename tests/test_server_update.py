@@ -88,3 +88,11 @@ def test_contradictory_settings_are_refused(tmp_path: Path) -> None:
         ServerConfig(graph=tmp_path / "g.ttl", allow_update=True).check()
     with pytest.raises(ServerConfigError, match="--allow-update"):
         ServerConfig(graph=tmp_path / "g.ttl", token="x").check()
+
+
+def test_host_allow_list_and_limits_are_checked(tmp_path: Path) -> None:
+    config = ServerConfig(graph=tmp_path / "g.ttl", host="0.0.0.0", allowed_hosts=("kg.example",))
+    assert config.hosts == ["0.0.0.0", "localhost", "127.0.0.1", "[::1]", "kg.example"]
+    assert ServerConfig(graph=tmp_path / "g.ttl", allowed_hosts=("*",)).hosts == ["*"]
+    with pytest.raises(ServerConfigError, match="--per-client"):
+        ServerConfig(graph=tmp_path / "g.ttl", per_client=0).check()

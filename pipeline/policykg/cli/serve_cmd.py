@@ -81,6 +81,7 @@ def serve(
         list[str] | None,
         typer.Option(
             "--allow-host",
+            metavar="NAME",
             help="Also accept this Host header name (repeatable; '*' accepts any). The bound "
             "address, localhost and 127.0.0.1 are always accepted.",
         ),

@@ -6,9 +6,15 @@ from pathlib import Path
 
 from policykg.errors import QueryError
 from policykg.sparql.client import query_endpoint
-from policykg.sparql.execute import parse_results, run_query
+from policykg.sparql.execute import QuerySyntaxError, parse_results, run_query
 from policykg.sparql.formats import ResultFormat, format_by_name
-from policykg.sparql.guard import UPDATE_SENT_AS_QUERY, RefusedQueryError, check_query, query_form
+from policykg.sparql.guard import (
+    UPDATE_SENT_AS_QUERY,
+    RefusedQueryError,
+    check_query,
+    is_update_text,
+    query_form,
+)
 from policykg.sparql.results import GraphResult, QueryResult, encode_result
 from policykg.sparql.store import load_memory_store
 from policykg.sparql.table import render_table
@@ -45,7 +51,13 @@ def answer_locally(
     _solution_format(output)
     check_query(text)
     store = load_memory_store(graph)
-    return format_answer(run_query(store, text, max_results=max_results), output)
+    try:
+        result = run_query(store, text, max_results=max_results)
+    except QuerySyntaxError:
+        if is_update_text(text):  # the engine's query parser names no update: we do
+            raise RefusedQueryError(UPDATE_SENT_AS_QUERY) from None
+        raise
+    return format_answer(result, output)
 
 
 def answer_remotely(text: str, endpoint: str, output: str = "table") -> bytes:
