@@ -4,7 +4,7 @@ From Python (a notebook, say)::
 
     import policykg
     records = policykg.extract("推动高义钢铁实施年产200万吨精品板带项目。")
-    graph = policykg.build("seeds", "out")          # or policykg.open_graph("out/graph.ttl")
+    graph = policykg.build_graph("seeds", "out")    # or policykg.open_graph("out/graph.ttl")
     graph.query("enterprise-projects")                # a saved query, or SPARQL text
     graph.view("ego", entity="高义钢铁", hops=1)      # drawn inline in Jupyter
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["Graph", "View", "build", "extract", "open_graph", "saved_queries"]
+__all__ = ["Graph", "View", "build_graph", "extract", "open_graph", "saved_queries"]
 
 
 def __getattr__(name: str) -> Any:

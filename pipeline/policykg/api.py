@@ -37,7 +37,7 @@ NUMERIC: dict[str, type] = {
 
 
 def extract(source: str | Path) -> list[Record]:
-    """The entities, then the relations, found in a file (a ``Path``, or a ``str`` naming an
+    """The document's metadata, then the entities and relations found in a file (a ``Path``, or a ``str`` naming an
     existing file) or in a text given as a ``str`` — the records ``policykg extract`` prints."""
     from policykg.nlp.extract import extract_batch
     from policykg.nlp.jsonl import dump_extraction
@@ -57,7 +57,7 @@ def extract(source: str | Path) -> list[Record]:
     return [json.loads(line) for line in dump_extraction(extract_batch(batch))]
 
 
-def build(folder: str | Path, out: str | Path = "out") -> Graph:
+def build_graph(folder: str | Path, out: str | Path = "out") -> Graph:
     """Build ``out/graph.ttl`` from the documents in ``folder`` (as ``policykg build``)."""
     from policykg.graph.build import build as run
 
@@ -72,7 +72,7 @@ def open_graph(path: str | Path = "out/graph.ttl") -> Graph:
     """A graph file (Turtle, N-Triples…) to query and draw."""
     found = Path(path)
     if not found.is_file():
-        raise FileNotFoundError(f"{found}: no such graph (build one with policykg.build)")
+        raise FileNotFoundError(f"{found}: no such graph (build one with policykg.build_graph)")
     return Graph(found)
 
 
