@@ -47,5 +47,5 @@ def floor_toml(measured: dict[str, float]) -> str:
         "# tests/test_eval_floor.py fails when a type falls more than 0.02 below its figure.",
         "[corpus]",
     ]
-    lines += [f"{k} = {v:.3f}" for k, v in measured.items()]
+    lines += [f"{k} = {v:.3f}" for k, v in measured.items() if v > 0]  # no gold, no floor
     return "\n".join(lines) + "\n"
