@@ -63,3 +63,38 @@ def test_query_table_puts_the_label_before_the_iri(runner: Any, graph_file: Path
     assert result.exit_code == 0, result.output
     header = next(line for line in result.stdout.splitlines() if "eLabel" in line)
     assert header.index("eLabel") < header.index(" e ")
+
+
+def test_query_help_lists_the_saved_queries() -> None:
+    import subprocess
+
+    from policykg.paths import data_dir
+
+    out = subprocess.run(
+        ["policykg", "query", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    names = sorted(p.stem for p in data_dir("queries").glob("*.rq"))
+    assert names and all(name in " ".join(out.split()) for name in names)
+
+
+def test_serve_on_a_port_in_use_suggests_another() -> None:
+    import socket
+    import subprocess
+
+    from policykg.paths import data_dir
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        graph = data_dir("tests") / "data" / "cases" / "glossary" / "expected.ttl"
+        result = subprocess.run(
+            ["policykg", "serve", "--graph", str(graph), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode != 0
+    said = " ".join(result.stderr.split())
+    assert f"127.0.0.1:{port} is already in use" in said and "--port" in said
+    assert "Traceback" not in result.stderr

@@ -129,7 +129,16 @@ def serve(
     )
 
 
-@app.command()
+def _saved_query_names() -> str:
+    from policykg.paths import data_dir
+
+    return ", ".join(sorted(p.stem for p in data_dir("queries").glob("*.rq")))
+
+
+@app.command(
+    help="Run a read-only SPARQL query on the local graph or on any endpoint.\n\n"
+    f"Saved queries (give the name as FILE): {_saved_query_names()}."
+)
 @handle_errors
 def query(
     file: Annotated[
@@ -150,7 +159,6 @@ def query(
         typer.Option("--format", "-f", help="table, json, csv or tsv (CONSTRUCT prints Turtle)."),
     ] = "table",
 ) -> None:
-    """Run a read-only SPARQL query on the local graph or on any endpoint."""
     if (file is None) == (text is None):
         raise QueryError("give a query file or saved-query name, or --query TEXT (one of them)")
     from policykg.sparql.runner import answer_locally, answer_remotely

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import shutil
 import signal
@@ -82,7 +83,13 @@ def bind(config: ServerConfig) -> socket.socket:
         sock.bind((config.host, config.port))
     except OSError as exc:
         sock.close()
-        raise ServerConfigError(f"cannot listen on {config.host}:{config.port}: {exc}") from exc
+        where = f"{config.host}:{config.port}"
+        if exc.errno == errno.EADDRINUSE:
+            raise ServerConfigError(
+                f"{where} is already in use: pick another port with --port N "
+                "(--port 0 picks a free one)"
+            ) from exc
+        raise ServerConfigError(f"cannot listen on {where}: {exc}") from exc
     sock.listen(128)
     sock.setblocking(False)
     return sock
