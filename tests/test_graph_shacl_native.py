@@ -20,6 +20,7 @@ from policykg.graph.shacl_native import (
     compile_shape,
     compile_shapes,
     part_violations_native,
+    subjects_of,
 )
 from policykg.graph.shacl_parts import TypeIndex, class_paths
 from policykg.graph.vocab import KG, RELATION_PROPERTIES, shapes_path
@@ -165,3 +166,18 @@ def test_subclasses_in_the_data_send_the_part_to_pyshacl() -> None:
     part = Graph()
     part.add((KG.Special, RDFS.subClassOf, KG.Project))
     assert part_violations_native(part, set(part.subjects()), SHAPES) is None
+
+
+def test_removed_triples_leave_no_focus_node_behind() -> None:
+    part = Graph()
+    enterprise, project = URIRef("urn:e"), URIRef("urn:p")
+    part.add((enterprise, RDF.type, KG.Project))
+    part.add((enterprise, KG.undertakes, project))
+    part.remove((enterprise, KG.undertakes, project))  # rdflib keeps an empty index entry
+    found = part_violations_native(part, {enterprise}, SHAPES)
+    assert found is not None
+    assert keys(found) == keys(shacl.violations(part, focus={enterprise}))
+    assert not any("undertake" in v.message for v in found)
+    assert subjects_of(part) == {enterprise}
+    part.remove((enterprise, None, None))
+    assert subjects_of(part) == set()

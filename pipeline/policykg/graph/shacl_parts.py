@@ -29,7 +29,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from policykg.errors import OntologyError
 from policykg.graph.shacl import Violation, format_report, load_shapes, violations
-from policykg.graph.shacl_native import part_violations_native
+from policykg.graph.shacl_native import part_violations_native, subjects_of
 from policykg.graph.vocab import shapes_path
 
 logger = logging.getLogger(__name__)
@@ -119,7 +119,7 @@ def part_violations(
 ) -> list[Violation]:
     """The violations whose focus node is a subject of ``part`` (``part`` gains type stubs), by
     the compiled shapes (``native``) when they can, else by pyshacl."""
-    subjects = set(part.subjects())
+    subjects = subjects_of(part)
     shapes_graph = load_shapes(shapes or shapes_path())
     stubs = list(types.stubs(part, subjects, class_paths(shapes_graph)))
     for triple in stubs:

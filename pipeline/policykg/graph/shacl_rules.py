@@ -160,6 +160,10 @@ def range_test(bound: Literal, component: str) -> ValueTest:
 
 def less_than(value: Node, other: Node, *, or_equal: bool) -> bool:
     """``sh:lessThan`` / ``sh:lessThanOrEquals`` on one pair of values (SPARQL's ``<``)."""
+    if isinstance(value, Literal) and isinstance(other, Literal):
+        left_int, right_int = value.value, other.value
+        if type(left_int) is int and type(right_int) is int:  # offsets, counts: no rdflib call
+            return left_int <= right_int if or_equal else left_int < right_int
     left, left_is_string = _comparable(value)
     right, right_is_string = _comparable(other)
     if left_is_string != right_is_string:
