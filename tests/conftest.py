@@ -47,7 +47,7 @@ def seed_extraction(seed_batch: Any, nlp: Any) -> Any:
 @pytest.fixture(scope="session")
 def seed_build(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The full build of seeds/ (graph.ttl and its artifacts) in a temporary out/ folder."""
-    from policykg.graph.build import build
+    from policykg.build.run import build
 
     return build(seeds_dir, tmp_path_factory.mktemp("out"))
 

@@ -59,7 +59,7 @@ def extract(source: str | Path) -> list[Record]:
 
 def build_graph(folder: str | Path, out: str | Path = "out") -> Graph:
     """Build ``out/graph.ttl`` from the documents in ``folder`` (as ``policykg build``)."""
-    from policykg.graph.build import build as run
+    from policykg.build.run import build as run
 
     result = run(Path(folder), Path(out))
     if result.failures:

@@ -29,7 +29,7 @@ def graph_to_serve(seeds: Path | None, graph: Path | None, out: Path) -> Path:
 
         seeds = data_dir("seeds")
         err_console.print(f"policykg: no {out / 'graph.ttl'}; building {seeds} into {out}/ first")
-    from policykg.graph.build import build  # type: ignore[import-not-found,unused-ignore]
+    from policykg.build.run import build
 
     build(seeds, out)
     return out / "graph.ttl"

@@ -37,7 +37,7 @@ def graph_to_draw(seeds: Path | None, graph: Path | None) -> Path:
         if not path.is_file():
             raise PolicyKGError(f"{path}: no graph here (run `policykg build` or give --seeds)")
         return path
-    from policykg.graph.build import build
+    from policykg.build.run import build
 
     return build(seeds, BUILD_DIR).graph_path
 
