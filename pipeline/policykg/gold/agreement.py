@@ -7,11 +7,13 @@ paragraphs both passes cover are compared.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from policykg.gold.annfile import Compiled, Span
-from policykg.gold.corpus import compile_doc, load_sample
+from policykg.gold.corpus import DrawnDoc, compile_doc, load_sample
 from policykg.gold.score import ALL_TYPES, RELATION_TYPES
 
 
@@ -42,37 +44,59 @@ def _relations(c: Compiled, ranges: list[tuple[int, int]]) -> set[tuple[str, int
     }
 
 
-def measure(root: Path) -> Agreement:
-    """Compare ``annotation/pass2/<stem>.ann`` with ``annotation/<stem>.ann`` for every stem."""
+@dataclass(frozen=True, slots=True)
+class Passes:
+    """Both passes of one document, and the drawn paragraphs both cover."""
+
+    doc: DrawnDoc
+    first: Compiled
+    second: Compiled
+    shared: tuple[int, ...]
+
+
+def both_passes(root: Path) -> Iterator[Passes]:
+    """Every document with a second pass (``annotation/pass2/``) and a first one."""
     docs = {d.stem: d for d in load_sample(root)}
-    names, chars = [], 0
-    both: Counter[str] = Counter()
-    first: Counter[str] = Counter()
-    second: Counter[str] = Counter()
     for path in sorted((root / "annotation" / "pass2").glob("*.ann")):
         one = root / "annotation" / path.name
         if path.stem not in docs or not one.is_file():
             continue
         doc = docs[path.stem]
         a, b = compile_doc(root, doc, one), compile_doc(root, doc, path)
-        shared = sorted(set(a.covered) & set(b.covered))
-        ranges = [doc.paragraphs[i] for i in shared]
-        names.append(path.stem)
+        yield Passes(doc, a, b, tuple(sorted(set(a.covered) & set(b.covered))))
+
+
+def _count(
+    both: Counter[str],
+    first: Counter[str],
+    second: Counter[str],
+    x: set[Any],
+    y: set[Any],
+    kind: str,
+) -> None:
+    both[kind] += len(x & y)
+    first[kind] += len(x)
+    second[kind] += len(y)
+
+
+def measure(root: Path) -> Agreement:
+    """Compare ``annotation/pass2/<stem>.ann`` with ``annotation/<stem>.ann`` for every stem."""
+    names, chars = [], 0
+    both: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    second: Counter[str] = Counter()
+    for passes in both_passes(root):
+        ranges = [passes.doc.paragraphs[i] for i in passes.shared]
+        names.append(passes.doc.stem)
         chars += sum(hi - lo for lo, hi in ranges)
-        sa, sb = _inside(a.spans, ranges), _inside(b.spans, ranges)
+        sa, sb = _inside(passes.first.spans, ranges), _inside(passes.second.spans, ranges)
         for kind in ALL_TYPES:
             x = {s for s in sa if s[2] == kind}
-            y = {s for s in sb if s[2] == kind}
-            both[kind] += len(x & y)
-            first[kind] += len(x)
-            second[kind] += len(y)
-        ra, rb = _relations(a, ranges), _relations(b, ranges)
+            _count(both, first, second, x, {s for s in sb if s[2] == kind}, kind)
+        ra, rb = _relations(passes.first, ranges), _relations(passes.second, ranges)
         for kind in RELATION_TYPES:
             rx = {r for r in ra if r[0] == kind}
-            ry = {r for r in rb if r[0] == kind}
-            both[kind] += len(rx & ry)
-            first[kind] += len(rx)
-            second[kind] += len(ry)
+            _count(both, first, second, rx, {r for r in rb if r[0] == kind}, kind)
     return Agreement(tuple(names), chars, both, first, second)
 
 
@@ -93,21 +117,13 @@ def to_table(agreement: Agreement) -> str:
 
 def differences(root: Path) -> list[str]:
     """Spans only one pass marked, per document: ``doc pN <pass> <type> text`` (to settle)."""
-    docs = {d.stem: d for d in load_sample(root)}
     lines: list[str] = []
-    for path in sorted((root / "annotation" / "pass2").glob("*.ann")):
-        one = root / "annotation" / path.name
-        if path.stem not in docs or not one.is_file():
-            continue
-        doc = docs[path.stem]
-        a, b = compile_doc(root, doc, one), compile_doc(root, doc, path)
-        shared = sorted(set(a.covered) & set(b.covered))
-        for index in shared:
-            rng = [doc.paragraphs[index]]
+    for passes in both_passes(root):
+        a, b, stem = passes.first, passes.second, passes.doc.stem
+        texts = {(s.start, s.end, s.label): s.text for s in (*a.spans, *b.spans)}
+        for index in passes.shared:
+            rng = [passes.doc.paragraphs[index]]
             sa, sb = _inside(a.spans, rng), _inside(b.spans, rng)
-            texts = {(s.start, s.end, s.label): s.text for s in (*a.spans, *b.spans)}
-            for key in sorted(sa - sb):
-                lines.append(f"{path.stem} p{index} pass1-only {key[2]} {texts[key]}")
-            for key in sorted(sb - sa):
-                lines.append(f"{path.stem} p{index} pass2-only {key[2]} {texts[key]}")
+            lines += [f"{stem} p{index} pass1-only {k[2]} {texts[k]}" for k in sorted(sa - sb)]
+            lines += [f"{stem} p{index} pass2-only {k[2]} {texts[k]}" for k in sorted(sb - sa)]
     return lines
