@@ -57,3 +57,13 @@ def test_judged_lists_give_precision_and_carry_over_to_a_new_audit(tmp_path: Pat
     _tsv(new, [_row(1, "城投公司"), _row(2, "宁德时代"), _row(3, "比亚迪")])
     assert carry_verdicts(new, judged) == 1  # 宁德时代 is still to judge
     assert precision(new) == (1, 2)
+
+
+def test_errors_of_a_sealed_fold_are_refused() -> None:
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "--errors", "Park", "--fold", "c3"])
+    assert result.exit_code == 1
+    assert "sealed" in " ".join(result.output.split())

@@ -71,6 +71,15 @@ def evaluate(
         ),
     ] = None,
     top: Annotated[int, typer.Option("--top", help="With --audit: entities per type.")] = 100,
+    errors: Annotated[
+        str | None,
+        typer.Option(
+            "--errors",
+            help="Instead of scoring: list the misses (FN), wrong boundaries (BND) and wrong "
+            "finds (FP) of one type, in context, on dev folds only (--fold dev or a dev fold; "
+            "reading a sealed fold's errors would unseal it, so it is refused).",
+        ),
+    ] = None,
     no_decider: Annotated[
         bool,
         typer.Option(
@@ -98,10 +107,25 @@ def evaluate(
         written = write_audit(audit, out, top=top, with_ner=with_ner)
         err_console.print(f"wrote {', '.join(str(p) for p in written)}", markup=False)
         return
+    if errors is not None:
+        _list_errors(fold, errors, gold, with_ner)
+        return
     if fold == "both" or max_chars is not None or models is not None or ner_only:
         _seeds_eval(fold, format, gold, max_chars, models, no_ner, ner_only)
         return
     _corpus_eval(fold, format, gold, with_ner, no_decider)
+
+
+def _list_errors(fold: str, kind: str, gold: Path | None, with_ner: bool) -> None:
+    from policykg.gold.errors_list import list_errors
+    from policykg.gold.folds import read_corpus_folds
+    from policykg.nlp.gold import default_gold_root
+
+    root = gold or default_gold_root()
+    dev = {f.name for f in read_corpus_folds(root / "splits.toml") if f.status == "dev"}
+    folds = dev if fold in {"dev", "all"} else {fold}
+    for line in list_errors(root, folds, kind, with_ner=with_ner):
+        typer.echo(line)
 
 
 def _corpus_eval(
