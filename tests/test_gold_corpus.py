@@ -77,3 +77,10 @@ def test_annotation_files_belong_to_drawn_documents() -> None:
     for path in [*ROOT.glob("annotation/*.ann"), *ROOT.glob("annotation/pass2/*.ann")]:
         assert path.stem in stems, path
     assert not any(Path(p).suffix == ".tmp" for p in ROOT.glob("annotation/**/*"))
+
+
+def test_gold_readme_shows_the_current_stats() -> None:
+    from policykg.gold.stats import stats_table
+
+    readme = (ROOT / "gold" / "README.md").read_text("utf-8")
+    assert stats_table(ROOT) in readme, "paste `policykg gold stats` into gold/README.md"
