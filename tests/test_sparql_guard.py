@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from policykg.sparql.guard import (
@@ -151,6 +151,9 @@ def test_the_quadratic_string_of_reproduction_5_is_quick() -> None:
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
 def test_text_inside_a_string_never_changes_the_form(payload: str) -> None:
+    # SPARQL reads \\u and \\U escapes on the raw text before its grammar, so a payload holding
+    # a backslash and a u is not plain string content (rdflib then refuses it: fail closed).
+    assume("\\u" not in payload.lower())
     escaped = (
         payload.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     )
