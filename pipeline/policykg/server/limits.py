@@ -10,7 +10,7 @@ behind everyone else who is waiting.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Generic, TypeVar
 
@@ -26,12 +26,10 @@ class AdmissionError(Exception):
         self.message = message
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Waiter(Generic[T]):
     client: str
-    future: asyncio.Future[T] = field(
-        default_factory=lambda: asyncio.get_running_loop().create_future()
-    )
+    future: asyncio.Future[T]
 
 
 class Dispatcher(Generic[T]):
@@ -95,22 +93,33 @@ class Dispatcher(Generic[T]):
         if self.free and not self._waiting:
             self._running[client] = self._running.get(client, 0) + 1
             return self.free.pop()
-        waiter: _Waiter[T] = _Waiter(client)
+        loop = asyncio.get_running_loop()
+        waiter: _Waiter[T] = _Waiter(client, loop.create_future())
         self._waiting.append(waiter)
+        # A timer on the future rather than ``asyncio.timeout`` (cheaper, on a hot path): when
+        # it fires the waiter leaves the queue and its future holds a TimeoutError.
+        timer = loop.call_later(wait_s, self._expire, waiter)
         try:
-            async with asyncio.timeout(wait_s):
-                return await waiter.future
+            return await waiter.future
         except BaseException as exc:
+            future = waiter.future
             if waiter in self._waiting:
                 self._waiting.remove(waiter)
-            elif waiter.future.done() and not waiter.future.cancelled():
+            elif future.done() and not future.cancelled() and future.exception() is None:
                 self._running[client] -= 1  # granted, but the request is gone: pass it on
-                self.add(waiter.future.result())
+                self.add(future.result())
             if isinstance(exc, TimeoutError):
                 raise AdmissionError(
                     503, f"server busy: no query worker came free within {wait_s:g} s"
                 ) from exc
             raise
+        finally:
+            timer.cancel()
+
+    def _expire(self, waiter: _Waiter[T]) -> None:
+        if not waiter.future.done():
+            self._waiting.remove(waiter)
+            waiter.future.set_exception(TimeoutError())
 
 
 class _Turn(Generic[T]):
