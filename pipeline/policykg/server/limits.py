@@ -10,9 +10,8 @@ behind everyone else who is waiting.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import TracebackType
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -27,12 +26,10 @@ class AdmissionError(Exception):
         self.message = message
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Waiter(Generic[T]):
     client: str
-    future: asyncio.Future[T] = field(
-        default_factory=lambda: asyncio.get_running_loop().create_future()
-    )
+    future: asyncio.Future[T]
 
 
 class Dispatcher(Generic[T]):
@@ -68,9 +65,12 @@ class Dispatcher(Generic[T]):
         )
         return self._waiting.pop(best)
 
-    @asynccontextmanager
-    async def turn(self, client: str, wait_s: float) -> AsyncIterator[T]:
-        """A worker for ``client``'s request; the caller returns it with :meth:`add` (or not)."""
+    def turn(self, client: str, wait_s: float) -> _Turn[T]:
+        """A worker for ``client``'s request (``async with``); the caller returns it with
+        :meth:`add` (or not)."""
+        return _Turn(self, client, wait_s)
+
+    def _admit(self, client: str) -> None:
         held = self._held.get(client, 0)
         if held >= self.per_client:
             raise AdmissionError(
@@ -79,36 +79,69 @@ class Dispatcher(Generic[T]):
         if not self.free and len(self._waiting) >= self.queue_limit:
             raise AdmissionError(503, f"server busy: {len(self._waiting)} requests already wait")
         self._held[client] = held + 1
-        try:
-            worker = await self._wait(client, wait_s)
-            try:
-                yield worker
-            finally:
-                self._running[client] -= 1
-                if not self._running[client]:
-                    del self._running[client]
-        finally:
-            self._held[client] -= 1
-            if not self._held[client]:
-                del self._held[client]
+
+    def _release(self, client: str, *, running: bool) -> None:
+        if running:
+            self._running[client] -= 1
+            if not self._running[client]:
+                del self._running[client]
+        self._held[client] -= 1
+        if not self._held[client]:
+            del self._held[client]
 
     async def _wait(self, client: str, wait_s: float) -> T:
         if self.free and not self._waiting:
             self._running[client] = self._running.get(client, 0) + 1
             return self.free.pop()
-        waiter: _Waiter[T] = _Waiter(client)
+        loop = asyncio.get_running_loop()
+        waiter: _Waiter[T] = _Waiter(client, loop.create_future())
         self._waiting.append(waiter)
+        # A timer on the future rather than ``asyncio.timeout`` (cheaper, on a hot path): when
+        # it fires the waiter leaves the queue and its future holds a TimeoutError.
+        timer = loop.call_later(wait_s, self._expire, waiter)
         try:
-            async with asyncio.timeout(wait_s):
-                return await waiter.future
+            return await waiter.future
         except BaseException as exc:
+            future = waiter.future
             if waiter in self._waiting:
                 self._waiting.remove(waiter)
-            elif waiter.future.done() and not waiter.future.cancelled():
+            elif future.done() and not future.cancelled() and future.exception() is None:
                 self._running[client] -= 1  # granted, but the request is gone: pass it on
-                self.add(waiter.future.result())
+                self.add(future.result())
             if isinstance(exc, TimeoutError):
                 raise AdmissionError(
                     503, f"server busy: no query worker came free within {wait_s:g} s"
                 ) from exc
             raise
+        finally:
+            timer.cancel()
+
+    def _expire(self, waiter: _Waiter[T]) -> None:
+        if not waiter.future.done():
+            self._waiting.remove(waiter)
+            waiter.future.set_exception(TimeoutError())
+
+
+class _Turn(Generic[T]):
+    """One request's turn at a worker (a class rather than ``@asynccontextmanager``: this is
+    on every request's path, and a generator-based context manager cost more)."""
+
+    __slots__ = ("client", "dispatcher", "wait_s")
+
+    def __init__(self, dispatcher: Dispatcher[T], client: str, wait_s: float) -> None:
+        self.dispatcher = dispatcher
+        self.client = client
+        self.wait_s = wait_s
+
+    async def __aenter__(self) -> T:
+        self.dispatcher._admit(self.client)
+        try:
+            return await self.dispatcher._wait(self.client, self.wait_s)
+        except BaseException:
+            self.dispatcher._release(self.client, running=False)
+            raise
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.dispatcher._release(self.client, running=True)

@@ -11,6 +11,7 @@ worker is then replaced by one that loads it.
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import logging
 import os
 import threading
@@ -56,6 +57,7 @@ class Worker:
         with main_script_hidden():
             self.process.start()
         child_end.close()
+        self._blocking_flags: int | None = None
 
     def wait_ready(self, timeout_s: float) -> str | None:
         """None once the worker has loaded the graph, else why it did not."""
@@ -73,13 +75,19 @@ class Worker:
         ready: asyncio.Future[None] = loop.create_future()
         fd = self.conn.fileno()
         loop.add_reader(fd, _set_done, ready)
+        # A timer on the future rather than ``asyncio.timeout``: the same deadline, without a
+        # context manager and the task's cancel/uncancel bookkeeping on every request.
+        timer = loop.call_later(timeout_s, _set_timed_out, ready)
         try:
-            async with asyncio.timeout(timeout_s):
-                await ready
+            await ready
         finally:
+            timer.cancel()
             loop.remove_reader(fd)
-            if not os.get_blocking(fd):  # uvloop's add_reader leaves the pipe non-blocking,
-                os.set_blocking(fd, True)  # and a reply larger than one read then failed
+            # uvloop's add_reader leaves the pipe non-blocking, and a reply larger than one
+            # read then failed: put the flags back (one fcntl; they were read once).
+            if self._blocking_flags is None:
+                self._blocking_flags = fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK
+            fcntl.fcntl(fd, fcntl.F_SETFL, self._blocking_flags)
 
     def kill(self) -> None:
         self.process.kill()
@@ -90,6 +98,11 @@ class Worker:
 def _set_done(future: asyncio.Future[None]) -> None:
     if not future.done():
         future.set_result(None)
+
+
+def _set_timed_out(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_exception(TimeoutError())
 
 
 class WorkerPool:
@@ -191,7 +204,7 @@ class WorkerPool:
         except BaseException:  # the request was cancelled: the worker's reply is unread
             self.replace(worker)
             raise
-        if worker.snapshot != self.snapshot:
+        if worker.snapshot is not self.snapshot and worker.snapshot != self.snapshot:
             self.replace(worker)  # an update came in meanwhile: this one holds the old graph
         else:
             self.dispatcher.add(worker)

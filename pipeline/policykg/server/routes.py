@@ -16,6 +16,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 
 from policykg.server.config import ServerConfig
+from policykg.server.fastpath import SparqlFastPath
 from policykg.server.headers import SecurityHeaders
 from policykg.server.limits import AdmissionError
 from policykg.server.pool import QueryTimeoutError, WorkerPool
@@ -129,6 +130,11 @@ async def view(request: Request) -> Response:
 
 
 async def on_request_error(request: Request, exc: Exception) -> Response:
+    return error_response(exc)
+
+
+def error_response(exc: Exception) -> Response:
+    """The plain-text reply to a request refused or failed with ``exc``."""
     if isinstance(exc, RequestError | AdmissionError):
         return text_reply(exc.status, exc.message)
     if isinstance(exc, RefusedQueryError):
@@ -141,8 +147,23 @@ async def on_request_error(request: Request, exc: Exception) -> Response:
     return Response(status_code=400)  # ClientDisconnect: nobody is left to read a reason
 
 
-def make_app(state: ServerState) -> Starlette:
-    """The ASGI app: routes, then security headers, Host allow-list and (optional) CORS."""
+def make_app(state: ServerState) -> SparqlFastPath:
+    """The ASGI app: plain GET /sparql queries answered directly, all else by :func:`full_app`."""
+    config = state.config
+    return SparqlFastPath(
+        full_app(state),
+        state.pool,
+        hosts=config.hosts,
+        enabled=not config.cors,
+        max_results=config.max_results,
+        timeout_s=config.timeout_s,
+        wait_s=config.queue_wait_s,
+        on_error=error_response,
+    )
+
+
+def full_app(state: ServerState) -> Starlette:
+    """The Starlette app: routes, then security headers, Host allow-list and (optional) CORS."""
     config = state.config
     middleware = [
         Middleware(SecurityHeaders),
