@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
+from policykg.graph.atomic import write_text
 from policykg.ir import Entity, EntityType
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
@@ -30,13 +29,6 @@ AUDITED = (
     EntityType.PLACE,
 )
 COLUMNS = ("rank", "label", "documents", "mentions", "document", "sentence", "verdict", "note")
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
 
 
 def _folders(root: Path) -> list[Path]:
@@ -79,7 +71,7 @@ def write_audit(root: Path, out: Path, *, top: int = 100, with_ner: bool = False
         for rank, entity in enumerate(top_entities(extraction.entities, kind, top), start=1):
             writer.writerow(_row(rank, entity))
         path = out / f"{kind.value}.tsv"
-        _write_atomic(path, buffer.getvalue())
+        write_text(path, buffer.getvalue())
         written.append(path)
     return written
 
@@ -110,5 +102,5 @@ def carry_verdicts(new: Path, judged: Path) -> int:
         else:
             unjudged += 1
         writer.writerow(row)
-    _write_atomic(new, buffer.getvalue())
+    write_text(new, buffer.getvalue())
     return unjudged

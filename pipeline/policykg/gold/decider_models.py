@@ -12,6 +12,7 @@ from pathlib import Path
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, train_decider
+from policykg.graph.atomic import write_text
 from policykg.nlp.decide import DECIDER_PATH, Decider, read_decider
 from policykg.nlp.gold import default_gold_root, read_splits
 from policykg.nlp.pipeline import build_nlp
@@ -36,9 +37,7 @@ def decider_for(fold: str, root: Path, folder: Path = DECIDER_PATH.parent) -> De
 
 
 def _write(path: Path, model: Decider) -> Path:
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(model.to_json() + "\n", "utf-8")
-    tmp.replace(path)
+    write_text(path, model.to_json() + "\n")
     return path
 
 

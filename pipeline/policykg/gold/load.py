@@ -10,7 +10,7 @@ from policykg.gold.corpus import GOLD_DIR
 from policykg.gold.score import RelKey
 from policykg.ir import EntityType, SourceDoc
 from policykg.nlp.evaluate import Key
-from policykg.nlp.gold import GlossaryGold, GoldError, read_glossary
+from policykg.nlp.gold import GlossaryGold, GoldError, json_lines, read_glossary
 from policykg.text.sources import read_batch
 
 LABELS = frozenset(t.value for t in EntityType)
@@ -34,20 +34,9 @@ class CorpusGoldDoc:
         return sum(hi - lo for lo, hi in self.coverage)
 
 
-def _rows(path: Path) -> list[dict]:  # type: ignore[type-arg]
-    rows = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise GoldError(path, f"line {number}: not JSON ({exc.msg})") from exc
-    return rows
-
-
 def read_corpus_spans(path: Path, doc: SourceDoc) -> frozenset[Key]:
     keys: set[Key] = set()
-    for number, row in enumerate(_rows(path), start=1):
+    for number, row in enumerate(json_lines(path), start=1):
         start, end, label, text = int(row["start"]), int(row["end"]), row["label"], row["text"]
         if label not in LABELS:
             raise GoldError(path, f"span {number}: unknown label {label!r}")
@@ -71,7 +60,7 @@ def read_corpus_relations(path: Path, doc: SourceDoc) -> frozenset[RelKey]:
             int(r["object"]["start"]),
             int(r["object"]["end"]),
         )
-        for r in _rows(path)
+        for r in json_lines(path)
     )
 
 

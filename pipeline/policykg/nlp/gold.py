@@ -83,7 +83,8 @@ def default_gold_root() -> Path:
     return data_dir("tests") / "data"
 
 
-def _json_lines(path: Path) -> list[dict[str, Any]]:
+def json_lines(path: Path) -> list[dict[str, Any]]:
+    """The JSON objects of a JSONL gold file; a malformed line names the file and line."""
     rows: list[dict[str, Any]] = []
     for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
         if not line.strip():
@@ -115,7 +116,7 @@ def _span_from_row(path: Path, number: int, row: dict[str, Any], raw: str) -> Go
 
 def read_spans(path: Path, raw: str) -> tuple[GoldSpan, ...]:
     """The spans of one gold file, each checked against the raw text it annotates."""
-    rows = _json_lines(path)
+    rows = json_lines(path)
     spans = [_span_from_row(path, n, row, raw) for n, row in enumerate(rows, start=1)]
     return tuple(sorted(set(spans), key=lambda s: (s.start, s.end, s.label)))
 
@@ -123,7 +124,7 @@ def read_spans(path: Path, raw: str) -> tuple[GoldSpan, ...]:
 def read_glossary(path: Path) -> tuple[GlossaryGold, ...]:
     """The entries of a ``<stem>.glossary.jsonl`` file."""
     entries: list[GlossaryGold] = []
-    for number, row in enumerate(_json_lines(path), start=1):
+    for number, row in enumerate(json_lines(path), start=1):
         try:
             term, definition = str(row["term"]), str(row["definition"])
             parts = tuple(str(p) for p in row.get("parts", []))
