@@ -48,11 +48,23 @@ def extract_section(emit: Emit, seeds: Path, repeat: int) -> None:
     own = figures.rate(figures.own_tokenizer)
     emit(f"| the pipeline's own char tokenizer (same tokens) | {own:,.0f} | {own / full:.2f}× |")
     emit(f"| one regex scan | {rx:,.0f} | {rx / full:.2f}× |")
-    ner = bench_extract(docs, build_nlp(with_ner=True), repeat=repeat).full
-    emit(
-        f"| with the statistical NER (`build_nlp(with_ner=True)`) | {figures.chars / ner.median:,.0f} | "
-        f"{figures.full.median / ner.median:.2f}× |"
+    no_places = build_nlp()
+    no_places.remove_pipe("policykg_places")
+    variants = (
+        (
+            "with the statistical NER (`build_nlp(with_ner=True)`)",
+            build_nlp(with_ner=True),
+            "shipped",
+        ),
+        ("without the decision model (`extract_doc(…, decider=None)`)", build_nlp(), None),
+        ("without the place gazetteer (`policykg_places` removed)", no_places, "shipped"),
     )
+    for label, nlp, decider in variants:
+        run = bench_extract(docs, nlp, repeat=repeat, decider=decider).full
+        emit(
+            f"| {label} | {figures.chars / run.median:,.0f} | "
+            f"{figures.full.median / run.median:.2f}× |"
+        )
     two = bench_parallel(docs * 4, 2, repeat=repeat)
     emit(
         f"| full pipeline on 2 processes, seeds ×4, one document per task (wall clock) | "
