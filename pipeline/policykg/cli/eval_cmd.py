@@ -218,16 +218,17 @@ def train(
         str | None,
         typer.Option(
             "--decide-types",
-            help="With --decider: the entity types the model judges (comma-separated; default "
-            "all). Types left out keep every candidate.",
+            help="With --decider: the entity types the model judges (comma-separated; default: "
+            "the shipped choice, Enterprise,GovernmentBody,Park,Place). Types left out keep "
+            "every candidate.",
         ),
     ] = None,
 ) -> None:
     """Train the statistical NER on the gold spans of one fold (reproducible, CPU)."""
     if decider:
-        from policykg.gold.decider_models import train_all
+        from policykg.gold.decider_models import DECIDED_TYPES, train_all
 
-        types = set(_labels(decide_types)) if decide_types else None
+        types = set(_labels(decide_types)) if decide_types else set(DECIDED_TYPES)
         for path in train_all(gold, out, types):
             err_console.print(f"wrote {path}", markup=False, highlight=False)
         return
