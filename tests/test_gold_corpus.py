@@ -84,3 +84,11 @@ def test_gold_readme_shows_the_current_stats() -> None:
 
     readme = (ROOT / "gold" / "README.md").read_text("utf-8")
     assert stats_table(ROOT) in readme, "paste `policykg gold stats` into gold/README.md"
+
+
+def test_the_folds_are_the_seeded_deal_of_provinces() -> None:
+    from policykg.gold.folds import assign_folds
+
+    dealt = {f.name: (f.provinces, f.docs) for f in assign_folds(DOCS, SEED)}
+    committed = {f.name: (f.provinces, f.docs) for f in read_corpus_folds(ROOT / "splits.toml")}
+    assert dealt == committed

@@ -101,3 +101,20 @@ def audit_precision(
         yes, judged = precision(path)
         share = f"{yes / judged:.2f}" if judged else "n/a"
         typer.echo(f"{path.stem}: {yes}/{judged} judged real = {share}")
+
+
+@gold_app.command()
+@handle_errors
+def floor(root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] = None) -> None:
+    """Rewrite eval_floor.toml from today's corpus-fold scores (after a measured improvement;
+    EVAL.md's "micro: corpus folds" rows must then show the same figures)."""
+    from policykg.gold.floor import FLOOR_NAME, floor_toml, micro_f1
+    from policykg.gold.folds import read_corpus_folds
+    from policykg.gold.run import run_all
+    from policykg.graph.atomic import write_text
+
+    base = _root(root)
+    folds = {f.name for f in read_corpus_folds(base / "splits.toml")}
+    measured = micro_f1(run_all(base, only=folds, seeds=False))
+    write_text(base / FLOOR_NAME, floor_toml(measured))
+    err_console.print(f"wrote {base / FLOOR_NAME}", markup=False, highlight=False)

@@ -69,19 +69,3 @@ def read_corpus_folds(path: Path) -> list[CorpusFold]:
         CorpusFold(name, str(f["status"]), tuple(f["provinces"]), tuple(f["docs"]))
         for name, f in table.items()
     ]
-
-
-def folds_toml(folds: list[CorpusFold]) -> str:
-    """The ``[corpus_folds.*]`` tables for ``splits.toml``."""
-    out = []
-    for fold in folds:
-        quoted = ", ".join(f'"{s}"' for s in fold.docs)
-        provinces = ", ".join(f'"{p}"' for p in fold.provinces)
-        out += [
-            f"[corpus_folds.{fold.name}]",
-            f'status = "{fold.status}"',
-            f"provinces = [{provinces}]",
-            f"docs = [{quoted}]",
-            "",
-        ]
-    return "\n".join(out)

@@ -10,7 +10,6 @@ Only predictions that start inside the annotated ranges are scored.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -115,10 +114,3 @@ def sum_counts(docs: Iterable[DocCounts], kind: str, relation: bool = False) -> 
         item = (d.relations if relation else d.spans)[kind]
         strict, overlap = strict + item.strict, overlap + item.overlap
     return TypeScore(kind, strict, overlap)
-
-
-def group_by_doc(keys: Iterable[Key]) -> dict[str, set[Key]]:
-    out: dict[str, set[Key]] = defaultdict(set)
-    for key in keys:
-        out[key[0]].add(key)
-    return out
