@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.gold.folds import read_corpus_folds
+from policykg.gold.judged import load_judged
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, train_decider
 from policykg.graph.atomic import write_text
@@ -58,10 +59,12 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
     folder.mkdir(parents=True, exist_ok=True)
     nlp = build_nlp()
     names = training_folds(root)
+    judged = load_judged(root)
     folds = []
     for name in names:
         docs, annotated = fold_docs(root, name)
-        folds.append(FoldDocs(name, docs, annotated))
+        extra = tuple(j for j in judged if j.fold == name)
+        folds.append(FoldDocs(name, docs, annotated, extra))
     written = [_write(model_path(folder, None), _only(train_decider(folds, nlp, VERSION), types))]
     for name in names:
         rest = [f for f in folds if f.name != name]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from policykg.gold.judged import JudgedDoc
 from policykg.gold.load import CorpusGoldDoc
 from policykg.nlp.decide import Decider, features, neighbours, string_counts
 from policykg.nlp.extract import propose
@@ -38,6 +39,7 @@ class FoldDocs:
     name: str
     docs: list[CorpusGoldDoc]
     types: tuple[str, ...]
+    judged: tuple[JudgedDoc, ...] = ()  # judged candidates of the fold's places (gold.judged)
 
 
 def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, int]]:
@@ -64,7 +66,24 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
         for _doc, start, end, label in doc.spans:
             if label in fold.types and (start, end, label) not in seen:
                 unproposed[label] += 1
-    return out, unproposed
+    return out + [
+        e for doc in fold.judged for e in judged_examples(fold.name, doc, nlp)
+    ], unproposed
+
+
+def judged_examples(fold: str, doc: JudgedDoc, nlp: Language) -> list[Example]:
+    """The candidates of a judged document that the annotator judged (others give no example)."""
+    proposed = propose(doc.source, nlp)
+    text, norm = proposed.norm.text, proposed.norm
+    counts = string_counts(text, (s for spots in proposed.candidates.values() for s in spots))
+    out = []
+    for spots in proposed.candidates.values():
+        for spot in spots:
+            verdict = doc.verdicts.get(norm.raw_span(spot[0], spot[1]))
+            if spot[2] == doc.label and verdict is not None:
+                feats = features(text, spot, counts, neighbours(spot, spots))
+                out.append(Example(fold, spot[2], feats, verdict))
+    return out
 
 
 def _fit(train: Sequence[Example]) -> dict[str, float]:

@@ -20,14 +20,53 @@ from functools import lru_cache
 from pathlib import Path
 
 from policykg.nlp.boundaries import SUFFIX, TRIMMED_TYPES
-from policykg.nlp.lexicon import has_proper_part, is_common_word, is_place_word, is_word
+from policykg.nlp.lexicon import (
+    has_proper_part,
+    is_common_word,
+    is_place_word,
+    is_word,
+    tag_at,
+    tag_before,
+)
 from policykg.nlp.merge import Spot
+from policykg.nlp.places import place_prefix
 
 DECIDER_PATH = Path(__file__).resolve().parent / "model" / "decider.json"
 _STATUS = re.compile(r"建成|通车|开通|竣工|投用|投运|完成|加快|推进|开工|启动|谋划|前期|实施")
 _CLAUSE_STOP = "，。；：！？\n"
 _QUOTES_OPEN = "“「‘《"
 _QUOTES_CLOSE = "”」’》"
+_WORD_CLASS_TYPES = ("Enterprise",)  # where they helped on the dev folds (EVAL.md)
+_STATE = re.compile(r"国家|全国|省级|市级|国省")
+
+
+def _kind(ch: str) -> str:
+    """What kind of character follows a candidate: nothing, a CJK character, a digit, a Latin
+    letter or punctuation."""
+    if not ch:
+        return "end"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "han"
+    if ch.isdigit():
+        return "digit"
+    return "latin" if ch.isascii() and ch.isalpha() else "punct"
+
+
+def word_classes(text: str, start: int, end: int) -> list[str]:
+    """Dictionary word classes around and inside the candidate: what the word before it, the word
+    after it, its first and its last word are (verb, noun, place…), whether a character or a
+    punctuation mark follows, and whether it names the state's level (国家, 省级)."""
+    name = text[start:end]
+    place = place_prefix(name)
+    return [
+        f"place={'all' if place == len(name) else 'head' if place else 'none'}",
+        f"ltag={tag_before(text, start)}",
+        f"rtag={tag_at(text, end)}",
+        f"headtag={tag_at(name, 0)}",
+        f"tailtag={tag_before(name, len(name))}",
+        f"rkind={_kind(text[end : end + 1])}",
+        f"state={bool(_STATE.search(name))}",
+    ]
 
 
 def neighbours(spot: Spot, others: Iterable[Spot]) -> list[str]:
@@ -78,6 +117,7 @@ def features(
         f"runs_on={longer * 2 >= runs and runs > 1}",
         *around,
         *_status(text, start, end),
+        *(word_classes(text, start, end) if label in _WORD_CLASS_TYPES else ()),
     ]
     return [f"{label}|{f}" for f in feats]
 

@@ -84,6 +84,21 @@ def starts_with_plain_common_word(text: str) -> bool:
     )
 
 
+def tag_at(text: str, pos: int) -> str:
+    """The tag of the longest dictionary word of 2–4 characters starting at ``pos`` ('' if none)."""
+    entries = _entries()
+    entry = next((entries[w] for n in (4, 3, 2) if (w := text[pos : pos + n]) in entries), None)
+    return entry[1] if entry else ""
+
+
+def tag_before(text: str, pos: int) -> str:
+    """The tag of the longest dictionary word of 2–4 characters ending at ``pos`` ('' if none)."""
+    entries = _entries()
+    words = (text[pos - n : pos] for n in (4, 3, 2) if pos >= n)
+    entry = next((entries[w] for w in words if w in entries), None)
+    return entry[1] if entry else ""
+
+
 def starts_with_common_word(text: str) -> bool:
     """True when ``text`` is, or begins with, a common word of 2–4 characters."""
     words = common_words()

@@ -24,7 +24,7 @@ _TRADE_MAX = 4
 _CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
 # 等 + an optional short qualifier + an enterprise head: 等企业, 等知名企业, 等涉农龙头企业.
 _ENTERPRISE_FRAME = re.compile(
-    r"等(?:\d+家|[一二三四五六七八九十]+家)?(?P<qualifier>[\u4e00-\u9fff]{0,4}?)(?:企业|公司)"
+    r"等(?:\d+家|[一二三四五六七八九十]+家)?(?P<qualifier>[\u4e00-\u9fff]{0,6}?)(?:企业|公司)"
 )
 # 与X(进行)对接/合作: a partner named on its own.
 _PARTNER_FRAME = re.compile(

@@ -93,6 +93,17 @@ def _gazetteer() -> PlaceGazetteer:
     return PlaceGazetteer(tuple(sorted(names, key=lambda n: (-len(n), n))))
 
 
+@lru_cache(maxsize=1)
+def _listed() -> frozenset[str]:
+    return frozenset(_gazetteer().names)
+
+
+def place_prefix(name: str) -> int:
+    """Length of the longest listed place name that ``name`` starts with (0 when none)."""
+    listed = _listed()
+    return next((n for n in range(min(len(name), 8), 1, -1) if name[:n] in listed), 0)
+
+
 def _straddling(start: int, end: int, size: int) -> list[tuple[int, int]]:
     """Windows of 2–4 characters that cross the name's start or end (一视|同仁, 长江|门户)."""
     out = []
