@@ -160,7 +160,7 @@ def test_company_projects_on_the_sample(watched: Watched, tmp_path: Path) -> Non
 def test_company_projects_on_the_seed_graph(
     watched: Watched, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    for module in ("policykg.nlp.extract", "policykg.nlp.resolve", "policykg.nlp.jsonl"):
+    for module in ("policykg.nlp.extract", "policykg.nlp.resolve.entities", "policykg.nlp.jsonl"):
         pytest.importorskip(module, reason="the seed build has not landed yet")
     graph_path = request.getfixturevalue("seed_build").graph_path
     view = build_view(graph_path, "company_projects")
@@ -249,7 +249,7 @@ def test_document_view_marks_equal_the_source_text(watched: Watched, tmp_path: P
 def test_document_view_on_the_seed_graph(
     watched: Watched, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    for module in ("policykg.nlp.extract", "policykg.nlp.resolve", "policykg.nlp.jsonl"):
+    for module in ("policykg.nlp.extract", "policykg.nlp.resolve.entities", "policykg.nlp.jsonl"):
         pytest.importorskip(module, reason="the seed build has not landed yet")
     graph_path = request.getfixturevalue("seed_build").graph_path
     name = "000_c00127774768d764.txt"

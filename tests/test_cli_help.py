@@ -53,7 +53,7 @@ def test_unreadable_input_is_named_on_stderr(tmp_path: Path) -> None:
 
 def test_train_default_labels_match_the_trainer() -> None:
     from policykg.cli.eval_cmd import DEFAULT_LABELS
-    from policykg.nlp.train import NER_LABELS
+    from policykg.gold.train_ner import NER_LABELS
 
     assert ",".join(NER_LABELS) == DEFAULT_LABELS
 

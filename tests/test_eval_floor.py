@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from policykg.gold.files import default_gold_root
 from policykg.gold.floor import FLOOR_NAME, TOLERANCE, floor_failures, micro_f1, read_floor
 from policykg.gold.run import run_all
-from policykg.nlp.gold import default_gold_root
 from policykg.paths import project_root
 
 ROOT = default_gold_root()

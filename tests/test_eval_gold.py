@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.nlp.gold import (
+from policykg.gold.files import (
     GOLD_LABELS,
     GoldError,
     default_gold_root,

@@ -8,10 +8,10 @@ import pytest
 from typer.testing import CliRunner
 
 from policykg.cli import app
-from policykg.nlp.eval_report import to_json, to_table
-from policykg.nlp.eval_run import run_eval
-from policykg.nlp.evaluate import SCORED_TYPES
-from policykg.nlp.gold import default_gold_root, load_gold_docs, read_splits
+from policykg.gold.eval_report import to_json, to_table
+from policykg.gold.eval_run import run_eval
+from policykg.gold.evaluate import SCORED_TYPES
+from policykg.gold.files import default_gold_root, load_gold_docs, read_splits
 
 SLICE = 2500  # characters of each held-out document: seconds, not minutes
 
@@ -22,7 +22,7 @@ def sliced() -> object:
 
 
 def test_slice_scores_every_type_with_consistent_counts(sliced: object) -> None:
-    from policykg.nlp.eval_run import EvalResult
+    from policykg.gold.eval_run import EvalResult
 
     assert isinstance(sliced, EvalResult)
     (fold,) = sliced.folds
@@ -43,7 +43,7 @@ def test_slice_scores_every_type_with_consistent_counts(sliced: object) -> None:
 
 
 def test_reports_render(sliced: object) -> None:
-    from policykg.nlp.eval_run import EvalResult
+    from policykg.gold.eval_run import EvalResult
 
     assert isinstance(sliced, EvalResult)
     data = to_json(sliced)

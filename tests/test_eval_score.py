@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.ir import Entity, EntityType, Mention, TextSpan
-from policykg.nlp.evaluate import (
+from policykg.gold.evaluate import (
     Counts,
     merge,
     predicted_keys,
@@ -13,7 +12,8 @@ from policykg.nlp.evaluate import (
     score_glossary,
     total,
 )
-from policykg.nlp.gold import GlossaryGold
+from policykg.gold.files import GlossaryGold
+from policykg.ir import Entity, EntityType, Mention, TextSpan
 
 
 def _entity(kind: EntityType, label: str, *spans: tuple[int, int], **extra: object) -> Entity:

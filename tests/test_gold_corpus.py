@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from policykg.gold.corpus import GOLD_DIR, compile_doc, glossary_stems, load_sample
+from policykg.gold.files import default_gold_root, read_glossary
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.sample import SEED, draw
-from policykg.nlp.gold import default_gold_root, read_glossary
 
 ROOT = default_gold_root()
 SHARED = ROOT.parents[1].parent / "shared" / "corpus"

@@ -11,7 +11,7 @@ import pytest
 from policykg.errors import PolicyKGError
 from policykg.gold.judged import load_judged
 from policykg.gold.train_decider import judged_examples
-from policykg.nlp.decide import word_classes
+from policykg.nlp.statistical.decide import word_classes
 
 DATA = Path(__file__).parent / "data"
 HEADER = "doc\tfold\tstart\tend\tspan\tcontext\tverdict\n"

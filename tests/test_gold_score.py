@@ -7,9 +7,9 @@ from pathlib import Path
 
 from policykg.gold.audit import COLUMNS, carry_verdicts, precision
 from policykg.gold.bootstrap import intervals
+from policykg.gold.evaluate import Counts
 from policykg.gold.floor import floor_failures
 from policykg.gold.score import relation_scores
-from policykg.nlp.evaluate import Counts
 
 
 def test_relations_match_strictly_on_both_ends_and_by_overlap_loosely() -> None:

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ir import DocMeta, Entity, EntityType, Mention, SourceDoc, TextSpan
-from policykg.nlp.boundaries import variants
-from policykg.nlp.decide import Decider, features, read_decider, shipped_decider
-from policykg.nlp.phrases import drop_phrase_fragments
-from policykg.nlp.places import short_form
-from policykg.nlp.works import find_works_items
+from policykg.nlp.candidates import BRAND_INDUSTRY, TERMS
+from policykg.nlp.resolve.phrases import drop_phrase_fragments
+from policykg.nlp.rules.places import short_form
+from policykg.nlp.rules.works import find_works_items
+from policykg.nlp.statistical.boundaries import variants
+from policykg.nlp.statistical.decide import Decider, features, read_decider, shipped_decider
 
 
 def test_short_forms_of_divisions() -> None:
@@ -38,21 +39,21 @@ def test_works_items_in_building_clauses() -> None:
 
 def test_boundary_variants_drop_opening_verbs() -> None:
     text = "竣工健腾药业等项目"
-    cut = [text[s:e] for s, e, _, src in variants(text, (0, 6, "Enterprise", "rule:x"))]
+    cut = [text[s:e] for s, e, _, src in variants(text, (0, 6, "Enterprise", BRAND_INDUSTRY))]
     assert cut == ["健腾药业"]
-    assert variants(text, (0, 6, "Slogan", "rule:x")) == []
+    assert variants(text, (0, 6, "Slogan", TERMS)) == []
 
 
 def test_decider_keeps_by_threshold_and_one_of_each_variant_group() -> None:
     text = "竣工健腾药业等项目。"
-    spots = [(0, 6, "Enterprise", "rule:a"), (2, 6, "Enterprise", "rule:a+trim")]
+    spots = [(0, 6, "Enterprise", BRAND_INDUSTRY), (2, 6, "Enterprise", BRAND_INDUSTRY.trim())]
     weights = {"Enterprise|first2=竣工": -3.0, "Enterprise|first2=健腾": 3.0}
     model = Decider(weights, {"Enterprise": 0.5}, "test")
-    assert model.filter(text, {0: spots}) == {0: [(2, 6, "Enterprise", "rule:a+trim")]}
+    assert model.filter(text, {0: spots}) == {0: [(2, 6, "Enterprise", BRAND_INDUSTRY.trim())]}
     strict = Decider(weights, {"Enterprise": 0.99}, "test")
     assert strict.filter(text, {0: spots}) == {0: []}
     untouched = Decider(weights, {}, "test")  # a type it does not judge: rules' own candidates
-    assert untouched.filter(text, {0: spots}) == {0: [(0, 6, "Enterprise", "rule:a")]}
+    assert untouched.filter(text, {0: spots}) == {0: [(0, 6, "Enterprise", BRAND_INDUSTRY)]}
 
 
 def test_decider_json_round_trip(tmp_path: Path) -> None:
@@ -66,9 +67,9 @@ def test_decider_json_round_trip(tmp_path: Path) -> None:
 
 def test_features_are_label_conditioned_and_stable() -> None:
     text = "支持比亚迪建设项目"
-    feats = features(text, (2, 5, "Enterprise", "rule:x"), {"比亚迪": 1})
+    feats = features(text, (2, 5, "Enterprise", BRAND_INDUSTRY), {"比亚迪": 1})
     assert "Enterprise|l2=支持" in feats and "Enterprise|r1=建" in feats
-    assert feats == features(text, (2, 5, "Enterprise", "rule:x"), {"比亚迪": 1})
+    assert feats == features(text, (2, 5, "Enterprise", BRAND_INDUSTRY), {"比亚迪": 1})
 
 
 def _entity(label: str, spans: list[tuple[str, int, int]]) -> Entity:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.nlp.glossary import GlossaryEntry, parse_glossary
+from policykg.nlp.terms.glossary.parse import GlossaryEntry, parse_glossary
 from policykg.text.normalize import normalize
 
 SEED_000 = Path(__file__).parent.parent / "seeds" / "000_c00127774768d764.txt"

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from policykg.errors import PolicyKGError
-from policykg.nlp.ner import add_trained_ner, has_model, model_dir, ner_labels
+from policykg.nlp.statistical.ner import add_trained_ner, has_model, model_dir, ner_labels
 
 
 def test_missing_model_adds_nothing(tmp_path: Path) -> None:
@@ -58,13 +58,13 @@ def test_saved_model_is_added_and_replaces_existing_ner(tmp_path: Path) -> None:
     ],
 )
 def test_gate_drops_ordinary_phrases_keeps_brands(name: str, following: str, kept: bool) -> None:
-    from policykg.nlp.ner_gate import keep_name
+    from policykg.nlp.statistical.ner_gate import keep_name
 
     assert keep_name(name, following) is kept
 
 
 def test_gate_yields_to_rule_spans() -> None:
-    from policykg.nlp.ner_gate import clashes_with_rules
+    from policykg.nlp.statistical.ner_gate import clashes_with_rules
 
     rules = [(0, 4, "Enterprise"), (10, 20, "Project")]
     assert clashes_with_rules(0, 9, "Enterprise", rules)  # same type overlapping: rule wins

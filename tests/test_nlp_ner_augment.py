@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policykg.nlp.ner_augment import augment, name_pools
+from policykg.gold.ner_augment import augment, name_pools
 
 PARAGRAPHS = [
     (

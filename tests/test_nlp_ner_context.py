@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from policykg.nlp.extract import extract_batch
-from policykg.nlp.ner import has_model, model_dir
 from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.statistical.ner import has_model, model_dir
 from policykg.text.sources import read_batch
 
 SENTENCES = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policykg.nlp.ner_sentences import split_sentences, thin_negatives
+from policykg.gold.ner_sentences import split_sentences, thin_negatives
 
 
 def test_cuts_after_sentence_ends_and_keeps_spans_local() -> None:

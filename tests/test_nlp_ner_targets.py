@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from policykg.nlp.ner_targets import firm_sentences, ner_spots, sentence_doc, statistical_pipes
+from policykg.nlp.candidates import NER
 from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.statistical.ner_targets import (
+    firm_sentences,
+    ner_spots,
+    sentence_doc,
+    statistical_pipes,
+)
 
 TEXT = (
     "今年以来，瑞丰祥扩大产能。引进瑞丰祥、金禾通等企业落户园区，带动就业。\n"
@@ -58,8 +64,8 @@ def test_predictions_only_in_firm_sentences_at_document_offsets() -> None:
     found = ner_spots(nlp, list(zip(docs, offsets, strict=True)))
     first = TEXT.index("引进") + 2
     assert found == [  # none in the sentences without a cue word, though both names occur there
-        (0, (first, first + 3, "Enterprise", "ner")),
-        (0, (first + 4, first + 7, "Enterprise", "ner")),
+        (0, (first, first + 3, "Enterprise", NER)),
+        (0, (first + 4, first + 7, "Enterprise", NER)),
     ]
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.nlp.gold import GoldDoc, load_gold_docs
-from policykg.nlp.ner import add_trained_ner, has_model, ner_labels
-from policykg.nlp.train import TrainSettings, paragraph_examples, train_ner
+from policykg.gold.files import GoldDoc, load_gold_docs
+from policykg.gold.train_ner import TrainSettings, paragraph_examples, train_ner
+from policykg.nlp.statistical.ner import add_trained_ner, has_model, ner_labels
 
 TEXT = (
     "一、工作回顾\n"

@@ -17,7 +17,7 @@ from policykg.ir import (
     TextSpan,
     entity_id,
 )
-from policykg.nlp.resolve import resolution_key, resolve
+from policykg.nlp.resolve.entities import resolution_key, resolve
 
 ENT = EntityType.ENTERPRISE
 ABB = EntityType.ABBREVIATION

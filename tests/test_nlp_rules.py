@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.nlp.bodies import find_government_bodies, find_parks, find_places
-from policykg.nlp.lists import find_list_mates, find_listed_enterprises
-from policykg.nlp.orgs import find_enterprises
-from policykg.nlp.owners import find_project_owners, firm_item_length, owner_length
-from policykg.nlp.project_lists import find_capacity_projects, find_listed_projects
-from policykg.nlp.projects import find_projects
-from policykg.nlp.relations import find_relations
+from policykg.nlp.candidates import LEGAL_SUFFIX
+from policykg.nlp.resolve.relations import Spot, find_relations
+from policykg.nlp.rules.bodies import find_government_bodies, find_parks, find_places
+from policykg.nlp.rules.lists import find_list_mates, find_listed_enterprises
+from policykg.nlp.rules.orgs import find_enterprises
+from policykg.nlp.rules.owners import find_project_owners, firm_item_length, owner_length
+from policykg.nlp.rules.project_lists import find_capacity_projects, find_listed_projects
+from policykg.nlp.rules.projects import find_projects
 
 
 def find_all_projects(text: str) -> list[tuple[int, int, str, str]]:
@@ -263,14 +264,14 @@ def test_a_standalone_project_gets_an_owner_only_after_an_investment() -> None:
     ]
 
 
-def _spot(text: str, name: str, label: str, nth: int = 0) -> tuple[int, int, str, str]:
+def _spot(text: str, name: str, label: str, nth: int = 0) -> Spot:
     start = -1
     for _ in range(nth + 1):
         start = text.index(name, start + 1)
-    return (start, start + len(name), label, "test")
+    return (start, start + len(name), label, LEGAL_SUFFIX)
 
 
-def _links(text: str, spots: list[tuple[int, int, str, str]]) -> set[tuple[str, str, str, str]]:
+def _links(text: str, spots: list[Spot]) -> set[tuple[str, str, str, str]]:
     return {
         (r.type.value, text[r.subject[0] : r.subject[1]], text[r.object[0] : r.object[1]], r.rule)
         for r in find_relations(text, spots)

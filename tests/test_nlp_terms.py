@@ -7,8 +7,8 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.nlp.terms import find_term_uses, find_terms
-from policykg.nlp.terms_shape import classify_quoted
+from policykg.nlp.terms.finder import find_term_uses, find_terms
+from policykg.nlp.terms.shape import classify_quoted
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +225,7 @@ def test_adjacent_quoted_terms_share_the_head_after_them() -> None:
 def test_doctests_of_the_shape_module_hold() -> None:
     import doctest
 
-    import policykg.nlp.terms_shape as shape
+    import policykg.nlp.terms.shape as shape
 
     result = doctest.testmod(shape)
     assert result.attempted > 0 and result.failed == 0

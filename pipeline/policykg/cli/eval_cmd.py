@@ -12,7 +12,7 @@ from policykg.cli.app import app, err_console, handle_errors
 from policykg.errors import PolicyKGError
 from policykg.ir import EntityType
 
-# What the shipped NER learns (policykg.nlp.train.NER_LABELS; a test keeps the two equal). Not
+# What the shipped NER learns (policykg.gold.train_ner.NER_LABELS; a test keeps the two equal). Not
 # imported from there: that module loads spaCy, and --help must stay fast.
 DEFAULT_LABELS = EntityType.ENTERPRISE.value
 
@@ -118,8 +118,8 @@ def evaluate(
 
 def _list_errors(fold: str, kind: str, gold: Path | None, with_ner: bool) -> None:
     from policykg.gold.errors_list import list_errors
+    from policykg.gold.files import default_gold_root
     from policykg.gold.folds import read_corpus_folds
-    from policykg.nlp.gold import default_gold_root
 
     root = gold or default_gold_root()
     dev = {f.name for f in read_corpus_folds(root / "splits.toml") if f.status == "dev"}
@@ -131,10 +131,10 @@ def _list_errors(fold: str, kind: str, gold: Path | None, with_ner: bool) -> Non
 def _corpus_eval(
     fold: str, format: str, gold: Path | None, with_ner: bool, no_decider: bool
 ) -> None:
+    from policykg.gold.files import default_gold_root, read_splits
     from policykg.gold.folds import read_corpus_folds
     from policykg.gold.report import to_json, to_table
     from policykg.gold.run import run_all
-    from policykg.nlp.gold import default_gold_root, read_splits
 
     root = gold or default_gold_root()
     corpus = {f.name: f.status for f in read_corpus_folds(root / "splits.toml")}
@@ -169,8 +169,8 @@ def _seeds_eval(
     no_ner: bool,
     ner_only: bool,
 ) -> None:
-    from policykg.nlp.eval_report import to_json, to_table
-    from policykg.nlp.eval_run import NO_NER, run_eval, run_ner_only
+    from policykg.gold.eval_report import to_json, to_table
+    from policykg.gold.eval_run import NO_NER, run_eval, run_ner_only
 
     fold = "both" if fold == "all" else fold
     if ner_only:
@@ -232,9 +232,9 @@ def train(
         for path in train_all(gold, out, types):
             err_console.print(f"wrote {path}", markup=False, highlight=False)
         return
-    from policykg.nlp.gold import default_gold_root, fold_stems, load_gold_docs, read_splits
-    from policykg.nlp.ner import model_dir
-    from policykg.nlp.train import TrainSettings, train_ner
+    from policykg.gold.files import default_gold_root, fold_stems, load_gold_docs, read_splits
+    from policykg.gold.train_ner import TrainSettings, train_ner
+    from policykg.nlp.statistical.ner import model_dir
 
     root = gold or default_gold_root()
     docs = load_gold_docs(fold_stems(read_splits(root / "splits.toml"), fold), root=root)

@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from policykg.nlp.evaluate import Counts
+from policykg.gold.evaluate import Counts
 
 ROUNDS = 1000
 SEED = 12

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policykg.gold.files import default_gold_root, read_splits
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.judged import load_judged
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, train_decider
 from policykg.graph.atomic import write_text
-from policykg.nlp.decide import DECIDER_PATH, Decider, read_decider
-from policykg.nlp.gold import default_gold_root, read_splits
 from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, read_decider
 
 VERSION = "decider-1"
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored

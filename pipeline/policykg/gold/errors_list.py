@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
+from policykg.gold.evaluate import Key
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.load import load_corpus_gold
 from policykg.gold.score import span_keys
-from policykg.nlp.evaluate import Key
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
 from policykg.text.sources import Batch

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.gold.corpus import GOLD_DIR
+from policykg.gold.evaluate import Key
+from policykg.gold.files import GlossaryGold, GoldError, json_lines, read_glossary
 from policykg.gold.score import RelKey
 from policykg.ir import EntityType, SourceDoc
-from policykg.nlp.evaluate import Key
-from policykg.nlp.gold import GlossaryGold, GoldError, json_lines, read_glossary
 from policykg.text.sources import read_batch
 
 LABELS = frozenset(t.value for t in EntityType)

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from policykg.gold.bootstrap import intervals
+from policykg.gold.evaluate import Counts, GlossaryScore, TypeScore
 from policykg.gold.run import FoldEval
 from policykg.gold.score import RELATION_TYPES, DocCounts, sum_counts
-from policykg.nlp.evaluate import Counts, GlossaryScore, TypeScore
 
 HEADER = (
     "| fold | type | gold | pred | strict P | strict R | strict F1 (95% CI) "

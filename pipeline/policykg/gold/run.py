@@ -19,16 +19,16 @@ from spacy.language import Language
 
 from policykg.errors import PolicyKGError
 from policykg.gold.corpus import glossary_stems
+from policykg.gold.evaluate import GlossaryScore, score_glossary
+from policykg.gold.files import load_gold_docs, other_fold, read_splits
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
 from policykg.gold.score import ALL_TYPES, DocCounts, doc_counts
 from policykg.ir import Entity, Extraction
-from policykg.nlp.decide import Decider
-from policykg.nlp.evaluate import GlossaryScore, score_glossary
 from policykg.nlp.extract import extract_batch
-from policykg.nlp.gold import load_gold_docs, other_fold, read_splits
-from policykg.nlp.ner import add_trained_ner, model_dir
 from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.statistical.decide import Decider
+from policykg.nlp.statistical.ner import add_trained_ner, model_dir
 from policykg.text.sources import Batch
 
 SEED_TYPES = tuple(t for t in ALL_TYPES if t != "Place")

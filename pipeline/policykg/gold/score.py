@@ -1,7 +1,7 @@
 """Per-document counts of spans and relations, so that folds can be summed and resampled.
 
 Spans: strict (same document, start, end, type) and overlap (same document and type, any
-overlap), as ``policykg.nlp.evaluate``, here for all seven types (Place included). Relations: a
+overlap), as ``policykg.gold.evaluate``, here for all seven types (Place included). Relations: a
 predicted relation is read at each of its evidence sentences as the pairs (subject mention,
 object mention) inside that sentence; it matches a gold relation of the same type strictly when
 one pair has the gold subject's and object's exact offsets, by overlap when both spans overlap.
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from policykg.gold.evaluate import Counts, Key, TypeScore, score_type
 from policykg.ir import Entity, EntityType, Relation, TextSpan
-from policykg.nlp.evaluate import Counts, Key, TypeScore, score_type
 
 ALL_TYPES: tuple[str, ...] = tuple(t.value for t in EntityType)
 RELATION_TYPES: tuple[str, ...] = ("undertakes", "leads", "responsibleFor")

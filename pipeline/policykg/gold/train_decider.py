@@ -1,4 +1,4 @@
-"""Train the decision model (``policykg.nlp.decide``) on the training folds of the annotated corpus.
+"""Train the decision model (``policykg.nlp.statistical.decide``) on the training folds of the annotated corpus.
 
 Examples are the candidates the rules and the NER propose inside the annotated ranges of the
 training documents; a candidate is positive when a gold span has exactly its raw start, end and
@@ -18,8 +18,8 @@ from spacy.language import Language
 
 from policykg.gold.judged import JudgedDoc
 from policykg.gold.load import CorpusGoldDoc
-from policykg.nlp.decide import Decider, features, neighbours, string_counts
 from policykg.nlp.extract import propose
+from policykg.nlp.statistical.decide import Decider, features, neighbours, string_counts
 
 C = 0.5
 MIN_WEIGHT = 1e-4

@@ -21,20 +21,32 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.ir import DocResult, Entity, EntityType, Extraction, Relation, SourceDoc
-from policykg.nlp.boundaries import with_variants, without_variants
-from policykg.nlp.columns import find_column_items
-from policykg.nlp.components import TEXT_KEY
-from policykg.nlp.decide import Decider, shipped_decider
-from policykg.nlp.glossary import parse_glossary
-from policykg.nlp.glossary_model import GlossaryEntry
-from policykg.nlp.merge import Spot, merge_spots
-from policykg.nlp.ner_targets import ner_spots, statistical_pipes
-from policykg.nlp.phrases import drop_phrase_fragments
+from policykg.nlp.candidates import (
+    CAPACITY_NAME,
+    COLUMN_ITEM,
+    LIST_MATE,
+    META_PLACE,
+    NER,
+    PROJECT_OWNER,
+    PROPAGATE,
+    TERM_USE,
+    Spot,
+    from_span_id,
+)
 from policykg.nlp.pipeline import build_nlp
-from policykg.nlp.propagate import name_pattern, propagate, propagate_at_boundaries
-from policykg.nlp.resolve import resolve
+from policykg.nlp.resolve.entities import resolve
+from policykg.nlp.resolve.merge import merge_spots
+from policykg.nlp.resolve.phrases import drop_phrase_fragments
+from policykg.nlp.resolve.propagate import name_pattern, propagate, propagate_at_boundaries
 from policykg.nlp.results import ParagraphFindings, build_result, chunks
-from policykg.nlp.terms import find_term_uses
+from policykg.nlp.rules.columns import find_column_items
+from policykg.nlp.rules.components import TEXT_KEY
+from policykg.nlp.statistical.boundaries import with_variants, without_variants
+from policykg.nlp.statistical.decide import Decider, shipped_decider
+from policykg.nlp.statistical.ner_targets import ner_spots, statistical_pipes
+from policykg.nlp.terms.finder import find_term_uses
+from policykg.nlp.terms.glossary.parse import parse_glossary
+from policykg.nlp.terms.glossary.record import GlossaryEntry
 from policykg.text.normalize import NormText, normalize
 from policykg.text.sources import Batch
 
@@ -50,10 +62,10 @@ def doc_spots(sdoc: Doc, offset: int) -> list[Spot]:
     spots: list[Spot] = []
     for group in sdoc.spans.values():
         for span in group:
-            source = f"rule:{span.id_ or 'terms'}"
+            source = from_span_id(span.id_)
             spots.append((offset + span.start_char, offset + span.end_char, span.label_, source))
     for ent in sdoc.ents:
-        spots.append((offset + ent.start_char, offset + ent.end_char, ent.label_, "ner"))
+        spots.append((offset + ent.start_char, offset + ent.end_char, ent.label_, NER))
     return spots
 
 
@@ -91,16 +103,16 @@ def _document_spots(
     """专栏 items, glossary terms and later uses of known terms, the document's place names."""
     text = norm.text
     spots: list[Spot] = [
-        (item.title_start, item.title_end, EntityType.PROJECT.value, "rule:column_item")
+        (item.title_start, item.title_end, EntityType.PROJECT.value, COLUMN_ITEM)
         for item in find_column_items(text, norm.paragraphs)
     ]
     terms = {
         text[s:e] for group in found.values() for s, e, label, _ in group if label == ABBREVIATION
     }
     terms.update(entry.term for entry in glossary)
-    spots += [(s, e, ABBREVIATION, "term_use") for s, e, _ in find_term_uses(text, terms)]
+    spots += [(s, e, ABBREVIATION, TERM_USE) for s, e, _ in find_term_uses(text, terms)]
     places = [n for n in (doc.meta.place, doc.meta.city, doc.meta.province) if n]
-    spots += propagate_at_boundaries(text, name_pattern(places), PLACE, "meta_place")
+    spots += propagate_at_boundaries(text, name_pattern(places), PLACE, META_PLACE)
     return spots
 
 
@@ -114,7 +126,7 @@ def _by_paragraph(norm: NormText, spots: Iterable[Spot]) -> dict[int, list[Spot]
     return grouped
 
 
-_GUESSED = ("rule:project_owner", "rule:capacity_name", "rule:list_mate", "ner")
+_GUESSED = (PROJECT_OWNER, CAPACITY_NAME, LIST_MATE, NER)
 _PLACE_AFTER = "镇乡村县区路街河山湖"
 
 
@@ -140,7 +152,7 @@ def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dic
         norm.text[s:e]
         for spots in merged.values()
         for s, e, label, source in spots
-        if label == ENTERPRISE and source.startswith("rule:")
+        if label == ENTERPRISE and source.by_rule
     }
     pattern = name_pattern(names)
     result: dict[int, list[Spot]] = {}
@@ -149,7 +161,7 @@ def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dic
         extra = [
             (para.start + s, para.start + e, label, source)
             for s, e, label, source in propagate(
-                norm.text[para.start : para.end], pattern, ENTERPRISE, "propagate"
+                norm.text[para.start : para.end], pattern, ENTERPRISE, PROPAGATE
             )
         ]
         result[index] = merge_spots(spots + extra)

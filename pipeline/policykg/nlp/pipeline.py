@@ -12,11 +12,11 @@ from thinc.api import Config
 
 # Imported for their registrations (factories and misc functions named in config.cfg).
 import policykg.nlp.char_tokenizer as _char_tokenizer
-import policykg.nlp.components as _components
-import policykg.nlp.places as _places
-import policykg.nlp.rules_data as _rules_data
-import policykg.nlp.terms as _terms
-from policykg.nlp.ner import add_trained_ner
+import policykg.nlp.rules.components as _components
+import policykg.nlp.rules.places as _places
+import policykg.nlp.rules.vocabulary as _rules_data
+import policykg.nlp.terms.finder as _terms
+from policykg.nlp.statistical.ner import add_trained_ner
 
 logger = logging.getLogger(__name__)
 

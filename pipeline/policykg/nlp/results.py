@@ -15,10 +15,10 @@ from policykg.ir import (
     SourceDoc,
     TextSpan,
 )
-from policykg.nlp.amounts import FoundAmount, amounts_of, find_amounts
-from policykg.nlp.glossary_model import GlossaryEntry
-from policykg.nlp.merge import Spot
-from policykg.nlp.relations import FoundRelation, find_relations, sentence_at, sentences
+from policykg.nlp.candidates import GLOSSARY, Spot
+from policykg.nlp.resolve.amounts import FoundAmount, amounts_of, find_amounts
+from policykg.nlp.resolve.relations import FoundRelation, find_relations, sentence_at, sentences
+from policykg.nlp.terms.glossary.record import GlossaryEntry
 from policykg.text.normalize import NormText
 
 PROJECT = EntityType.PROJECT.value
@@ -57,7 +57,7 @@ def _candidates(doc: SourceDoc, norm: NormText, index: int, spots: list[Spot]) -
         sent = sentence_at(bounds, rel_start)
         mention = Mention(
             raw_span(doc, norm, start, end),
-            source,
+            str(source),
             raw_span(doc, norm, para.start + sent[0], para.start + sent[1]),
         )
         mine: tuple[Amount, ...] = ()
@@ -117,7 +117,7 @@ def _glossary_candidates(
     for entry in entries:
         span = raw_span(doc, norm, entry.term_start, entry.term_end)
         sentence = raw_span(doc, norm, entry.term_start, entry.def_end)
-        mention = Mention(span, "glossary", sentence)
+        mention = Mention(span, str(GLOSSARY), sentence)
         chars = _raw_chars(doc, norm, entry)
         definition = "".join(chars) if chars else entry.definition
         parts = tuple(_raw_part(part, entry.definition, chars) for part in entry.parts)

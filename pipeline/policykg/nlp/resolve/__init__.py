@@ -1,0 +1,4 @@
+"""After the decision: merge by rule rank, propagate names within a document, relations and
+amounts (one document); then entities, aliases and links across documents (``entities``,
+``links``), and the cross-document phrase filter (``phrases``).
+"""

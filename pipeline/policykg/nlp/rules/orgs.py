@@ -1,0 +1,182 @@
+"""Enterprise names by structure: legal names, brand + industry short names, names before capacities.
+
+Each finder is a pure function ``text -> list[Found]``; ``Found`` is ``(start, end, label, rule)``
+with offsets into ``text`` and ``rule`` a registered ``RuleId``. The spaCy component in ``components.py`` turns them into spans.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache, partial
+
+from policykg.ir import EntityType
+from policykg.nlp.candidates import BRAND_INDUSTRY, CAPACITY_NAME, LEGAL_SUFFIX, RuleId
+from policykg.nlp.rules.lexicon import extends_into_word, is_common_word, starts_with_common_word
+from policykg.nlp.rules.names import alternation, contains_any, find_start, word_regex
+from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
+
+Found = tuple[int, int, str, RuleId]
+
+ENTERPRISE = EntityType.ENTERPRISE.value
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|县|区|镇))+")
+# What follows a short brand when the text gives a capacity: 年产20万吨, 2×36000KVA, 6.25米.
+_CAPACITY_AFTER = re.compile(
+    r"年产|(?<!年产)(?<![\d.])\d+(?:\.\d+)?\s*(?:×|x|X|\*)\s*\d|\d+(?:\.\d+)?\s*(?:万吨|吨|m3|m³|立方米|米|KVA|kVA|MVA|MW|万千瓦|千瓦)"
+)
+_NEW_BODY_VERBS = ("组建", "成立", "设立", "筹建")
+_BARE_SUFFIXES = ("公司", "集团")
+_PLACE_CHARS = "省市县镇乡村区"
+_SECTOR_AFTER = re.compile(r"产业|行业|集群|园区|产业园|基地|领域|板块|赛道")
+_NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
+
+
+@lru_cache(maxsize=8)
+def _suffix_regex(rules: NameRules) -> re.Pattern[str]:
+    return re.compile(alternation(rules.legal_suffixes))
+
+
+@lru_cache(maxsize=8)
+def _industry_regex(rules: NameRules) -> re.Pattern[str]:
+    return re.compile(alternation(rules.industry_words))
+
+
+@lru_cache(maxsize=8)
+def multi_char_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of two or more characters (single characters are too weak a boundary)."""
+    return tuple(w for w in words if len(w) > 1)
+
+
+def strip_place_prefix(core: str, rules: NameRules = DEFAULT_NAME_RULES) -> str:
+    """``core`` without a leading place (山西, 新绛县, 运城市…): what is left is the trade name."""
+    for province in rules.provinces:
+        if core.startswith(province):
+            core = core[len(province) :].lstrip("省")
+            break
+    match = _PLACE_PREFIX.match(core)
+    if match and len(core) - match.end() >= 2:
+        core = core[match.end() :]
+    return core
+
+
+def is_brand(brand: str, rules: NameRules = DEFAULT_NAME_RULES, *, lexical: bool = True) -> bool:
+    """A plausible trade name: 2–6 name characters, no generic modifier, not a place, no digits.
+
+    ``lexical``: also refuse a brand that starts with a common word (深化…, 高端…), see ``lexicon``.
+    """
+    if not 2 <= len(brand) <= 6 or any(ch.isdigit() for ch in brand):
+        return False
+    if brand in rules.provinces or brand[-1] in _PLACE_CHARS or brand[0] in _PLACE_CHARS:
+        return False
+    if contains_any(brand, rules.generic_modifiers) or contains_any(brand, rules.industry_words):
+        return False
+    if contains_any(brand, _NOT_IN_BRANDS) or contains_any(brand, rules.project_heads):
+        return False
+    if contains_any(brand, multi_char_words(rules.boundary_words)):
+        return False
+    trade = strip_province(brand, rules)
+    return len(trade) >= 2 and not (lexical and starts_with_common_word(trade))
+
+
+def strip_province(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> str:
+    """``name`` without a leading province (山西双人 → 双人)."""
+    province = next((p for p in rules.provinces if name.startswith(p)), "")
+    return name[len(province) :].lstrip("省")
+
+
+def _brand_at(
+    text: str, start: int, end: int, rules: NameRules, longest: int, lexical: bool = True
+) -> bool:
+    brand = text[start:end]
+    if end - start > longest or not is_brand(brand, rules, lexical=lexical):
+        return False
+    return lexical or not is_common_word(brand)
+
+
+def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules: NameRules) -> bool:
+    core = text[start:suffix_start]
+    if len(core) < 2 or text[max(0, start - 2) : start] in _NEW_BODY_VERBS:
+        return False
+    trade = strip_place_prefix(core, rules)
+    while True:
+        stripped = next(
+            (trade[: -len(w)] for w in rules.industry_words if trade.endswith(w)), trade
+        )
+        if stripped == trade or len(stripped) < 2:
+            break
+        trade = stripped
+    if suffix in _BARE_SUFFIXES and (len(core) > 10 or starts_with_common_word(trade)):
+        return False
+    if len(trade) < 2 or trade in rules.industry_words:
+        return False
+    return not contains_any(trade[:2], rules.generic_modifiers)
+
+
+def find_legal_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Names ending in a legal-form suffix: 山西恒强化工有限公司, 高义钢铁集团, 新绛县联通分公司."""
+    boundary = word_regex(rules.boundary_words)
+    found: list[Found] = []
+    for match in _suffix_regex(rules).finditer(text):
+        suffix_start, suffix = match.start(), match.group()
+        start = find_start(
+            text,
+            suffix_start,
+            limit=24,
+            boundary=boundary,
+            accept=partial(
+                _legal_core_ok, text, suffix_start=suffix_start, suffix=suffix, rules=rules
+            ),
+        )
+        if start is not None:
+            found.append((start, match.end(), ENTERPRISE, LEGAL_SUFFIX))
+    return found
+
+
+def find_brand_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Short names made of a trade name and an industry word: 高义钢铁, 恒强化工, 中信机电."""
+    boundary = word_regex(rules.boundary_words)
+    found: list[Found] = []
+    for match in _industry_regex(rules).finditer(text):
+        ind_start = match.start()
+        start = find_start(
+            text,
+            ind_start,
+            limit=8,
+            boundary=boundary,
+            accept=partial(_brand_at, text, end=ind_start, rules=rules, longest=5),
+        )
+        if start is None or extends_into_word(text, ind_start, match.end()):
+            continue
+        if _SECTOR_AFTER.match(text, match.end()):
+            continue  # 打造光伏新能源产业集群: a sector, not a firm
+        if not is_common_word(text[match.end() - 1 : match.end() + 1]):  # 绿化工程: 化工|程
+            found.append((start, match.end(), ENTERPRISE, BRAND_INDUSTRY))
+    return found
+
+
+def find_capacity_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """A short name right before a stated capacity: 天地和年产62万吨…, 明迈特2×36000KVA…."""
+    boundary = word_regex(rules.boundary_words)
+    found: list[Found] = []
+    for match in _CAPACITY_AFTER.finditer(text):
+        end = match.start()
+        if end < 2 or not ("\u4e00" <= text[end - 1] <= "\u9fff"):
+            continue
+        start = find_start(
+            text,
+            end,
+            limit=8,
+            boundary=boundary,
+            accept=partial(_brand_at, text, end=end, rules=rules, longest=4, lexical=False),
+        )
+        if start is not None:
+            found.append((start, end, ENTERPRISE, CAPACITY_NAME))
+    return found
+
+
+def find_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Every structural enterprise name in ``text`` (overlaps are resolved later)."""
+    return (
+        find_legal_names(text, rules)
+        + find_brand_names(text, rules)
+        + find_capacity_names(text, rules)
+    )

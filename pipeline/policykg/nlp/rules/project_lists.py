@@ -1,0 +1,128 @@
+"""Projects named without 项目/工程 of their own: list items, capacities, enterprise-led items.
+
+* ``project_list``: 实施A、B等(N个)(…)项目 — each item is a project, the generic head is not
+  (the head may name sectors: 等精细化工、生物医药、新材料项目).
+* ``capacity_project``: 建成年产2000吨优质中药材加工生产线 — 年产 + quantity + what is made.
+* ``enterprise_item``: 重点支持恒强化工噻吩类医药中间体中试基地、高义钢铁省级研发中心…等 — list
+  items that start with an enterprise and go on to name what it builds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.ir import EntityType
+from policykg.nlp.candidates import CAPACITY_PROJECT, ENTERPRISE_ITEM, PROJECT_LIST
+from policykg.nlp.rules.names import latest_cut
+from policykg.nlp.rules.orgs import Found
+from policykg.nlp.rules.projects import (
+    CLAUSE_STOP,
+    NAME_MAX,
+    is_generic_project,
+    project_boundary,
+    split_pair,
+    trim_start,
+)
+from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
+
+PROJECT = EntityType.PROJECT.value
+_LIST_HEAD = re.compile(r"等([^，。；,;]{0,24}?)(?:项目|工程)")
+_SECTOR_MAX = 4
+_CAPACITY = re.compile(
+    r"年产(?!值)\s*\d+(?:\.\d+)?\s*(?:万|千)?(?:吨|件|台|套|辆|平方米|立方米|片|只|头|羽)"
+)
+_ITEM_END = "、，。；,;等和（(\n"
+_MIN_REST = 3
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Start of the clause containing ``pos``."""
+    start = pos
+    while start > 0 and text[start - 1] not in CLAUSE_STOP:
+        start -= 1
+    return start
+
+
+def _generic_tail(tail: str, rules: NameRules) -> bool:
+    """The words between 等 and 项目: counts, generic words, or a list of short sector names."""
+    parts = tail.split("、")
+    if len(parts) == 1:
+        return is_generic_project(tail, rules)
+    return all(len(p) <= _SECTOR_MAX or is_generic_project(p, rules) for p in parts)
+
+
+def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Items of 实施A、B等(N个)(…)项目: each item is a project; the generic head is not."""
+    boundary = project_boundary(rules)
+    found: list[Found] = []
+    for match in _LIST_HEAD.finditer(text):
+        if not _generic_tail(match.group(1), rules):
+            continue
+        begin = clause_start(text, match.start())
+        pos = begin
+        for index, piece in enumerate(text[begin : match.start()].split("、")):
+            start, end = pos, pos + len(piece)
+            pos = end + 1
+            if index == 0:
+                start = latest_cut(text, start, end, boundary)
+            start = trim_start(text, start, end, rules)
+            for part_start, part_end in split_pair(text, start, end, rules):
+                name = text[part_start:part_end]
+                if 3 <= len(name) <= NAME_MAX and not is_generic_project(name, rules):
+                    found.append((part_start, part_end, PROJECT, PROJECT_LIST))
+    return found
+
+
+def _item_end(text: str, pos: int) -> int:
+    end = pos
+    while end < len(text) and text[end] not in _ITEM_END:
+        end += 1
+    return end
+
+
+def find_capacity_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """年产N吨X (after a verb or at an item start) up to the end of the item."""
+    boundary = project_boundary(rules)
+    found: list[Found] = []
+    for match in _CAPACITY.finditer(text):
+        start = match.start()
+        before = text[max(0, start - 4) : start]
+        if start and text[start - 1] not in CLAUSE_STOP + "、" and not boundary.search(before):
+            continue
+        end = _item_end(text, match.end())
+        if "的" in text[match.end() : end]:
+            continue  # 年产20万辆汽车的目标: a target described, not a work named
+        if end - match.end() >= 2 and end - start <= NAME_MAX:
+            found.append((start, end, PROJECT, CAPACITY_PROJECT))
+    return found
+
+
+def find_enterprise_items(
+    text: str, firms: list[tuple[int, int]], rules: NameRules = DEFAULT_NAME_RULES
+) -> list[Found]:
+    """Items of a 、-list closed by 等 that start with an enterprise and name what it builds."""
+    found: list[Found] = []
+    for start, firm_end in firms:
+        if start and text[start - 1] not in "、" and not _after_verb(text, start, rules):
+            continue
+        end = _item_end(text, firm_end)
+        if end - firm_end < _MIN_REST or text[end : end + 1] not in ("、", "等", "和"):
+            continue
+        stop = clause_end(text, end)
+        if "等" not in text[end:stop] or end - start > NAME_MAX:
+            continue
+        found.append((start, end, PROJECT, ENTERPRISE_ITEM))
+    return found
+
+
+def _after_verb(text: str, start: int, rules: NameRules) -> bool:
+    boundary = project_boundary(rules)
+    return any(m.end() == start for m in boundary.finditer(text, max(0, start - 6), start))
+
+
+def clause_end(text: str, pos: int) -> int:
+    """End of the clause containing ``pos``."""
+    end = pos
+    while end < len(text) and text[end] not in CLAUSE_STOP:
+        end += 1
+    return end

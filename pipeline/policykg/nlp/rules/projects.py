@@ -1,0 +1,194 @@
+"""Project names: spans ending in 项目/工程, and the items of 实施A、B等(N个)项目 lists.
+
+A project name runs from the enterprise, place or qualifier that begins it to 项目/工程. Its start
+is found with the shared left-boundary mechanism (``names.find_start``): the latest cut that
+leaves a non-generic name wins, so leading verbs (推进, 实施, 加快…) and counts (3个, 一批) fall
+off, while “美丽乡村建设项目” keeps 建设 (the cut after it would leave nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache, partial
+
+from policykg.ir import EntityType
+from policykg.nlp.candidates import PROJECT_HEAD, PROJECT_SIBLING
+from policykg.nlp.rules.lexicon import (
+    has_proper_part,
+    is_word,
+    leading_function_words,
+    starts_with_common_word,
+)
+from policykg.nlp.rules.names import find_start, latest_cut, strip_words, word_regex
+from policykg.nlp.rules.orgs import Found, multi_char_words
+from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
+
+PROJECT = EntityType.PROJECT.value
+
+_COUNT = re.compile(
+    r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百两几]+)(?:个|项|批|所|座|条|处|家|大)"
+)
+_NUMBERING = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+[、是要])")
+NAME_MAX = 36
+_SPECIFIC_CORE = 5  # a name needs this many specific characters, or a digit / Latin letter
+CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
+_SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
+_AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+_HEAD_INSIDE = re.compile(r"项目|工程")
+_COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)个")
+_NOT_FIRST = "与及和并续"
+_VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
+_PLACE_ITEM_MAX = 5
+_PLACE_ENDINGS = "路段街巷庙楼阁村镇庄乡"
+_MIN_SIBLING = 4
+_SPLIT_AT = "和"  # “A和B项目” names two projects when A is a name on its own (5+ characters)
+_MIN_SPLIT_LEFT = 5
+
+
+def strip_count(name: str) -> str:
+    """``name`` without leading numbering (4.), a count (3个, 一批, 19个) or 了."""
+    name = name.lstrip("了")
+    numbering = _NUMBERING.match(name)
+    name = name[numbering.end() :] if numbering else name
+    match = _COUNT.match(name)
+    return name[match.end() :] if match else name
+
+
+def _core(name: str, rules: NameRules) -> str:
+    core = strip_words(strip_count(name), rules.generic_project_words + rules.project_heads)
+    return strip_count(core)
+
+
+def is_generic_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
+    """True when nothing specific is left once counts and generic words are removed."""
+    return len(_core(name, rules)) < 2
+
+
+def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
+    """A name with enough specific content: 5+ characters of it, or a digit / Latin letter."""
+    core = _core(name, rules)
+    return len(core) >= _SPECIFIC_CORE or (len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core)))
+
+
+def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
+    """Move ``start`` past numbering, counts, adverbs and verbs (充分利用…, 扎实推进…)."""
+    verbs = word_regex(multi_char_words(rules.boundary_words))
+    previous = -1
+    while start != previous:
+        previous = start
+        start = end - len(strip_count(text[start:end]))
+        start += leading_function_words(text[start:end], keep=4)
+        verb = verbs.match(text, start, end)
+        if verb and end - verb.end() >= 4:
+            start = verb.end()
+        while start < end and text[start] in _NOT_FIRST:
+            start += 1
+    return start
+
+
+def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: NameRules) -> bool:
+    name = text[start:head_start]
+    if len(name) > NAME_MAX or _AMOUNT_INSIDE.search(name) or _HEAD_INSIDE.search(name):
+        return False
+    if "了" in name or _COUNT_INSIDE.search(name):
+        return False  # 创造了大项目, 带动全县39个项目: a clause, not a name
+    if name.endswith("的"):
+        return False  # 在长沙县的项目, 年初确定的项目: a reference to projects, not a name
+    if "等" in name and not is_specific_project(name[name.rindex("等") + 1 :], rules):
+        return False
+    if text[head_start:head_end] == "工程" and name.endswith(rules.programme_endings):
+        return False
+    if name and name[-1] in _VERB_BEFORE_HEAD and not (is_word(name[-2:]) or is_word(name[-3:])):
+        return False
+    name = text[trim_start(text, start, head_start) : head_start]
+    listed = text[start - 1 : start] == "、"  # A、B项目: one of several named works
+    return is_specific_project(name, rules) and (
+        listed or bool(_LATIN_OR_DIGIT.search(name)) or has_proper_part(name)
+    )
+
+
+@lru_cache(maxsize=8)
+def project_boundary(rules: NameRules) -> re.Pattern[str]:
+    """Where a project name may start: after a verb (multi-character boundary word) or 的、."""
+    words = multi_char_words(rules.boundary_words) + _SINGLE_CUTS
+    return word_regex(words)
+
+
+def _item_before(text: str, start: int, rules: NameRules) -> tuple[int, int]:
+    """The 、-separated item right before ``start`` (its leading verbs cut off)."""
+    item_end = start - 1
+    item_start = item_end
+    while item_start > 0 and text[item_start - 1] not in CLAUSE_STOP + "、":
+        item_start -= 1
+    return latest_cut(text, item_start, item_end, project_boundary(rules)), item_end
+
+
+def _is_place_item(item: str) -> bool:
+    if not 2 <= len(item) <= _PLACE_ITEM_MAX or _LATIN_OR_DIGIT.search(item):
+        return False
+    return not starts_with_common_word(item) or item[-1] in _PLACE_ENDINGS
+
+
+def extend_over_places(text: str, start: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
+    """Extend a name back over a list of short place items: 古交、万安、木赞灌区…工程."""
+    while start > 0 and text[start - 1] == "、":
+        item_start, item_end = _item_before(text, start, rules)
+        if not _is_place_item(text[item_start:item_end]):
+            break
+        start = item_start
+    return start
+
+
+def sibling_projects(text: str, start: int, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Items listed before a project that share its head: A、B、C项目 names three projects."""
+    found: list[Found] = []
+    while start > 0 and text[start - 1] == "、":
+        item_start, item_end = _item_before(text, start, rules)
+        item_start = trim_start(text, item_start, item_end, rules)
+        name = text[item_start:item_end]
+        if len(name) < _MIN_SIBLING or is_generic_project(name, rules) or len(name) > NAME_MAX:
+            break
+        found.append((item_start, item_end, PROJECT, PROJECT_SIBLING))
+        start = item_start
+    return found
+
+
+def split_pair(text: str, start: int, end: int, rules: NameRules) -> list[tuple[int, int]]:
+    """“A和B” → A, B when A is long enough to be a name of its own; else the whole span."""
+    pos = text.find(_SPLIT_AT, start, end)
+    if pos - start >= _MIN_SPLIT_LEFT and not is_generic_project(text[start:pos], rules):
+        return [(start, pos), *split_pair(text, pos + 1, end, rules)]
+    return [(start, end)]
+
+
+def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Spans ending in 项目/工程: 中圣热电联产项目, 绛县抽水蓄能电站项目."""
+    boundary = project_boundary(rules)
+    found: list[Found] = []
+    for match in word_regex(rules.project_heads).finditer(text):
+        head_start, head_end = match.start(), match.end()
+        start = find_start(
+            text,
+            head_start,
+            limit=NAME_MAX + 8,
+            boundary=boundary,
+            accept=partial(
+                _head_name_ok, text, head_start=head_start, head_end=head_end, rules=rules
+            ),
+        )
+        if start is None:
+            continue
+        start = extend_over_places(text, trim_start(text, start, head_start), rules)
+        found += sibling_projects(text, start, rules)
+        for part_start, part_end in split_pair(text, start, head_end, rules):
+            if part_end - part_start <= len(match.group()) + 1:
+                continue
+            if part_end == head_end or is_specific_project(text[part_start:part_end], rules):
+                found.append((part_start, part_end, PROJECT, PROJECT_HEAD))
+    return found
+
+
+def find_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Every project name ending in 项目/工程 in ``text`` (overlaps are resolved later)."""
+    return find_headed_projects(text, rules)

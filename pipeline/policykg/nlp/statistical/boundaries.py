@@ -1,0 +1,66 @@
+"""Boundary variants: the same candidate without the words a rule let in at its start.
+
+Rules often start a project or firm name a word too early (竣工|健腾药业, 提速|遂宁民用机场,
+占地120亩的|开发区基础设施提升项目). For every Project, Enterprise or Park candidate, the variants
+without one or two leading opening words (dictionary verbs, adverbs, prepositions and
+conjunctions: 竣工, 力促, 夯实, 是, 在, 和) and without a leading ``…的`` attribute are proposed
+too, with the same proposer ``trimmed`` (``RuleId.trim``, written ``+trim``); the decision model (``decide``) keeps at most one of the
+candidates that share a type and an end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from policykg.ir import EntityType
+from policykg.nlp.candidates import Spot
+from policykg.nlp.rules.lexicon import _entries
+
+TRIMMED_TYPES = (EntityType.PROJECT.value, EntityType.ENTERPRISE.value, EntityType.PARK.value)
+OPENING_TAGS = frozenset(("v", "vn", "vd", "d", "ad", "p", "c"))
+OPENING_CHARS = "是在为将对与和及把被从向于"
+MIN_LEFT = 2
+
+
+def _opening_word(text: str, pos: int, end: int) -> int:
+    """Length of the opening word at ``text[pos:]`` (0 when there is none)."""
+    entries = _entries()
+    for n in (4, 3, 2):
+        word = text[pos : pos + n]
+        if pos + n <= end - MIN_LEFT and word in entries and entries[word][1] in OPENING_TAGS:
+            return n
+    return 1 if text[pos : pos + 1] and text[pos] in OPENING_CHARS else 0
+
+
+def variants(text: str, spot: Spot) -> list[Spot]:
+    """``spot`` without one or two opening words, or without a leading ``…的`` attribute."""
+    start, end, label, source = spot
+    if label not in TRIMMED_TYPES or end - start < MIN_LEFT + 2:
+        return []
+    out: list[Spot] = []
+    pos = start
+    for _ in range(2):
+        step = _opening_word(text, pos, end)
+        if not step:
+            break
+        pos += step
+        out.append((pos, end, label, source.trim()))
+    de = text.find("的", start, end - MIN_LEFT)
+    if de >= 0:
+        out.append((de + 1, end, label, source.trim()))
+    return out
+
+
+def with_variants(text: str, spots: Iterable[Spot]) -> list[Spot]:
+    """The candidates and their boundary variants (no duplicates)."""
+    seen: dict[Spot, None] = {}
+    for spot in spots:
+        seen.setdefault(spot, None)
+        for variant in variants(text, spot):
+            seen.setdefault(variant, None)
+    return list(seen)
+
+
+def without_variants(candidates: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
+    """The rules' own candidates (what runs when no decision model is there)."""
+    return {i: [s for s in spots if not s[3].trimmed] for i, spots in candidates.items()}

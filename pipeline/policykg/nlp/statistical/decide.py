@@ -1,0 +1,200 @@
+"""The decision stage: a trained model keeps or drops each candidate span the rules propose.
+
+Rules (and the NER) propose typed spans with high recall; before they are merged, every candidate
+is scored by a logistic model over its own characters, the characters around it, the rule that
+proposed it, and document-level evidence (how often the string recurs in the document, and how
+often it is only the start of a longer run of the same characters). Candidates under their
+type's threshold are dropped. The weights and thresholds are plain JSON (``model/decider.json``),
+trained by ``policykg train --decider`` on the training folds of the annotated corpus
+(``policykg.gold.train_decider``); no pickle is loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from policykg.nlp.candidates import Spot
+from policykg.nlp.rules.lexicon import (
+    has_proper_part,
+    is_common_word,
+    is_place_word,
+    is_word,
+    tag_at,
+    tag_before,
+)
+from policykg.nlp.rules.places import place_prefix
+from policykg.nlp.statistical.boundaries import TRIMMED_TYPES
+
+DECIDER_PATH = Path(__file__).resolve().parents[1] / "model" / "decider.json"
+_STATUS = re.compile(r"建成|通车|开通|竣工|投用|投运|完成|加快|推进|开工|启动|谋划|前期|实施")
+_CLAUSE_STOP = "，。；：！？\n"
+_QUOTES_OPEN = "“「‘《"
+_QUOTES_CLOSE = "”」’》"
+_WORD_CLASS_TYPES = ("Enterprise",)  # where they helped on the dev folds (EVAL.md)
+_STATE = re.compile(r"国家|全国|省级|市级|国省")
+
+
+def _kind(ch: str) -> str:
+    """What kind of character follows a candidate: nothing, a CJK character, a digit, a Latin
+    letter or punctuation."""
+    if not ch:
+        return "end"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "han"
+    if ch.isdigit():
+        return "digit"
+    return "latin" if ch.isascii() and ch.isalpha() else "punct"
+
+
+def word_classes(text: str, start: int, end: int) -> list[str]:
+    """Dictionary word classes around and inside the candidate: what the word before it, the word
+    after it, its first and its last word are (verb, noun, place…), whether a character or a
+    punctuation mark follows, and whether it names the state's level (国家, 省级)."""
+    name = text[start:end]
+    place = place_prefix(name)
+    return [
+        f"place={'all' if place == len(name) else 'head' if place else 'none'}",
+        f"ltag={tag_before(text, start)}",
+        f"rtag={tag_at(text, end)}",
+        f"headtag={tag_at(name, 0)}",
+        f"tailtag={tag_before(name, len(name))}",
+        f"rkind={_kind(text[end : end + 1])}",
+        f"state={bool(_STATE.search(name))}",
+    ]
+
+
+def neighbours(spot: Spot, others: Iterable[Spot]) -> list[str]:
+    """How the other candidates of the paragraph sit around ``spot``: inside which types, around
+    which types, rivalled by which types on the same extent."""
+    out = set()
+    for o in others:
+        if o is spot or not (o[0] < spot[1] and spot[0] < o[1]):
+            continue
+        if o[:2] == spot[:2]:
+            out.add(f"same={o[2]}")
+        elif o[0] <= spot[0] and spot[1] <= o[1]:
+            out.add(f"in={o[2]}")
+        elif spot[0] <= o[0] and o[1] <= spot[1]:
+            out.add(f"holds={o[2]}")
+        else:
+            out.add(f"crosses={o[2]}")
+    return sorted(out)
+
+
+def features(
+    text: str, spot: Spot, counts: dict[str, int], around: Iterable[str] = ()
+) -> list[str]:
+    """The feature names of one candidate ``text[start:end]`` (label-conditioned)."""
+    start, end, label, source = spot
+    name = text[start:end]
+    left, right = text[max(0, start - 2) : start], text[end : end + 2]
+    runs = counts.get(name, 1)
+    longer = counts.get(name + right[:1], 0) if right else 0
+    feats = [
+        "bias",
+        f"src={source}",
+        f"len={min(end - start, 12)}",
+        f"first={name[:1]}",
+        f"last={name[-1:]}",
+        f"first2={name[:2]}",
+        f"last2={name[-2:]}",
+        f"l1={left[-1:]}",
+        f"l2={left}",
+        f"r1={right[:1]}",
+        f"r2={right}",
+        f"common={is_common_word(name)}",
+        f"placeword={is_place_word(name)}",
+        f"proper={has_proper_part(name)}",
+        f"head_word={is_word(name[-2:])}|{is_word(name[:2])}",
+        f"quoted={bool(left) and left[-1] in _QUOTES_OPEN and right[:1] in _QUOTES_CLOSE}",
+        f"repeats={min(runs, 4)}",
+        f"runs_on={longer * 2 >= runs and runs > 1}",
+        *around,
+        *_status(text, start, end),
+        *(word_classes(text, start, end) if label in _WORD_CLASS_TYPES else ()),
+    ]
+    return [f"{label}|{f}" for f in feats]
+
+
+def _status(text: str, start: int, end: int) -> list[str]:
+    """The status words of the clause around the candidate (建成 vs 加快 …)."""
+    lo = max((text.rfind(c, 0, start) for c in _CLAUSE_STOP), default=-1) + 1
+    his = [i for i in (text.find(c, end) for c in _CLAUSE_STOP) if i >= 0]
+    hi = min(his) if his else len(text)
+    return sorted({f"status={m.group()}" for m in _STATUS.finditer(text, lo, hi)})
+
+
+def string_counts(text: str, spots: Iterable[Spot]) -> dict[str, int]:
+    """How often each candidate string, and each string one character longer, occurs in ``text``."""
+    counts: dict[str, int] = {}
+    for start, end, _, _ in spots:
+        for key in (text[start:end], text[start : end + 1]):
+            if key not in counts:
+                counts[key] = text.count(key)
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Decider:
+    """Logistic weights per feature and a keep threshold per type."""
+
+    weights: dict[str, float]
+    thresholds: dict[str, float]
+    version: str = ""
+
+    def probability(self, feats: list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def score(self, text: str, spot: Spot, counts: dict[str, int], around: list[str]) -> float:
+        """Probability that ``spot`` is a gold span; 1.0 for a type the model does not judge."""
+        if spot[2] not in self.thresholds:
+            return 1.0
+        return self.probability(features(text, spot, counts, around))
+
+    def _picks(self, spot: Spot) -> bool:
+        """Whether ``spot`` competes with its boundary variants (a judged type that has them)."""
+        return spot[2] in TRIMMED_TYPES and spot[2] in self.thresholds
+
+    def filter(self, text: str, candidates: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
+        """The candidates of each paragraph that pass their type's threshold; of the candidates
+        sharing a type and an end (a span and its boundary variants), only the likeliest."""
+        counts = string_counts(text, (s for spots in candidates.values() for s in spots))
+        result: dict[int, list[Spot]] = {}
+        for index, spots in candidates.items():
+            judged = [s for s in spots if s[2] in self.thresholds or not s[3].trimmed]
+            scored = [(s, self.score(text, s, counts, neighbours(s, spots))) for s in judged]
+            passed = [(s, p) for s, p in scored if p >= self.thresholds.get(s[2], 0.0)]
+            best: dict[tuple[int, str], tuple[Spot, float]] = {}
+            for spot, p in passed:
+                key = (spot[1], spot[2])
+                if self._picks(spot) and (key not in best or p > best[key][1]):
+                    best[key] = (spot, p)
+            kept = [s for s, _ in passed if not self._picks(s)]
+            result[index] = kept + [spot for spot, _ in best.values()]
+        return result
+
+    def to_json(self) -> str:
+        data = {"version": self.version, "thresholds": self.thresholds, "weights": self.weights}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0)
+
+
+def read_decider(path: Path) -> Decider:
+    data = json.loads(path.read_text("utf-8"))
+    return Decider(
+        {str(k): float(v) for k, v in data["weights"].items()},
+        {str(k): float(v) for k, v in data["thresholds"].items()},
+        str(data.get("version", "")),
+    )
+
+
+@lru_cache(maxsize=4)
+def shipped_decider(path: Path = DECIDER_PATH) -> Decider | None:
+    """The shipped decision model, or None when none is shipped."""
+    return read_decider(path) if path.is_file() else None
