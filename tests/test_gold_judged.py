@@ -3,13 +3,16 @@ against their text; they become decision-model examples with the annotator's ver
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from policykg.errors import PolicyKGError
+from policykg.gold.evaluate import Counts
 from policykg.gold.judged import load_judged
+from policykg.gold.judged_eval import JudgedFold, judged_table
 from policykg.gold.train_decider import judged_examples
 from policykg.nlp.statistical.decide import word_classes
 
@@ -100,3 +103,22 @@ def test_word_classes_name_the_words_around_a_candidate() -> None:
     assert "state=True" in word_classes("国家电网", 0, 4)
     assert "place=all" in word_classes(text, 14, 16)
     assert "place=none" in word_classes(text, 9, 13)
+
+
+def test_eval_judged_reports_precision_per_fold_through_the_cli() -> None:
+    done = subprocess.run(
+        ["policykg", "eval", "--judged"], capture_output=True, text=True, check=True
+    )
+    rows = [r.split("|")[1:-1] for r in done.stdout.splitlines()[2:]]
+    assert [r[0].strip() for r in rows] == ["c1", "c2", "all judged"]
+    for row in rows:
+        kept, right = int(row[2]), int(row[3])
+        assert 0 < right <= kept
+        assert row[4].strip().startswith(f"{right / kept:.3f}")
+
+
+def test_judged_table_counts_and_intervals() -> None:
+    fold = JudgedFold("d1", (Counts(4, 3, 2, 2), Counts(2, 1, 1, 1)), unjudged=1)
+    table = judged_table([fold])
+    assert "| d1 | 2 | 6 | 3 | 0.500 (" in table
+    assert table.rstrip().endswith("| 3/4 | 1 |")

@@ -87,6 +87,15 @@ def evaluate(
             help="Keep every candidate the rules and NER propose (no decision model).",
         ),
     ] = False,
+    judged: Annotated[
+        bool,
+        typer.Option(
+            "--judged",
+            help="Instead of scoring the gold: the precision of the kept Enterprise mentions on "
+            "the judged candidates of tests/data/judged (dev places beyond the annotated "
+            "sample), each fold decided by the model trained without it.",
+        ),
+    ] = False,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="With --audit: the folder to write.")
     ] = Path("out/audit"),
@@ -109,6 +118,13 @@ def evaluate(
         return
     if errors is not None:
         _list_errors(fold, errors, gold, with_ner)
+        return
+    if judged:
+        from policykg.gold.files import default_gold_root
+        from policykg.gold.judged_eval import judged_folds, judged_table
+
+        root = gold or default_gold_root()
+        typer.echo(judged_table(judged_folds(root, decide=not no_decider)), nl=False)
         return
     if fold == "both" or max_chars is not None or models is not None or ner_only:
         _seeds_eval(fold, format, gold, max_chars, models, no_ner, ner_only)
