@@ -4,6 +4,7 @@ against their text; they become decision-model examples with the annotator's ver
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,9 @@ def test_word_classes_name_the_words_around_a_candidate() -> None:
 
 
 def test_eval_judged_reports_precision_per_fold_through_the_cli() -> None:
+    exe = Path(sys.executable).with_name("policykg")
     done = subprocess.run(
-        ["policykg", "eval", "--judged"], capture_output=True, text=True, check=True
+        [str(exe), "eval", "--judged"], capture_output=True, text=True, check=True
     )
     rows = [r.split("|")[1:-1] for r in done.stdout.splitlines()[2:]]
     assert [r[0].strip() for r in rows] == ["c1", "c2", "all judged"]

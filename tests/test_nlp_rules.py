@@ -14,7 +14,7 @@ from policykg.nlp.rules.lists import find_list_mates, find_listed_enterprises
 from policykg.nlp.rules.orgs import find_enterprises
 from policykg.nlp.rules.owners import find_project_owners, firm_item_length, owner_length
 from policykg.nlp.rules.project_lists import find_capacity_projects, find_listed_projects
-from policykg.nlp.rules.projects import find_projects
+from policykg.nlp.rules.projects import find_projects, settle_projects
 
 
 def find_all_projects(text: str) -> list[tuple[int, int, str, str]]:
@@ -315,3 +315,41 @@ def test_a_body_in_charge_of_something_else_is_not_linked() -> None:
     text = "县住建局负责督查。岚河综合治理工程完工。"
     spots = [_spot(text, "县住建局", "GovernmentBody"), _spot(text, "岚河综合治理工程", "Project")]
     assert not _links(text, spots)
+
+
+# Issue 13: the edges of project names (synthetic sentences, none taken from the corpus).
+@pytest.mark.parametrize(
+    ("text", "proposed", "expected"),
+    [
+        # a counted category after the name is not a work (H-jx3)
+        ("全年完成青山镇老旧小区改造项目45个。", "青山镇老旧小区改造项目", None),
+        # a phase in brackets belongs to the name
+        (
+            "加快建设龙湾垃圾焚烧发电厂扩能工程（二期），",
+            "龙湾垃圾焚烧发电厂扩能工程",
+            "龙湾垃圾焚烧发电厂扩能工程（二期）",
+        ),
+        # opening verbs and time words are cut off
+        ("竣工金禾新材料树脂项目，", "竣工金禾新材料树脂项目", "金禾新材料树脂项目"),
+        ("今年重点完成柳林路、", "今年重点完成柳林路", "柳林路"),
+        # an amount or area attribute is cut off
+        (
+            "启动占地80亩的白沙湾物流中心项目，",
+            "占地80亩的白沙湾物流中心项目",
+            "白沙湾物流中心项目",
+        ),
+        # a word that runs on past the cut stays (抽水蓄能), so does a name-opening word
+        ("投资9亿元的抽水蓄能电站项目", "抽水蓄能电站项目", "抽水蓄能电站项目"),
+    ],
+)
+def test_issue13_project_edges(text: str, proposed: str, expected: str | None) -> None:
+    start = text.index(proposed)
+    settled = settle_projects(text, [(start, start + len(proposed), "Project", "project_head")])
+    assert [text[s:e] for s, e, _, _ in settled] == ([expected] if expected else [])
+
+
+def test_issue13_settle_keeps_other_types() -> None:
+    text = "支持金禾新材料建设"
+    assert settle_projects(text, [(2, 7, "Enterprise", "brand_industry")]) == [
+        (2, 7, "Enterprise", "brand_industry")
+    ]

@@ -88,7 +88,7 @@ def test_lists_of_count_terms_or_single_characters_are_one_abbreviation() -> Non
     [
         ("深化“承诺制+标准地+全代办”改革", [("承诺制+标准地+全代办", "Abbreviation")]),
         ("推广“党建＋网格＋大数据”模式", [("党建＋网格＋大数据", "Abbreviation")]),
-        ("发展“旅游+”新业态", [("旅游+", "Abbreviation")]),
+        ("发展“旅游+”新业态", []),  # a single word with + is not a term (H-c18, H-jx6)
         ("提供“7×24 小时”服务", [("7×24 小时", "Abbreviation")]),
         ("落实“13710”督办制度", [("13710", "Abbreviation")]),
         ("实行“一企一策”帮扶", []),  # 一 only means one
@@ -243,3 +243,49 @@ def test_spans_never_cover_quotes_on_any_text(text: str) -> None:
         assert not set(text[start:end]) & set("“”「」\n")
     for start, end, term in find_term_uses(text, ["六稳", "两高", "1+N"]):
         assert text[start:end] == term
+
+
+# Issue 13 (terms accuracy): synthetic sentences for each shape rule, none taken from the corpus.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 一 counts a set: three or more 一-members, or a pair of parallel characters (H-xj1).
+        ("完善“一厅一站一窗一平台”服务体系", [("一厅一站一窗一平台", "Abbreviation")]),
+        ("做好“一江一河”保护", [("一江一河", "Abbreviation")]),
+        # a numbered layout whose last member is 多 (H-c19).
+        ("构建“一核、两带、多组团”空间格局", [("一核、两带、多组团", "Abbreviation")]),
+        (
+            "围绕“一个中心、两条主线、三项改革”展开",
+            [("一个中心、两条主线、三项改革", "Abbreviation")],
+        ),
+        # a number after the quote marks a term the notes define (H-c20).
+        ("推行“街巷吹哨”[12]机制", [("街巷吹哨", "Abbreviation")]),
+        ("完善“田长制”[7]，压实责任", [("田长制", "Abbreviation")]),
+        ("“321+”疾病筛查全面铺开", [("321+", "Abbreviation")]),
+        # parallel parts opening with the same word (H-jx7), motto markers.
+        ("实现“镇里事镇里办”", [("镇里事镇里办", "Slogan")]),
+        ("开展“大走访大调解大服务”行动", [("大走访大调解大服务", "Slogan")]),
+        ("坚持“农业为首”的方向", [("农业为首", "Slogan")]),
+        ("落实“减负不减责”要求", [("减负不减责", "Slogan")]),
+    ],
+)
+def test_issue13_term_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进“文创+”融合发展",  # a single word with + (H-c18)
+        "实施“一户一策”帮扶",  # one … for each: 一 counts nothing
+        "坚持“一问一答”，答疑解惑",  # a dictionary phrase
+        "入选“省级特色小镇”名单",  # a title
+        "落实“第一责任”要求",  # an ordinal
+        "游客突破“三千万”人次",  # a figure
+        "完成“五年攻坚”任务",  # a duration
+        "推广“一事一次办”模式",  # a formula of method opening with 一
+        "落实“交房即办证”要求",  # a coinage with 即, not a parallel motto
+    ],
+)
+def test_issue13_not_terms(text: str) -> None:
+    assert [lab for _, lab in labelled(text) if lab == "Abbreviation"] == []

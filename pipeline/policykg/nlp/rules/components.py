@@ -20,7 +20,7 @@ from policykg.nlp.rules.project_lists import (
     find_enterprise_items,
     find_listed_projects,
 )
-from policykg.nlp.rules.projects import find_projects
+from policykg.nlp.rules.projects import find_projects, settle_projects
 from policykg.nlp.rules.vocabulary import NameRules
 from policykg.nlp.rules.works import find_works_items
 
@@ -120,7 +120,8 @@ class ProjectFinder:
             + find_enterprise_items(text, firms, rules)
             + find_works_items(text, rules)
         )
-        return to_spans(doc, projects + find_project_owners(text, projects, rules))
+        owners = find_project_owners(text, projects, rules)
+        return to_spans(doc, settle_projects(text, projects, rules) + owners)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         """Store ``spans`` in ``doc.spans["projects"]``."""

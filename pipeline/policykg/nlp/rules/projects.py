@@ -192,3 +192,69 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
 def find_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Every project name ending in 项目/工程 in ``text`` (overlaps are resolved later)."""
     return find_headed_projects(text, rules)
+
+
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两百千几]+)(?:个|项|处|所|座|条|家|批)")
+_PHASE_AFTER = re.compile(r"[（(](?:[一二三四五六七八九十]|\d{1,2})期(?:工程|项目)?[)）]")
+_ATTRIBUTE = re.compile(r"\d|投资|占地|面积")  # 总投资3.5亿元的|…, 占地120亩的|…
+# Verbs and adverbs that open a building clause (竣工|健腾药业, 提速|遂宁民用机场), besides the
+# boundary words of rules_data; time and focus words (今年重点完成|龙西路).
+_OPENING_EXTRA = (
+    "竣工 投运 建成 完工 提速 力促 夯实 保障 紧盯 服务好 抓好 办好 谋划 开建 "
+    "今年 全年 明年 重点 着力 全力 力争 确保"
+).split()
+_KEEP = 3
+
+
+def _opening_length(text: str, pos: int, end: int, rules: NameRules) -> int:
+    """Length of a verb, adverb or boundary word opening ``text[pos:end]`` (0 when none), when at
+    least ``_KEEP`` characters that are not a generic work are left after it."""
+    words = opening_words(rules)
+    for n in (4, 3, 2):
+        rest = text[pos + n : end]
+        if any(is_word(text[pos : pos + n + extra]) for extra in (1, 2)):
+            continue  # the word runs on past the cut (抽水|蓄能, 开发|区): not an opening word
+        if text[pos : pos + n] not in words or len(rest) < _KEEP:
+            continue
+        if not is_generic_project(rest, rules) and not rest.startswith(rules.project_heads):
+            return n
+    return 0
+
+
+@lru_cache(maxsize=8)
+def opening_words(rules: NameRules) -> frozenset[str]:
+    """Words that open a clause, never a project name: the boundary words and the building
+    verbs, time and focus words above."""
+    return frozenset(multi_char_words(rules.boundary_words)) | frozenset(_OPENING_EXTRA)
+
+
+def settle_projects(
+    text: str, found: list[Found], rules: NameRules = DEFAULT_NAME_RULES
+) -> list[Found]:
+    """The project spans the rules found, with their edges settled (issue 13):
+
+    * a name followed by a count is a counted category, not a work (…改造项目120个; H-jx3);
+    * a phase in brackets after the head belongs to the name (…扩能工程（一期）);
+    * opening verbs and adverbs (竣工|健腾药业, 提速|遂宁民用机场, 今年重点完成|龙西路) and an
+      amount or area attribute (占地120亩的|开发区…项目) are cut off.
+    """
+    settled: list[Found] = []
+    for start, end, label, rule in found:
+        if label != PROJECT:
+            settled.append((start, end, label, rule))
+            continue
+        if _COUNT_AFTER.match(text, end):
+            continue
+        phase = _PHASE_AFTER.match(text, end)
+        if phase and text[start:end].endswith(rules.project_heads):
+            end = phase.end()
+        de = text.find("的", start, end - _KEEP)
+        if de >= 0 and _ATTRIBUTE.search(text, start, de):
+            start = de + 1
+        for _ in range(3):
+            step = _opening_length(text, start, end, rules)
+            if not step:
+                break
+            start += step
+        settled.append((start, end, label, rule))
+    return settled

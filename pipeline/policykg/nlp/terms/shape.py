@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from policykg.nlp.rules.lexicon import is_word
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 ABBREVIATION = "Abbreviation"
@@ -30,14 +31,25 @@ SLOGAN = "Slogan"
 _DATE_CODE = re.compile(r"\d{1,2}\s*[·.．]\s*\d{1,2}")
 _DIGIT_CODE = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:\s*[+×xX＋*]\s*[0-9A-Za-z]+)*")
 _CODE_WITH_UNIT = re.compile(r"[0-9]+\s*[+×xX＋*]\s*[0-9]+\s*[\u4e00-\u9fff]{1,2}")
-_PLUS_TERM = re.compile(r"[\u4e00-\u9fff]{2,4}[+＋]")
+_PLUS_TERM = re.compile(r"[0-9]{1,6}[+＋]")  # “323+”; a word with + is not a term (“文化+”, H-c18)
 _PLUS_FORMULA = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\s*[+＋]\s*[\u4e00-\u9fff\w]{1,8})+")
 _DIGIT_COUNT = re.compile(r"[0-9]+[个大项类条张化]")
 _MAX_COUNTED_MEMBER = 3
 _STREAK = re.compile(r"[一二三四五六七八九十]+连[\u4e00-\u9fff]$")
 _DOUBLED_NUMERAL = re.compile(r"([一二三四五六七八九])\1")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,2}")
+_NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,3}")
+_FOOTNOTE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}[\[［]\d{1,3}[\]］]")
+_TITLE_START = ("省级", "市级", "县级", "国家级", "全国", "全省", "中国", "第")
+_MAGNITUDE = re.compile(r"[一二三四五六七八九十两]+[百千万亿]+")
+_TIME_COUNT = re.compile(r"[一二三四五六七八九十两双百千半]+(?:个月|[年月日天周季])")
+_ONE_MEMBERS = 3  # 一站一会一榜一中心: three or more 一-members count a set
+_ONE_PAIR = re.compile(r"一([\u4e00-\u9fff])一([\u4e00-\u9fff])")
+_DISTRIBUTIVE = "策品档案议码卡表单册证员师式"  # 一企一策, 一村一品: "one … for each", not a set
+_LAYOUT_MEMBER = re.compile(
+    r"(?:[一二三四五六七八九十两双多]+|\d+)(?![年月日天周季])[\u4e00-\u9fff]"
+)
+_MAX_LAYOUT_MEMBER = 8
 _DEFINED_AFTER = re.compile(r"\s*(?:[，,]?即(?![可将时使便刻])|是指|指的是)")
 
 Found = tuple[int, int, str]
@@ -90,11 +102,17 @@ def classify_single(
     """The label of a quoted string without separators, or ``None``."""
     if len(text) < 2 or _DATE_CODE.fullmatch(text) or _is_quantity(text, after, rules):
         return None
+    if text.startswith(_TITLE_START) or _MAGNITUDE.fullmatch(text):
+        return None  # titles and ranks (“省级百强中心镇”, “第一议题”), figures (“四千万”)
+    if _FOOTNOTE_AFTER.match(after) and _CJK_ONLY.fullmatch(text):
+        return ABBREVIATION  # a term the document's notes define: “法治账图”[16] (H-c20)
     if is_abbreviation_shaped(text, rules):
         return ABBREVIATION
     if text.endswith(rules.name_endings):
         return None
     if is_motto(text, rules) or _is_campaign_motto(text, after, rules):
+        return SLOGAN
+    if _is_parallel_repeat(text):
         return SLOGAN
     if _is_motto_in_context(text, context.before, after, rules):
         return SLOGAN
@@ -121,10 +139,22 @@ def has_count_numeral(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
     A doubled numeral is an idiom or a figure (“小九九”). 一 alone is not enough: where it only means "one / single" (“一站式”, “一网通办”,
     “一企一策”, “一件事一次办”) the term counts nothing; “一核两链”, “一岗双责” do.
     """
-    numerals = {ch for ch in text if ch in rules.numerals}
-    if not numerals or numerals == {"一"}:
+    counted = _TIME_COUNT.sub("", text)  # 三年行动, 百日攻坚, 双周调度: durations count nothing
+    numerals = {ch for ch in counted if ch in rules.numerals}
+    if not numerals:
         return False
+    if numerals == {"一"}:
+        return _counts_with_one(counted)
     return _DOUBLED_NUMERAL.search(text) is None
+
+
+def _counts_with_one(text: str) -> bool:
+    """一 alone counts a set when three or more 一-members are listed (一站一会一榜一中心) or two
+    parallel single characters are paired (一带一路, 一老一小), not "one … for each" (一企一策)."""
+    if text.count("一") >= _ONE_MEMBERS and not text.startswith("一一"):
+        return True
+    pair = _ONE_PAIR.fullmatch(text)
+    return pair is not None and pair.group(2) not in _DISTRIBUTIVE and not is_word(text)
 
 
 def is_motto(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
@@ -178,11 +208,13 @@ def _is_quantity(text: str, after: str, rules: TermRules) -> bool:
 def _all_counted(words: list[str], rules: TermRules) -> bool:
     """Short members that each hold a numeral, one at least a count term (一平台、三系统、一体系);
     longer ones are a motto (一年重塑、两年转型、三年锻长)."""
+    if not any(is_abbreviation_shaped(w, rules) for w in words):
+        return False
+    if all(_LAYOUT_MEMBER.match(w) and len(w) <= _MAX_LAYOUT_MEMBER for w in words):
+        return True  # a numbered layout: 一城、两翼、三区、多节点; 一条主线、两项行动 (H-c19)
     if any(len(w) > _MAX_COUNTED_MEMBER for w in words):
         return False
-    if not all(any(ch in rules.numerals or ch.isdigit() for ch in w) for w in words):
-        return False
-    return any(is_abbreviation_shaped(w, rules) for w in words)
+    return all(any(ch in rules.numerals or ch.isdigit() for ch in w) for w in words)
 
 
 def _is_condensed(text: str, after: str, rules: TermRules) -> bool:
@@ -212,3 +244,21 @@ def _is_campaign_motto(text: str, after: str, rules: TermRules) -> bool:
 def _is_defined_after(text: str, after: str, rules: TermRules) -> bool:
     """A short term the text defines right after the quote: “一城”即…, “X”是指…."""
     return len(text) <= rules.max_condensed_len + 2 and bool(_DEFINED_AFTER.match(after))
+
+
+_REPEAT_MIN, _REPEAT_MAX = 5, 12
+_NOT_REPEAT_OPENERS = "一二三四五六七八九十两双"  # 一件事一次办, 一月一展会: formulas of method
+
+
+def _is_parallel_repeat(text: str) -> bool:
+    """A motto of parallel parts that each open with the same word, without separators:
+    “园区事园区办”, “大起底大排查大化解”, “万人助万企”, “脱贫不脱政策”."""
+    if not _REPEAT_MIN <= len(text) <= _REPEAT_MAX or not _CJK_ONLY.fullmatch(text):
+        return False
+    if text[0] in _NOT_REPEAT_OPENERS or "即" in text:
+        return False  # 交地即交证: a condensed coinage (H-c17)
+    for size in (2, 1):
+        parts = text.split(text[:size])[1:]  # the text starts with its opener: [""] + parts
+        if len(parts) >= 2 and all(parts):
+            return not is_word(text)
+    return False

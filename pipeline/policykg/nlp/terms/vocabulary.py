@@ -32,6 +32,7 @@ MOTTO_VERBS: tuple[str, ...] = (
     "坚持",
     "让",
     "胸怀",
+    "心怀",
     "确保",
     "做到",
     "力争",
@@ -71,7 +72,20 @@ NAME_ENDINGS: tuple[str, ...] = (
 )
 
 # Words that make a string without separators a motto: X就是Y, X才是Y, X为王, X至上, X先行.
-MOTTO_MARKERS: tuple[str, ...] = ("就是", "才是", "为王", "为先", "为本", "至上", "先行", "抓落实")
+MOTTO_MARKERS: tuple[str, ...] = (
+    "就是",
+    "才是",
+    "为王",
+    "为先",
+    "为本",
+    "为首",
+    "为民",
+    "为重",
+    "至上",
+    "先行",
+    "抓落实",
+    "论英雄",
+)
 
 # Separators between the members of a parallel motto or an enumeration.
 SEPARATORS = "、，,；;/—–－"
