@@ -11,7 +11,7 @@ from policykg.nlp.candidates import LEGAL_SUFFIX
 from policykg.nlp.resolve.relations import Spot, find_relations
 from policykg.nlp.rules.bodies import find_government_bodies, find_parks, find_places
 from policykg.nlp.rules.lists import find_list_mates, find_listed_enterprises
-from policykg.nlp.rules.orgs import find_enterprises
+from policykg.nlp.rules.orgs import find_enterprises, find_legal_names
 from policykg.nlp.rules.owners import find_project_owners, firm_item_length, owner_length
 from policykg.nlp.rules.project_lists import find_capacity_projects, find_listed_projects
 from policykg.nlp.rules.projects import find_projects, settle_projects
@@ -353,3 +353,20 @@ def test_issue13_settle_keeps_other_types() -> None:
     assert settle_projects(text, [(2, 7, "Enterprise", "brand_industry")]) == [
         (2, 7, "Enterprise", "brand_industry")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("面向智能制造等垂直细分行业，形成一批专利", []),  # 分行 inside 细分|行业 is no bank
+        ("支持枣矿集团聚焦主业", ["枣矿集团"]),  # 团聚 is a word, but 集团|聚焦 reads on
+        ("推动产业从基地化向集团化发展", []),
+        ("改革落实，84个教育集团辐射全市", []),  # counted: a kind, not a name
+        ("有效对接大企业大集团40余家", []),
+        ("山西恒强化工有限公司。", ["山西恒强化工有限公司"]),
+    ],
+)
+def test_legal_suffix_needs_a_name_before_a_suffix_that_ends_there(
+    text: str, names: list[str]
+) -> None:
+    assert [text[s:e] for s, e, _, _ in find_legal_names(text)] == names

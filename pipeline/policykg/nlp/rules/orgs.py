@@ -11,7 +11,13 @@ from functools import lru_cache, partial
 
 from policykg.ir import EntityType
 from policykg.nlp.candidates import BRAND_INDUSTRY, CAPACITY_NAME, LEGAL_SUFFIX, RuleId
-from policykg.nlp.rules.lexicon import extends_into_word, is_common_word, starts_with_common_word
+from policykg.nlp.rules.lexicon import (
+    extends_into_word,
+    is_common_word,
+    leading_verbs,
+    starts_with_common_word,
+    starts_with_word,
+)
 from policykg.nlp.rules.names import alternation, contains_any, find_start, word_regex
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
 
@@ -28,6 +34,9 @@ _BARE_SUFFIXES = ("公司", "集团")
 _PLACE_CHARS = "省市县镇乡村区"
 _SECTOR_AFTER = re.compile(r"产业|行业|集群|园区|产业园|基地|领域|板块|赛道")
 _NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
+# A counted or generic kind before a legal suffix (84个教育集团, 50亿企业集团, 大企业大集团) is
+# not a name.
+_COUNTED_OR_KIND = re.compile(r"\d|个|企业")
 
 
 @lru_cache(maxsize=8)
@@ -96,6 +105,12 @@ def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules:
     core = text[start:suffix_start]
     if len(core) < 2 or text[max(0, start - 2) : start] in _NEW_BODY_VERBS:
         return False
+    if _COUNTED_OR_KIND.search(core):
+        return False
+    cut = leading_verbs(core, 2)  # 严控平台公司: the name would be 平台公司
+    if core[:cut].endswith(_NEW_BODY_VERBS):
+        return False
+    core = core[cut:]
     trade = strip_place_prefix(core, rules)
     while True:
         stripped = next(
@@ -111,12 +126,22 @@ def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules:
     return not contains_any(trade[:2], rules.generic_modifiers)
 
 
+def _suffix_runs_on(text: str, start: int, end: int) -> bool:
+    """The suffix starts a longer word (集团化), or its last character does with the next one and
+    what follows is no word of its own (细分|行业: 分行 is no suffix there; 集团|聚焦 keeps it)."""
+    if extends_into_word(text, start, end):
+        return True
+    return is_common_word(text[end - 1 : end + 1]) and not starts_with_word(text[end:])
+
+
 def find_legal_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Names ending in a legal-form suffix: 山西恒强化工有限公司, 高义钢铁集团, 新绛县联通分公司."""
     boundary = word_regex(rules.boundary_words)
     found: list[Found] = []
     for match in _suffix_regex(rules).finditer(text):
         suffix_start, suffix = match.start(), match.group()
+        if _suffix_runs_on(text, suffix_start, match.end()):
+            continue
         start = find_start(
             text,
             suffix_start,
