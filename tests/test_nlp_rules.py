@@ -353,3 +353,57 @@ def test_issue13_settle_keeps_other_types() -> None:
     assert settle_projects(text, [(2, 7, "Enterprise", "brand_industry")]) == [
         (2, 7, "Enterprise", "brand_industry")
     ]
+
+
+# Issue 13 (project-links): list heads, investment amounts, road lists, phases.
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        # the head of the list states an investment (H-c11)
+        ("青禾纺织、澄岭光电等17个投资超千万元项目开工。", {"青禾纺织", "澄岭光电"}),
+        ("启明电子二期、汇澜食品等总投资28亿元的9个项目投产。", {"启明电子二期", "汇澜食品"}),
+        # quotation marks and the state of the works in the head
+        ("盘活翠湖花园、锦澜名苑等4个“烂尾项目”。", {"翠湖花园", "锦澜名苑"}),
+        ("确保东岭热电等一批建成项目达产。", {"东岭热电"}),
+    ],
+)
+def test_issue13_list_heads_with_amounts_and_states(sentence: str, items: set[str]) -> None:
+    assert items <= texts(find_listed_projects(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("投资4200万元的县妇幼院改扩建工程投入使用。", "县妇幼院改扩建工程"),
+        ("总投资26亿元的晨星汽车项目完成投资9亿元。", "晨星汽车项目"),
+        # an amount singles out one work: no split at 和
+        ("投资900万元的城北道路翻修和管网改造工程完工。", "城北道路翻修和管网改造工程"),
+    ],
+)
+def test_issue13_an_investment_introduces_a_project(sentence: str, expected: str) -> None:
+    assert expected in texts(find_projects(sentence), sentence)
+
+
+def test_issue13_an_investment_in_a_counted_category_is_no_project() -> None:
+    sentence = "总投资15亿元的7个沿河污染治理重点项目如期完成。"
+    assert not texts(find_projects(sentence), sentence)
+
+
+def test_issue13_a_road_list_without_deng_is_one_project_per_road() -> None:
+    sentence = "实施青松路、柏林街和枫桥路雨污分流改造工程。"
+    found = texts(find_projects(sentence), sentence)
+    assert {"青松路", "柏林街", "枫桥路雨污分流改造工程"} <= found
+    assert not any("、" in name for name in found)
+
+
+def test_issue13_a_place_list_locating_a_work_stays_one_span() -> None:
+    sentence = "实施东坪、西坪、南坪灌区节水改造工程。"
+    assert "东坪、西坪、南坪灌区节水改造工程" in texts(find_projects(sentence), sentence)
+
+
+def test_issue13_a_bare_phase_after_the_head_belongs_to_the_name() -> None:
+    text = "投资3亿元的云岭产业园项目一期竣工。"
+    start = text.index("云岭")
+    end = text.index("一期")
+    settled = settle_projects(text, [(start, end, "Project", "project_head")])
+    assert [text[s:e] for s, e, _, _ in settled] == ["云岭产业园项目一期"]

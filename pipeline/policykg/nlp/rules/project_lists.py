@@ -28,6 +28,15 @@ from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
 PROJECT = EntityType.PROJECT.value
 _LIST_HEAD = re.compile(r"等([^，。；,;]{0,24}?)(?:项目|工程)")
 _SECTOR_MAX = 4
+# What a list's head may say besides counts and generic words (H-c11, H-c13): an investment
+# (等总投资45亿元的8个项目, 等23个投资超千万元项目), quotation marks (等6个“烂尾项目”) and the
+# state of the works (等一批建成项目, 等提质改造项目, 等在建项目).
+_TAIL_AMOUNT = re.compile(
+    r"(?:总)?投资(?:超|近|约|达|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几]+)?"
+    r"(?:亿|万|千万|百万)?元(?:以上|左右)?的?"
+)
+_TAIL_QUOTES = re.compile(r"[“”\"‘’]")
+_TAIL_STATE = re.compile(r"建成|提质|改造|升级|改扩建|扩建|续建|在建|烂尾|商贸")
 _CAPACITY = re.compile(
     r"年产(?!值)\s*\d+(?:\.\d+)?\s*(?:万|千)?(?:吨|件|台|套|辆|平方米|立方米|片|只|头|羽)"
 )
@@ -45,6 +54,7 @@ def clause_start(text: str, pos: int) -> int:
 
 def _generic_tail(tail: str, rules: NameRules) -> bool:
     """The words between 等 and 项目: counts, generic words, or a list of short sector names."""
+    tail = _TAIL_STATE.sub("", _TAIL_QUOTES.sub("", _TAIL_AMOUNT.sub("", tail)))
     parts = tail.split("、")
     if len(parts) == 1:
         return is_generic_project(tail, rules)
