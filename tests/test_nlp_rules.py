@@ -407,3 +407,35 @@ def test_issue13_a_bare_phase_after_the_head_belongs_to_the_name() -> None:
     end = text.index("一期")
     settled = settle_projects(text, [(start, end, "Project", "project_head")])
     assert [text[s:e] for s, e, _, _ in settled] == ["云岭产业园项目一期"]
+
+
+def _works(sentence: str) -> set[str]:
+    from policykg.nlp.rules.works import find_works_items
+
+    return texts(find_works_items(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("加快建设青枫路北延、红叶大道，", {"青枫路北延", "红叶大道"}),
+        ("推进澄江高速扩容、岷州大桥建设。", {"澄江高速扩容", "岷州大桥"}),
+        ("力争云溪至石门铁路开工建设。", {"云溪至石门铁路"}),
+        ("加快丰泽大桥建设并即将通车。", {"丰泽大桥"}),
+    ],
+)
+def test_issue13_works_with_extensions_and_tasks_ahead(sentence: str, expected: set[str]) -> None:
+    assert expected <= _works(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "岷州大桥、云溪铁路建成通车。",  # reported completed (H-c12)
+        "青松机场航站楼等建设完成。",
+        "加快农村公路建设，推进市政道路改造。",  # generic works
+        "同步实施12.5公里供水管网建设。",
+    ],
+)
+def test_issue13_completed_or_generic_works_are_not_projects(sentence: str) -> None:
+    assert not _works(sentence)
