@@ -439,3 +439,30 @@ def test_issue13_works_with_extensions_and_tasks_ahead(sentence: str, expected: 
 )
 def test_issue13_completed_or_generic_works_are_not_projects(sentence: str) -> None:
     assert not _works(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快推进沿河流域污染治理重点项目建设。",
+        "实施中草药振兴发展重大工程。",
+        "引进一批研发投入多的好项目。",
+        "完成滨湖湿地修复示范项目。",
+    ],
+)
+def test_issue13_a_qualified_head_names_a_category(text: str) -> None:
+    found = find_projects(text)
+    assert not [f for f in settle_projects(text, found) if f[2] == "Project"]
+
+
+def test_issue13_a_quoted_motto_before_a_qualified_head_stays() -> None:
+    text = "实施“清水绕城”重点工程。"
+    name = "“清水绕城”重点工程"
+    start = text.index(name)
+    settled = settle_projects(text, [(start, start + len(name), "Project", "project_head")])
+    assert [text[s:e] for s, e, _, _ in settled] == [name]
+
+
+@pytest.mark.parametrize("text", ["实施骨干企业梯度培育工程。", "推进医药和基建工程。"])
+def test_issue13_programmes_and_sectors_are_not_projects(text: str) -> None:
+    assert not texts(find_projects(text), text, "Project")

@@ -268,6 +268,10 @@ _OPENING_EXTRA = (
     "今年 全年 明年 重点 着力 全力 力争 确保"
 ).split()
 _KEEP = 3
+# A qualifier right before the head makes the name a category of works, not one work
+# (…污染治理重点项目, …振兴发展重大工程, …的好项目, …示范项目); a quoted motto before it
+# stays (“一泓清水入黄河”重点工程, H-xj2).
+_CATEGORY_END = re.compile(r"(?<!”)(?:重点|重大|示范|好|大)(?:项目|工程)$")
 
 
 def _opening_length(text: str, pos: int, end: int, rules: NameRules) -> int:
@@ -297,7 +301,8 @@ def settle_projects(
 ) -> list[Found]:
     """The project spans the rules found, with their edges settled (issue 13):
 
-    * a name followed by a count is a counted category, not a work (…改造项目120个; H-jx3);
+    * a name followed by a count is a counted category, not a work (…改造项目120个; H-jx3),
+      and so is a name whose head is qualified (…治理重点项目, …的好项目);
     * a phase in brackets after the head belongs to the name (…扩能工程（一期）);
     * opening verbs and adverbs (竣工|健腾药业, 提速|遂宁民用机场, 今年重点完成|龙西路) and an
       amount or area attribute (占地120亩的|开发区…项目) are cut off.
@@ -307,7 +312,7 @@ def settle_projects(
         if label != PROJECT:
             settled.append((start, end, label, rule))
             continue
-        if _COUNT_AFTER.match(text, end):
+        if _COUNT_AFTER.match(text, end) or _CATEGORY_END.search(text, start, end):
             continue
         phase = _PHASE_AFTER.match(text, end)
         if phase and text[start:end].endswith(rules.project_heads):
