@@ -466,3 +466,26 @@ def test_issue13_a_quoted_motto_before_a_qualified_head_stays() -> None:
 @pytest.mark.parametrize("text", ["实施骨干企业梯度培育工程。", "推进医药和基建工程。"])
 def test_issue13_programmes_and_sectors_are_not_projects(text: str) -> None:
     assert not texts(find_projects(text), text, "Project")
+
+
+def test_issue13_opening_preposition_is_cut_off() -> None:
+    text = "坚持担当尽责，为城东花园项目争取资金。"
+    name = "为城东花园项目"
+    start = text.index(name)
+    settled = settle_projects(text, [(start, start + len(name), "Project", "project_head")])
+    assert [text[s:e] for s, e, _, _ in settled] == ["城东花园项目"]
+
+
+def test_issue13_numbered_works_in_the_body_are_projects() -> None:
+    from policykg.nlp.rules.project_lists import find_numbered_works
+
+    text = "城建工程3项：（1）青松路东延工程（2）滨河公园改造（3）2所小学改扩建项目。水利工程1项：清溪治理工程。"
+    found = texts(find_numbered_works(text), text)
+    assert found == {"青松路东延工程", "滨河公园改造", "小学改扩建项目", "清溪治理工程"}
+
+
+def test_issue13_a_count_of_works_without_items_is_no_list() -> None:
+    from policykg.nlp.rules.project_lists import find_numbered_works
+
+    text = "全年实施民生工程16项，群众满意。"
+    assert not find_numbered_works(text)

@@ -262,10 +262,11 @@ _PHASE_AFTER = re.compile(
 )
 _ATTRIBUTE = re.compile(r"\d|投资|占地|面积")  # 总投资3.5亿元的|…, 占地120亩的|…
 # Verbs and adverbs that open a building clause (竣工|健腾药业, 提速|遂宁民用机场), besides the
-# boundary words of rules_data; time and focus words (今年重点完成|龙西路).
+# boundary words of rules_data; time and focus words (今年重点完成|龙西路); a preposition or
+# copula that opens the clause (为|城东花园, 是|农村道路, 对|清苑路南延) unless it starts a word.
 _OPENING_EXTRA = (
     "竣工 投运 建成 完工 提速 力促 夯实 保障 紧盯 服务好 抓好 办好 谋划 开建 "
-    "今年 全年 明年 重点 着力 全力 力争 确保"
+    "今年 全年 明年 重点 着力 全力 力争 确保 为 是 对 缺少 实行"
 ).split()
 _KEEP = 3
 # A qualifier right before the head makes the name a category of works, not one work
@@ -278,7 +279,7 @@ def _opening_length(text: str, pos: int, end: int, rules: NameRules) -> int:
     """Length of a verb, adverb or boundary word opening ``text[pos:end]`` (0 when none), when at
     least ``_KEEP`` characters that are not a generic work are left after it."""
     words = opening_words(rules)
-    for n in (4, 3, 2):
+    for n in (4, 3, 2, 1):
         rest = text[pos + n : end]
         if any(is_word(text[pos : pos + n + extra]) for extra in (1, 2)):
             continue  # the word runs on past the cut (抽水|蓄能, 开发|区): not an opening word
