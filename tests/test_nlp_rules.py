@@ -489,3 +489,21 @@ def test_issue13_a_count_of_works_without_items_is_no_list() -> None:
 
     text = "全年实施民生工程16项，群众满意。"
     assert not find_numbered_works(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "河川新能源投资建设的岭东风电场项目开工。",
+        "岭东风电场项目由河川新能源承建。",
+    ],
+)
+def test_issue13_a_firm_that_builds_a_project_undertakes_it(text: str) -> None:
+    spots = [_spot(text, "河川新能源", "Enterprise"), _spot(text, "岭东风电场项目", "Project")]
+    assert ("undertakes", "河川新能源", "岭东风电场项目", "built_by") in _links(text, spots)
+
+
+def test_issue13_a_firm_that_builds_in_another_sentence_is_not_linked() -> None:
+    text = "岭东风电场项目开工。河川新能源承建了码头。"
+    spots = [_spot(text, "河川新能源", "Enterprise"), _spot(text, "岭东风电场项目", "Project")]
+    assert not _links(text, spots)
