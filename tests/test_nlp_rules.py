@@ -370,3 +370,157 @@ def test_legal_suffix_needs_a_name_before_a_suffix_that_ends_there(
     text: str, names: list[str]
 ) -> None:
     assert [text[s:e] for s, e, _, _ in find_legal_names(text)] == names
+
+
+# Issue 13 (project-links): list heads, investment amounts, road lists, phases.
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        # the head of the list states an investment (H-c11)
+        ("青禾纺织、澄岭光电等17个投资超千万元项目开工。", {"青禾纺织", "澄岭光电"}),
+        ("启明电子二期、汇澜食品等总投资28亿元的9个项目投产。", {"启明电子二期", "汇澜食品"}),
+        # quotation marks and the state of the works in the head
+        ("盘活翠湖花园、锦澜名苑等4个“烂尾项目”。", {"翠湖花园", "锦澜名苑"}),
+        ("确保东岭热电等一批建成项目达产。", {"东岭热电"}),
+    ],
+)
+def test_issue13_list_heads_with_amounts_and_states(sentence: str, items: set[str]) -> None:
+    assert items <= texts(find_listed_projects(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("投资4200万元的县妇幼院改扩建工程投入使用。", "县妇幼院改扩建工程"),
+        ("总投资26亿元的晨星汽车项目完成投资9亿元。", "晨星汽车项目"),
+        # an amount singles out one work: no split at 和
+        ("投资900万元的城北道路翻修和管网改造工程完工。", "城北道路翻修和管网改造工程"),
+    ],
+)
+def test_issue13_an_investment_introduces_a_project(sentence: str, expected: str) -> None:
+    assert expected in texts(find_projects(sentence), sentence)
+
+
+def test_issue13_an_investment_in_a_counted_category_is_no_project() -> None:
+    sentence = "总投资15亿元的7个沿河污染治理重点项目如期完成。"
+    assert not texts(find_projects(sentence), sentence)
+
+
+def test_issue13_a_road_list_without_deng_is_one_project_per_road() -> None:
+    sentence = "实施青松路、柏林街和枫桥路雨污分流改造工程。"
+    found = texts(find_projects(sentence), sentence)
+    assert {"青松路", "柏林街", "枫桥路雨污分流改造工程"} <= found
+    assert not any("、" in name for name in found)
+
+
+def test_issue13_a_place_list_locating_a_work_stays_one_span() -> None:
+    sentence = "实施东坪、西坪、南坪灌区节水改造工程。"
+    assert "东坪、西坪、南坪灌区节水改造工程" in texts(find_projects(sentence), sentence)
+
+
+def test_issue13_a_bare_phase_after_the_head_belongs_to_the_name() -> None:
+    text = "投资3亿元的云岭产业园项目一期竣工。"
+    start = text.index("云岭")
+    end = text.index("一期")
+    settled = settle_projects(text, [(start, end, "Project", "project_head")])
+    assert [text[s:e] for s, e, _, _ in settled] == ["云岭产业园项目一期"]
+
+
+def _works(sentence: str) -> set[str]:
+    from policykg.nlp.rules.works import find_works_items
+
+    return texts(find_works_items(sentence), sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("加快建设青枫路北延、红叶大道，", {"青枫路北延", "红叶大道"}),
+        ("推进澄江高速扩容、岷州大桥建设。", {"澄江高速扩容", "岷州大桥"}),
+        ("力争云溪至石门铁路开工建设。", {"云溪至石门铁路"}),
+        ("加快丰泽大桥建设并即将通车。", {"丰泽大桥"}),
+    ],
+)
+def test_issue13_works_with_extensions_and_tasks_ahead(sentence: str, expected: set[str]) -> None:
+    assert expected <= _works(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "岷州大桥、云溪铁路建成通车。",  # reported completed (H-c12)
+        "青松机场航站楼等建设完成。",
+        "加快农村公路建设，推进市政道路改造。",  # generic works
+        "同步实施12.5公里供水管网建设。",
+    ],
+)
+def test_issue13_completed_or_generic_works_are_not_projects(sentence: str) -> None:
+    assert not _works(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快推进沿河流域污染治理重点项目建设。",
+        "实施中草药振兴发展重大工程。",
+        "引进一批研发投入多的好项目。",
+        "完成滨湖湿地修复示范项目。",
+    ],
+)
+def test_issue13_a_qualified_head_names_a_category(text: str) -> None:
+    found = find_projects(text)
+    assert not [f for f in settle_projects(text, found) if f[2] == "Project"]
+
+
+def test_issue13_a_quoted_motto_before_a_qualified_head_stays() -> None:
+    text = "实施“清水绕城”重点工程。"
+    name = "“清水绕城”重点工程"
+    start = text.index(name)
+    settled = settle_projects(text, [(start, start + len(name), "Project", "project_head")])
+    assert [text[s:e] for s, e, _, _ in settled] == [name]
+
+
+@pytest.mark.parametrize("text", ["实施骨干企业梯度培育工程。", "推进医药和基建工程。"])
+def test_issue13_programmes_and_sectors_are_not_projects(text: str) -> None:
+    assert not texts(find_projects(text), text, "Project")
+
+
+def test_issue13_opening_preposition_is_cut_off() -> None:
+    text = "坚持担当尽责，为城东花园项目争取资金。"
+    name = "为城东花园项目"
+    start = text.index(name)
+    settled = settle_projects(text, [(start, start + len(name), "Project", "project_head")])
+    assert [text[s:e] for s, e, _, _ in settled] == ["城东花园项目"]
+
+
+def test_issue13_numbered_works_in_the_body_are_projects() -> None:
+    from policykg.nlp.rules.project_lists import find_numbered_works
+
+    text = "城建工程3项：（1）青松路东延工程（2）滨河公园改造（3）2所小学改扩建项目。水利工程1项：清溪治理工程。"
+    found = texts(find_numbered_works(text), text)
+    assert found == {"青松路东延工程", "滨河公园改造", "小学改扩建项目", "清溪治理工程"}
+
+
+def test_issue13_a_count_of_works_without_items_is_no_list() -> None:
+    from policykg.nlp.rules.project_lists import find_numbered_works
+
+    text = "全年实施民生工程16项，群众满意。"
+    assert not find_numbered_works(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "河川新能源投资建设的岭东风电场项目开工。",
+        "岭东风电场项目由河川新能源承建。",
+    ],
+)
+def test_issue13_a_firm_that_builds_a_project_undertakes_it(text: str) -> None:
+    spots = [_spot(text, "河川新能源", "Enterprise"), _spot(text, "岭东风电场项目", "Project")]
+    assert ("undertakes", "河川新能源", "岭东风电场项目", "built_by") in _links(text, spots)
+
+
+def test_issue13_a_firm_that_builds_in_another_sentence_is_not_linked() -> None:
+    text = "岭东风电场项目开工。河川新能源承建了码头。"
+    spots = [_spot(text, "河川新能源", "Enterprise"), _spot(text, "岭东风电场项目", "Project")]
+    assert not _links(text, spots)

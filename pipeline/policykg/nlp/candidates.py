@@ -95,6 +95,7 @@ LIST_ENTERPRISE = _rule("list_enterprise", 2)
 LIST_LEADER = _rule("list_leader", 2)
 LIST_PROJECT = _rule("list_project", 2)
 PROJECT_LIST = _rule("project_list", 2)
+NUMBERED_WORKS = _rule("numbered_works", 2)  # 城建工程8项：（1）A（2）B (H-c13)
 TERMS = _rule("terms", 2)  # the policykg_terms component (terms/finder.py)
 # Rank 3–5: names found by a shape or a context word.
 BRAND_INDUSTRY = _rule("brand_industry", 3)

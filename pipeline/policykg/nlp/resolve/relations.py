@@ -11,6 +11,7 @@ Rules (each named in the output, so every link is explainable):
 * ``body_in_charge``: A(、B)负责/牵头…Y项目, or Y项目由A负责 (one sentence) → A, B responsibleFor Y.
 * ``relies_on``: 依托A、B…(建设/实施)…Y项目 in one sentence → A, B undertake Y.
 * ``possessive``: A的Y项目 → A undertakes Y.
+* ``built_by``: A投资建设/承建…Y项目, or Y项目由A承建/投资建设 (one sentence) → A undertakes Y.
 * ``leader_of``: 以A、B为龙头/代表…C园区/集群 → A, B lead C.
 * ``located_at``: …位于X镇Y村 → the project is located in the most specific place.
 """
@@ -224,6 +225,28 @@ def relies_on(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> li
     return found
 
 
+_BUILDS = re.compile(r"(?:投资)?(?:建设|兴建|承建|实施|负责建设)")
+_BUILDS_FIRST = re.compile(r"投资建设|投资兴建|承建|负责建设")
+
+
+def built_by(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> list[FoundRelation]:
+    """A投资建设/承建(的)Y项目 → A undertakes Y; Y项目由A承建/投资建设 → A undertakes Y."""
+    found: list[FoundRelation] = []
+    projects = _of(spots, PROJECT)
+    for firm in _of(spots, ENTERPRISE):
+        sent = sentence_at(bounds, firm[0])
+        if text[firm[0] - 1 : firm[0]] == "由" and _BUILDS.match(text, firm[1]):
+            before = [p for p in projects if sent[0] <= p[0] and p[1] < firm[0]]
+            target = before[-1:]
+        elif _BUILDS_FIRST.match(text, firm[1]):
+            after = [p for p in projects if firm[1] < p[0] < sent[1]]
+            target = after[:1]
+        else:
+            continue
+        found += [FoundRelation(RelationType.UNDERTAKES, firm, p, sent, "built_by") for p in target]
+    return found
+
+
 def leader_of(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> list[FoundRelation]:
     """以A、B为龙头/代表 … C (park or cluster, same sentence) → A, B lead C."""
     found: list[FoundRelation] = []
@@ -280,6 +303,7 @@ def find_relations(text: str, spots: list[Spot]) -> list[FoundRelation]:
         + responsible_unit(text, spots, bounds)
         + body_in_charge(text, spots, bounds)
         + relies_on(text, spots, bounds)
+        + built_by(text, spots, bounds)
         + leader_of(text, spots, bounds)
         + located_at(text, spots, bounds)
     )

@@ -19,6 +19,7 @@ from policykg.nlp.rules.project_lists import (
     find_capacity_projects,
     find_enterprise_items,
     find_listed_projects,
+    find_numbered_works,
 )
 from policykg.nlp.rules.projects import find_projects, settle_projects
 from policykg.nlp.rules.vocabulary import NameRules
@@ -119,6 +120,7 @@ class ProjectFinder:
             + find_capacity_projects(text, rules)
             + find_enterprise_items(text, firms, rules)
             + find_works_items(text, rules)
+            + find_numbered_works(text)
         )
         owners = find_project_owners(text, projects, rules)
         return to_spans(doc, settle_projects(text, projects, rules) + owners)

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from policykg.ir import EntityType
-from policykg.nlp.candidates import CAPACITY_PROJECT, ENTERPRISE_ITEM, PROJECT_LIST
+from policykg.nlp.candidates import (
+    CAPACITY_PROJECT,
+    ENTERPRISE_ITEM,
+    NUMBERED_WORKS,
+    PROJECT_LIST,
+)
 from policykg.nlp.rules.names import latest_cut
 from policykg.nlp.rules.orgs import Found
 from policykg.nlp.rules.projects import (
@@ -21,6 +26,7 @@ from policykg.nlp.rules.projects import (
     is_generic_project,
     project_boundary,
     split_pair,
+    strip_count,
     trim_start,
 )
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
@@ -28,6 +34,15 @@ from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
 PROJECT = EntityType.PROJECT.value
 _LIST_HEAD = re.compile(r"等([^，。；,;]{0,24}?)(?:项目|工程)")
 _SECTOR_MAX = 4
+# What a list's head may say besides counts and generic words (H-c11, H-c13): an investment
+# (等总投资45亿元的8个项目, 等23个投资超千万元项目), quotation marks (等6个“烂尾项目”) and the
+# state of the works (等一批建成项目, 等提质改造项目, 等在建项目).
+_TAIL_AMOUNT = re.compile(
+    r"(?:总)?投资(?:超|近|约|达|逾)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千几]+)?"
+    r"(?:亿|万|千万|百万)?元(?:以上|左右)?的?"
+)
+_TAIL_QUOTES = re.compile(r"[“”\"‘’]")
+_TAIL_STATE = re.compile(r"建成|提质|改造|升级|改扩建|扩建|续建|在建|烂尾|商贸")
 _CAPACITY = re.compile(
     r"年产(?!值)\s*\d+(?:\.\d+)?\s*(?:万|千)?(?:吨|件|台|套|辆|平方米|立方米|片|只|头|羽)"
 )
@@ -45,6 +60,7 @@ def clause_start(text: str, pos: int) -> int:
 
 def _generic_tail(tail: str, rules: NameRules) -> bool:
     """The words between 等 and 项目: counts, generic words, or a list of short sector names."""
+    tail = _TAIL_STATE.sub("", _TAIL_QUOTES.sub("", _TAIL_AMOUNT.sub("", tail)))
     parts = tail.split("、")
     if len(parts) == 1:
         return is_generic_project(tail, rules)
@@ -126,3 +142,34 @@ def clause_end(text: str, pos: int) -> int:
     while end < len(text) and text[end] not in CLAUSE_STOP:
         end += 1
     return end
+
+
+# A counted group of works in the body, read like a 专栏 table (H-c13): 城建工程8项：（1）A（2）B。
+# or 卫生工程1项：A。 Every item is a Project, a leading count outside (5所|小学改扩建项目).
+_WORKS_GROUP = re.compile(r"(?:工程|项目)(?:\d{1,2}|[一二三四五六七八九十]{1,3})项[：:]")
+_ITEM_MARK = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]")
+_GROUP_END = "。；;\n"
+
+
+def find_numbered_works(text: str) -> list[Found]:
+    """Items of a counted group of works (工程N项：（1）A（2）B。): each item is a Project."""
+    found: list[Found] = []
+    for group in _WORKS_GROUP.finditer(text):
+        end = group.end()
+        while end < len(text) and text[end] not in _GROUP_END:
+            end += 1
+        marks = list(_ITEM_MARK.finditer(text, group.end(), end))
+        if not marks:
+            bounds = [(group.end(), end)]
+        elif marks[0].start() == group.end():
+            starts = [m.end() for m in marks]
+            bounds = list(zip(starts, [m.start() for m in marks[1:]] + [end], strict=True))
+        else:
+            continue
+        for start, stop in bounds:
+            start = stop - len(strip_count(text[start:stop]))
+            if 2 <= stop - start <= NAME_MAX and not any(
+                c in CLAUSE_STOP for c in text[start:stop]
+            ):
+                found.append((start, stop, PROJECT, NUMBERED_WORKS))
+    return found

@@ -140,6 +140,35 @@ def extend_over_places(text: str, start: int, rules: NameRules = DEFAULT_NAME_RU
     return start
 
 
+_ITEM_JOINERS = "和及"
+_ROAD_ENDINGS = ("路", "街", "巷", "大道", "桥")
+
+
+def _is_road_item(item: str) -> bool:
+    return _is_place_item(item) and item.endswith(_ROAD_ENDINGS)
+
+
+def split_place_items(text: str, start: int, head_start: int) -> tuple[list[tuple[int, int]], int]:
+    """A list of roads before a head without 等 names one work per road, the head only on the
+    last (H-c14: 华建路 | 朝阳路 | 迎宾街雨污分流改造工程). With 等, or when the items are places
+    that only locate the work (古交、万安、木赞灌区…工程; H-xj3), the list stays one span. Returns
+    the items before the last and the start of the last item."""
+    if "等" in text[start:head_start] or "、" not in text[start:head_start]:
+        return [], start
+    items: list[tuple[int, int]] = []
+    pos = start
+    while (comma := text.find("、", pos, head_start)) >= 0:
+        items.append((pos, comma))
+        pos = comma + 1
+    if not all(_is_road_item(text[s:e]) for s, e in items):
+        return [], start
+    joiner = next((i for i in range(pos, head_start) if text[i] in _ITEM_JOINERS), -1)
+    if joiner > pos and _is_road_item(text[pos:joiner]) and head_start - joiner > 2:
+        items.append((pos, joiner))
+        pos = joiner + 1
+    return items, pos
+
+
 def sibling_projects(text: str, start: int, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items listed before a project that share its head: A、B、C项目 names three projects."""
     found: list[Found] = []
@@ -162,12 +191,42 @@ def split_pair(text: str, start: int, end: int, rules: NameRules) -> list[tuple[
     return [(start, end)]
 
 
+# An amount that introduces the work: 投资3600万元的|县医院改扩建工程, 总投资33亿元的|风帆工业园项目.
+_INVESTED_BEFORE = re.compile(r"投资[^，。；、的]{1,12}?元的")
+_INVESTED_NAME = re.compile(r"[^，。；：、“”（）()的]+")
+
+
+def invested_project(
+    text: str, head_start: int, head_end: int, rules: NameRules = DEFAULT_NAME_RULES
+) -> int | None:
+    """Start of a project name that an investment amount introduces (…元的 + name + head), -1
+    when the amount introduces a counted category (no project at all), else None. The amount singles out one work: the name needs only two specific characters and is
+    never split at 和 (县城东部道路翻修和雨污分流工程 is one work)."""
+    floor = max(0, head_start - NAME_MAX)
+    for amount in _INVESTED_BEFORE.finditer(text, floor, head_start):
+        start = amount.end()
+        if not _INVESTED_NAME.fullmatch(text, start, head_start):
+            continue
+        name = text[start:head_start]
+        if _COUNT.match(name):
+            return -1  # 总投资12亿元的6个…项目: a counted category, no work (H-jx3)
+        if _HEAD_INSIDE.search(name) or len(_core(name, rules)) < 2:
+            continue
+        return start
+    return None
+
+
 def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Spans ending in 项目/工程: 中圣热电联产项目, 绛县抽水蓄能电站项目."""
     boundary = project_boundary(rules)
     found: list[Found] = []
     for match in word_regex(rules.project_heads).finditer(text):
         head_start, head_end = match.start(), match.end()
+        invested = invested_project(text, head_start, head_end, rules)
+        if invested is not None:
+            if invested >= 0:
+                found.append((invested, head_end, PROJECT, PROJECT_HEAD))
+            continue
         start = find_start(
             text,
             head_start,
@@ -180,6 +239,8 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
         if start is None:
             continue
         start = extend_over_places(text, trim_start(text, start, head_start), rules)
+        items, start = split_place_items(text, start, head_start)
+        found += [(s, e, PROJECT, PROJECT_SIBLING) for s, e in items]
         found += sibling_projects(text, start, rules)
         for part_start, part_end in split_pair(text, start, head_end, rules):
             if part_end - part_start <= len(match.group()) + 1:
@@ -195,22 +256,30 @@ def find_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Foun
 
 
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十两百千几]+)(?:个|项|处|所|座|条|家|批)")
-_PHASE_AFTER = re.compile(r"[（(](?:[一二三四五六七八九十]|\d{1,2})期(?:工程|项目)?[)）]")
+_PHASE_AFTER = re.compile(
+    r"[（(](?:[一二三四五六七八九十]|\d{1,2})期(?:工程|项目)?[)）]"
+    r"|(?:[一二三四五六七八九十]|\d{1,2})期(?![间限待望末满])"  # …产业园项目一期竣工
+)
 _ATTRIBUTE = re.compile(r"\d|投资|占地|面积")  # 总投资3.5亿元的|…, 占地120亩的|…
 # Verbs and adverbs that open a building clause (竣工|健腾药业, 提速|遂宁民用机场), besides the
-# boundary words of rules_data; time and focus words (今年重点完成|龙西路).
+# boundary words of rules_data; time and focus words (今年重点完成|龙西路); a preposition or
+# copula that opens the clause (为|城东花园, 是|农村道路, 对|清苑路南延) unless it starts a word.
 _OPENING_EXTRA = (
     "竣工 投运 建成 完工 提速 力促 夯实 保障 紧盯 服务好 抓好 办好 谋划 开建 "
-    "今年 全年 明年 重点 着力 全力 力争 确保"
+    "今年 全年 明年 重点 着力 全力 力争 确保 为 是 对 缺少 实行"
 ).split()
 _KEEP = 3
+# A qualifier right before the head makes the name a category of works, not one work
+# (…污染治理重点项目, …振兴发展重大工程, …的好项目, …示范项目); a quoted motto before it
+# stays (“一泓清水入黄河”重点工程, H-xj2).
+_CATEGORY_END = re.compile(r"(?<!”)(?:重点|重大|示范|好|大)(?:项目|工程)$")
 
 
 def _opening_length(text: str, pos: int, end: int, rules: NameRules) -> int:
     """Length of a verb, adverb or boundary word opening ``text[pos:end]`` (0 when none), when at
     least ``_KEEP`` characters that are not a generic work are left after it."""
     words = opening_words(rules)
-    for n in (4, 3, 2):
+    for n in (4, 3, 2, 1):
         rest = text[pos + n : end]
         if any(is_word(text[pos : pos + n + extra]) for extra in (1, 2)):
             continue  # the word runs on past the cut (抽水|蓄能, 开发|区): not an opening word
@@ -233,7 +302,8 @@ def settle_projects(
 ) -> list[Found]:
     """The project spans the rules found, with their edges settled (issue 13):
 
-    * a name followed by a count is a counted category, not a work (…改造项目120个; H-jx3);
+    * a name followed by a count is a counted category, not a work (…改造项目120个; H-jx3),
+      and so is a name whose head is qualified (…治理重点项目, …的好项目);
     * a phase in brackets after the head belongs to the name (…扩能工程（一期）);
     * opening verbs and adverbs (竣工|健腾药业, 提速|遂宁民用机场, 今年重点完成|龙西路) and an
       amount or area attribute (占地120亩的|开发区…项目) are cut off.
@@ -243,7 +313,7 @@ def settle_projects(
         if label != PROJECT:
             settled.append((start, end, label, rule))
             continue
-        if _COUNT_AFTER.match(text, end):
+        if _COUNT_AFTER.match(text, end) or _CATEGORY_END.search(text, start, end):
             continue
         phase = _PHASE_AFTER.match(text, end)
         if phase and text[start:end].endswith(rules.project_heads):

@@ -102,14 +102,14 @@ GENERIC_PROJECT_WORDS: tuple[str, ...] = _words(
     "政府 中央预算内投资 各类 上述 这些 全部 所有 该 此类 相关 其他 "
     "六新 大 小 好 项目 新开工 开工 竣工 投产 谋划 入库 十四五 省级 "
     "市级 县级 国家级 省市 重点工程 王牌 惠民 文化惠民 雪亮 民心 示范 "
-    "试点 全年 全县 今年 当年 落地 合作 县校合作 "
+    "试点 全年 全县 今年 当年 落地 合作 县校合作 基建 "
 )
 
 
 # What makes “…工程” a programme rather than a work (guideline: 市场主体倍增工程 is no project).
 PROGRAMME_ENDINGS: tuple[str, ...] = _words(
     "提速 提质 培训 圆梦 倍增 创建 行动 计划 惠民 覆盖 增收 关爱 育人 兴业 振兴 "
-    "帮扶 救助 助学 服务 素养 品牌 人才 "
+    "帮扶 救助 助学 服务 素养 品牌 人才 培育 育林 阳光 政绩 "
 )
 
 

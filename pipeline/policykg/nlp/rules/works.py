@@ -13,6 +13,7 @@ import re
 
 from policykg.ir import EntityType
 from policykg.nlp.candidates import WORKS_ITEM
+from policykg.nlp.rules.names import strip_words
 from policykg.nlp.rules.orgs import Found
 from policykg.nlp.rules.projects import CLAUSE_STOP, trim_start
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
@@ -21,7 +22,7 @@ PROJECT = EntityType.PROJECT.value
 WORKS_HEADS = (
     "高铁 铁路 城际铁路 城际 高速公路 高速 快速路 公路 国道 省道 大道 路 大街 街 大桥 桥 隧道 "
     "机场 航站楼 港区 码头 航道 作业区 水库 水利枢纽 枢纽 电站 变电站 抽水蓄能 轨道交通 轻轨 "
-    "号线 复线 管网 水厂 污水处理厂 延伸段 南延段 北延段 段"
+    "号线 复线 管网 水厂 污水处理厂 延伸段 南延段 北延段 段 外环 环路 环线 连接线 引线 便道"
 ).split()
 _HEAD = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, WORKS_HEADS), key=len, reverse=True)) + ")"
@@ -30,7 +31,24 @@ _ITEM_STOP = CLAUSE_STOP + "、等和及与"
 _CONSTRUCTION = re.compile(
     r"建设|开工|加快|推进|启动|实施|谋划|前期|提速|续建|新建|改造|建成|通车|竣工"
 )
-_BUILD_AFTER = re.compile(r"建设|改造|改扩建|扩建|提升|前期")  # 推进恩施大道建设
+_BUILD_AFTER = re.compile(
+    r"建设|改造|改扩建|扩建|提升|前期|开工|征地|征迁|拆迁"  # 推进恩施大道建设, 力争A铁路开工
+    r"|[东西南北]延|扩容"
+)
+# An extension or widening written after the road is part of the work's name (H-c12: 富强路北延,
+# 扬子津路西延二期, 成南高速扩容).
+_EXTENSION = re.compile(r"[东西南北]延(?:伸)?(?:段|线)?(?:[一二三四五六七八九十]期)?|扩容")
+# A work reported as opened or completed is not a Project (H-c12), unless the clause looks ahead.
+_COMPLETED = re.compile(r"建成|通车|投用|投运|竣工|完工|建设完成")
+_AHEAD = re.compile(r"即将|力争|确保|争取|加快|计划|年内|推进|启动")
+# Works named by generic words alone (农村公路, 市政道路, 天然气管网, 交通枢纽): no specific work.
+_GENERIC_WORKS = tuple(
+    (
+        "农村 乡村 乡间 市政 城市 城区 城乡 县城 地下 天然气 燃气 供水 排水 污水 雨水 交通 储能 "
+        "光伏 综合 货运 物流 主要 道路 旅游 园区 国际 全国性 区域 配套 港航 新建 一批"
+    ).split()
+)
+_LENGTH_FIRST = re.compile(r"\d+(?:\.\d+)?(?:公里|千米|米)")
 NAME_MIN, NAME_MAX = 3, 20
 
 
@@ -44,20 +62,40 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def is_generic_work(name: str) -> bool:
+    """True when ``name`` is made of generic words and works heads only (农村公路, 市政道路)."""
+    return not strip_words(name, _GENERIC_WORKS + tuple(WORKS_HEADS))
+
+
+def reported_completed(text: str, lo: int, hi: int) -> bool:
+    """The clause ``text[lo:hi]`` reports its works as opened or completed (建成通车, 建设完成),
+    not as a task ahead (即将通车, 力争建成)."""
+    for match in _COMPLETED.finditer(text, lo, hi):
+        if not _AHEAD.search(text, max(lo, match.start() - 4), match.start()):
+            return True
+    return False
+
+
 def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
-    """Items ending in a works head, in clauses that speak of building."""
+    """Items ending in a works head, in clauses that speak of building (not of works completed)."""
     found: list[Found] = []
     for match in _HEAD.finditer(text):
         end = match.end()
         if end < len(text) and text[end] not in _ITEM_STOP and not _BUILD_AFTER.match(text, end):
             continue  # the head runs on into a longer word (路线, 街道)
         lo, hi = _clause(text, match.start())
-        if not _CONSTRUCTION.search(text, lo, hi):
+        if not _CONSTRUCTION.search(text, lo, hi) or reported_completed(text, lo, hi):
             continue
+        extension = _EXTENSION.match(text, end)
+        if extension:
+            end = extension.end()
         start = match.start()
         while start > lo and text[start - 1] not in _ITEM_STOP:
             start -= 1
         start = trim_start(text, start, end, rules)
+        name = text[start:end]
+        if _LENGTH_FIRST.match(name) or is_generic_work(name):
+            continue
         if NAME_MIN <= end - start <= NAME_MAX and end - start > len(match.group()):
             found.append((start, end, PROJECT, WORKS_ITEM))
     return found
