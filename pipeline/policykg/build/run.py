@@ -27,6 +27,7 @@ from policykg.errors import InputError, PolicyKGError
 from policykg.graph import shacl_parts
 from policykg.graph.rdf import GraphParts
 from policykg.graph.screen import screen
+from policykg.graph.triples import Row
 from policykg.graph.turtle_spool import TurtleSpool
 from policykg.ir import DocResult, Extraction, SourceDoc
 from policykg.text.sources import Batch, read_batch
@@ -185,21 +186,23 @@ def write_and_check(
     checker = shacl_parts.PartChecker(native=native)
     checking = 0.0
 
-    def check(part: Graph) -> None:
+    def check(rows: list[Row]) -> None:
         nonlocal checking
         start = time.perf_counter()
-        checker.check(part)
+        checker.check(rows)
         checking += time.perf_counter() - start
 
     for part in parts.others():
-        checker.types.add(part)
-        spool.add(part)
+        rows = part.rows()
+        checker.types.add(rows)
+        spool.add(rows)
     for part in parts.documents():
-        checker.types.add(part)
-        spool.add(part)
-        check(part)
+        rows = part.rows()
+        checker.types.add(rows)
+        spool.add(rows)
+        check(rows)
     for part in parts.others():
-        check(part)
+        check(part.rows())
     checker.raise_if_any()
     bar.carve(VALIDATION_STAGE, checking)
     bar.note(f"{spool.triples} triples conform to the SHACL shapes")

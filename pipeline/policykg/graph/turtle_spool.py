@@ -1,7 +1,8 @@
 """Sorted Turtle of a graph that arrives in parts, without holding the whole graph.
 
-Each part (a Graph whose subjects no other part has, see ``rdf.graph_parts``) is sorted and
-written by Oxigraph as in :func:`~policykg.graph.turtle.sorted_turtle`; its subject blocks go to
+Each part (a :class:`~policykg.graph.triples.Part` whose subjects no other part has, see
+``rdf.GraphParts``) is sorted, handed to Oxigraph as N-Triples and written by its Turtle writer as
+in :func:`~policykg.graph.turtle.sorted_turtle`; its subject blocks go to
 an anonymous temporary file and only ``(subject, offset, length)`` stays in memory. At the end
 the blocks are copied out in subject order, so the file has the same bytes as ``sorted_turtle``
 of the whole graph (a test checks this).
@@ -10,15 +11,12 @@ of the whole graph (a test checks this).
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-import pyoxigraph as ox
-from rdflib import Graph, Node
-
 from policykg.graph.atomic import replacing
-from policykg.graph.turtle import TURTLE_PREFIXES, to_ox, triple_order
+from policykg.graph.triples import PartRows, rows_in
+from policykg.graph.turtle import turtle_of
 
 
 def statements(turtle: bytes) -> tuple[bytes, list[bytes]]:
@@ -59,12 +57,10 @@ class TurtleSpool:
     def __exit__(self, *exc: object) -> None:
         self._file.close()
 
-    def add(self, part: Graph) -> None:
-        """Spool the subject blocks of ``part``."""
-        triples = sorted(part, key=triple_order)  # type: ignore[arg-type]
-        subjects = [
-            str(s) for i, (s, _, _) in enumerate(triples) if i == 0 or triples[i - 1][0] != s
-        ]
+    def add(self, part: PartRows) -> None:
+        """Spool the subject blocks of ``part`` (a Part, rows in sorted order, or a Graph)."""
+        triples = rows_in(part)
+        subjects = [s for i, (s, *_) in enumerate(triples) if i == 0 or triples[i - 1][0] != s]
         header, blocks = statements(turtle_of(triples))
         self._header = self._header or header
         if len(blocks) != len(subjects):
@@ -86,14 +82,3 @@ class TurtleSpool:
             for _, offset, length in self._index:
                 self._file.seek(offset)
                 out.write(b"\n" + self._file.read(length))
-
-
-def turtle_of(triples: Sequence[tuple[Node, Node, Node]]) -> bytes:
-    """Oxigraph's Turtle of rdflib triples, in the order given, with our prefixes."""
-    converted = (
-        ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
-        for s, p, o in triples
-    )
-    data = ox.serialize(converted, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-    assert data is not None
-    return data
