@@ -243,16 +243,15 @@ def evaluate(
         for value in values:
             if not test(value, index.types):
                 out.append(_violation(index, check, component, param, focus, term_of(value)))
-    node = node_of(focus)
     if check.min_count is not None and len(values) < check.min_count.value:
-        out.append(_violation(index, check, _MIN_COUNT, check.min_count, focus, node))
+        out.append(_violation(index, check, _MIN_COUNT, check.min_count, focus, node_of(focus)))
     if check.max_count is not None and len(values) > check.max_count.value:
-        out.append(_violation(index, check, _MAX_COUNT, check.max_count, focus, node))
+        out.append(_violation(index, check, _MAX_COUNT, check.max_count, focus, node_of(focus)))
     if check.has_value:
         present = {rules.term_key(value) for value in values}
         for wanted, key in check.has_value:
             if key not in present:
-                out.append(_violation(index, check, _HAS_VALUE, wanted, focus, node))
+                out.append(_violation(index, check, _HAS_VALUE, wanted, focus, node_of(focus)))
     for component, other in check.pairs:
         or_equal = component.startswith("LessThanOrEquals")
         for value in values:
