@@ -49,6 +49,21 @@ class Plan:
     entities: Mapping[URIRef, list[Entity]]
     summary: Summary
 
+    def for_document(self, name: str) -> Plan:
+        """What the part of document ``name`` needs, alone (small, to send to a worker)."""
+        counts = self.summary.by_document.get(name)
+        return Plan(
+            {name: list(self.mentions.get(name, ()))},
+            {name: list(self.amounts.get(name, ()))},
+            {},
+            {name: list(self.evidence.get(name, ()))},
+            {},
+            {},
+            {},
+            {},
+            Summary({}, {name: counts} if counts is not None else {}, {}),
+        )
+
 
 def make_plan(
     extraction: Extraction,

@@ -83,15 +83,33 @@ class TypeIndex:
         self._types: dict[str, tuple[str, ...]] = {}
         self._shared: dict[tuple[str, ...], tuple[str, ...]] = {}
 
+    def subset(self, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The types of ``keys`` (an empty tuple for a node without any), to send to a worker."""
+        return {key: self._types.get(key, ()) for key in keys}
+
+    def merge(self, types: dict[str, tuple[str, ...]]) -> None:
+        """Add types gathered elsewhere (by :meth:`of_rows` in a worker)."""
+        for subject, found in types.items():
+            key = tuple(sorted(set(found) | set(self._types.get(subject, ()))))
+            self._types[subject] = self._shared.setdefault(key, key)
+
+    @staticmethod
+    def of_rows(rows: Sequence[Row]) -> dict[str, tuple[str, ...]]:
+        """The types of the subjects of ``rows``."""
+        found: dict[str, list[str]] = {}
+        for row in rows:
+            if row[2] == TYPE:
+                found.setdefault(row[0], []).append(row[3])
+        return {subject: tuple(types) for subject, types in found.items()}
+
     def add(self, part: PartRows) -> None:
         """Record the types of the subjects of ``part``."""
-        found: dict[str, set[str]] = {}
-        for row in rows_in(part):
-            if row[2] == TYPE:
-                found.setdefault(row[0], set()).add(row[3])
-        for subject, types in found.items():
-            key = tuple(sorted(types | set(self._types.get(subject, ()))))
-            self._types[subject] = self._shared.setdefault(key, key)
+        self.merge(self.of_rows(rows_in(part)))
+
+    def missing(self, rows: Sequence[Row], subjects: set[str], paths: frozenset[str]) -> set[str]:
+        """The nodes ``rows`` point at by ``paths`` that this index has never heard of."""
+        targets = {node_key(row) for row in rows if row[2] in paths and row[4] != LITERAL}
+        return targets - subjects - self._types.keys()
 
     def stubs(self, rows: Sequence[Row], subjects: set[str], paths: frozenset[str]) -> list[Row]:
         """Type rows of the nodes ``rows`` point at by ``paths`` that are subjects of other

@@ -11,11 +11,12 @@ of the whole graph (a test checks this).
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from policykg.graph.atomic import replacing
-from policykg.graph.triples import PartRows, rows_in
+from policykg.graph.triples import PartRows, Row, rows_in
 from policykg.graph.turtle import turtle_of
 
 
@@ -59,16 +60,15 @@ class TurtleSpool:
 
     def add(self, part: PartRows) -> None:
         """Spool the subject blocks of ``part`` (a Part, rows in sorted order, or a Graph)."""
-        triples = rows_in(part)
-        subjects = [s for i, (s, *_) in enumerate(triples) if i == 0 or triples[i - 1][0] != s]
-        header, blocks = statements(turtle_of(triples))
+        self.add_blocks(*subject_blocks(rows_in(part)))
+
+    def add_blocks(self, header: bytes, blocks: Sequence[tuple[str, bytes]], triples: int) -> None:
+        """Spool blocks made by :func:`subject_blocks` (here or in a worker process)."""
         self._header = self._header or header
-        if len(blocks) != len(subjects):
-            raise RuntimeError(f"{len(subjects)} subjects gave {len(blocks)} Turtle statements")
-        for subject, block in zip(subjects, blocks, strict=True):
+        for subject, block in blocks:
             self._index.append((subject, self._file.tell(), len(block)))
             self._file.write(block)
-        self.triples += len(triples)
+        self.triples += triples
 
     def write(self, path: Path) -> None:
         """Write the sorted Turtle of every part to ``path`` (atomically)."""
@@ -82,3 +82,13 @@ class TurtleSpool:
             for _, offset, length in self._index:
                 self._file.seek(offset)
                 out.write(b"\n" + self._file.read(length))
+
+
+def subject_blocks(rows: Sequence[Row]) -> tuple[bytes, list[tuple[str, bytes]], int]:
+    """The Turtle of sorted rows as its prefix lines, one ``(subject, block)`` per subject, and
+    the number of triples."""
+    subjects = [s for i, (s, *_) in enumerate(rows) if i == 0 or rows[i - 1][0] != s]
+    header, blocks = statements(turtle_of(rows))
+    if len(blocks) != len(subjects):
+        raise RuntimeError(f"{len(subjects)} subjects gave {len(blocks)} Turtle statements")
+    return header, list(zip(subjects, blocks, strict=True)), len(rows)
