@@ -10,6 +10,7 @@ N-Triples, and ``shacl_native`` checks them as they are. rdflib Graphs are made 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from rdflib import BNode, Graph, Literal, Node, URIRef
@@ -135,6 +136,12 @@ def rows_in(part: PartRows) -> Sequence[Row]:
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_SPECIAL = re.compile(r'["\\\n\r]')
+
+
+def quoted(text: str) -> str:
+    """A string literal's text between N-Triples quotes (escaped only where it must be)."""
+    return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
 
 
 def ntriples(rows: Iterable[Row]) -> Iterator[str]:
@@ -146,11 +153,11 @@ def ntriples(rows: Iterable[Row]) -> Iterator[str]:
         elif kind == BLANK:
             yield f"{subject} <{p}> _:{text} .\n"
         elif language:
-            yield f'{subject} <{p}> "{text.translate(_ESCAPES)}"@{language} .\n'
+            yield f'{subject} <{p}> "{quoted(text)}"@{language} .\n'
         elif datatype:
-            yield f'{subject} <{p}> "{text.translate(_ESCAPES)}"^^<{datatype}> .\n'
+            yield f'{subject} <{p}> "{quoted(text)}"^^<{datatype}> .\n'
         else:
-            yield f'{subject} <{p}> "{text.translate(_ESCAPES)}" .\n'
+            yield f'{subject} <{p}> "{quoted(text)}" .\n'
 
 
 def object_row(obj: Node) -> Row:

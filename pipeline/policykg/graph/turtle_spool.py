@@ -10,6 +10,7 @@ of the whole graph (a test checks this).
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,8 @@ from policykg.graph.atomic import replacing
 from policykg.graph.triples import PartRows, Row, rows_in
 from policykg.graph.turtle import turtle_of
 
+_STATEMENT_START = re.compile(rb"(?<=\n)(?=[^\t ])")  # a line that is not indented
+
 
 def statements(turtle: bytes) -> tuple[bytes, list[bytes]]:
     r"""Oxigraph's Turtle split into its prefix lines and one block per subject (a line that is
@@ -27,16 +30,11 @@ def statements(turtle: bytes) -> tuple[bytes, list[bytes]]:
     >>> statements(b"@prefix a: <x#> .\n<s> a:p 1 ;\n\ta:q 2 .\n<t> a:p 3 .\n")
     (b'@prefix a: <x#> .\n', [b'<s> a:p 1 ;\n\ta:q 2 .\n', b'<t> a:p 3 .\n'])
     """
-    header: list[bytes] = []
-    blocks: list[list[bytes]] = []
-    for line in turtle.splitlines(keepends=True):
-        if line.startswith(b"@prefix") and not blocks:
-            header.append(line)
-        elif line.startswith((b"\t", b" ")) and blocks:
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
-    return b"".join(header), [b"".join(block) for block in blocks]
+    pieces = _STATEMENT_START.split(turtle)
+    prefixes = 0
+    while prefixes < len(pieces) and pieces[prefixes].startswith(b"@prefix"):
+        prefixes += 1
+    return b"".join(pieces[:prefixes]), pieces[prefixes:]
 
 
 class TurtleSpool:
@@ -87,7 +85,7 @@ class TurtleSpool:
 def subject_blocks(rows: Sequence[Row]) -> tuple[bytes, list[tuple[str, bytes]], int]:
     """The Turtle of sorted rows as its prefix lines, one ``(subject, block)`` per subject, and
     the number of triples."""
-    subjects = [s for i, (s, *_) in enumerate(rows) if i == 0 or rows[i - 1][0] != s]
+    subjects = list(dict.fromkeys(row[0] for row in rows))  # rows are sorted by subject
     header, blocks = statements(turtle_of(rows))
     if len(blocks) != len(subjects):
         raise RuntimeError(f"{len(subjects)} subjects gave {len(blocks)} Turtle statements")
