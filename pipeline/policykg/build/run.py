@@ -2,9 +2,10 @@
 
 The outputs are written only after the graph validates, and appear together or not at all
 (``publish``), so a failed or interrupted build leaves the previous ones as they were. The graph is never held whole:
-it is made in parts (``rdf.graph_parts``), spooled as sorted Turtle blocks while the types of
-its nodes are gathered, then made again part by part for SHACL (``shacl_parts``), so time and
-memory grow with the corpus, not faster.
+it is made in parts of plain tuples (``rdf.GraphParts``, ``graph.triples``), spooled as sorted
+Turtle blocks while the types of its nodes are gathered and checked part by part against the SHACL
+shapes (``write_graph``; with ``--jobs N`` the document parts on the workers, ``doc_parts``), so
+time and memory grow with the corpus, not faster.
 """
 
 from __future__ import annotations
