@@ -253,10 +253,9 @@ def test_cli_build_takes_several_folders_and_writes_stage_timings(
 def test_both_validators_write_the_same_bytes_and_refuse_alike(
     seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rdflib import Graph
-
     from policykg.errors import OntologyError
     from policykg.graph.rdf import GraphParts
+    from policykg.graph.triples import Part
     from policykg.graph.vocab import KG
 
     compiled = run_build(seeds, tmp_path / "c", STAGES, validator="compiled")
@@ -265,9 +264,9 @@ def test_both_validators_write_the_same_bytes_and_refuse_alike(
     assert compiled.timings.keys() == reference.timings.keys()
 
     class Broken(GraphParts):
-        def documents(self) -> Iterator[Graph]:
+        def documents(self) -> Iterator[Part]:
             for part in super().documents():
-                part.remove((None, KG.fileName, None))
+                part.remove(KG.fileName)
                 yield part
 
     monkeypatch.setattr(build_module, "GraphParts", Broken)

@@ -21,6 +21,7 @@ from policykg.build.cache import DocCache
 from policykg.build.run import Stages, run_build
 from policykg.errors import InputError, OntologyError
 from policykg.graph.rdf import GraphParts
+from policykg.graph.triples import Part
 from policykg.graph.turtle_spool import TurtleSpool
 from policykg.ir import (
     Candidate,
@@ -219,9 +220,9 @@ def test_failed_validation_leaves_the_previous_graph(
     (seeds / "c.txt").write_text("明迈特有限公司新上矿热炉。", encoding="utf-8")
 
     class Broken(GraphParts):
-        def others(self) -> Iterator[Graph]:
+        def others(self) -> Iterator[Part]:
             for g in super().others():
-                g.remove((None, SKOS.prefLabel, None))
+                g.remove(SKOS.prefLabel)
                 yield g
 
     monkeypatch.setattr(build_module, "GraphParts", Broken)

@@ -102,7 +102,7 @@ def test_counts_per_document_and_year_count_distinct_entities() -> None:
 def test_shapes_refuse_impossible_counts() -> None:
     g = to_graph(extraction())
     shacl.check(g)
-    node = iri.entity_iri("enterprise/恒强化工")
+    node = URIRef(iri.entity_iri("enterprise/恒强化工"))
     g.set((node, KG.documentCount, Literal(5)))
     with pytest.raises(OntologyError, match="documentCount"):
         shacl.check(g)
@@ -110,7 +110,7 @@ def test_shapes_refuse_impossible_counts() -> None:
 
 def test_shapes_refuse_an_empty_entity_count() -> None:
     g = to_graph(extraction())
-    node = iri.mint("doc", "a", "count", "enterprise")
+    node = URIRef(iri.mint("doc", "a", "count", "enterprise"))
     g.set((node, KG["count"], Literal(0)))
     with pytest.raises(OntologyError, match="count"):
         shacl.check(g)

@@ -54,3 +54,13 @@ def test_blank_nodes_and_plain_literals_are_supported() -> None:
     g.add((node, URIRef("http://example.org/p"), Literal("甲\r\n<乙> .\n\t丙\u2028")))
     back = Graph().parse(data=sorted_turtle(g), format="turtle")
     assert isomorphic(back, g)
+
+
+def test_quotes_and_backslashes_survive_the_n_triples_hand_over() -> None:
+    g = Graph()
+    subject, predicate = URIRef("http://example.org/s"), URIRef("http://example.org/p")
+    for text in ('他说"稳"', "C:\\路径\\", '\\"', "末尾\\", "", "plain"):
+        g.add((subject, predicate, Literal(text)))
+        g.add((subject, predicate, Literal(text, lang="zh")))
+    back = Graph().parse(data=sorted_turtle(g), format="turtle")
+    assert isomorphic(back, g)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from policykg.build.stages import Outcome, Stages, extract_guarded
 from policykg.errors import PolicyKGError
 from policykg.ir import SourceDoc
+
+if TYPE_CHECKING:
+    from policykg.build.pool import Workers
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +53,21 @@ def extract_here(docs: Sequence[SourceDoc], stages: Stages, on_done: OnDone) -> 
         on_done(index, extract_guarded(stages.extract_doc, doc, nlp))
 
 
-def run_plan(docs: Sequence[SourceDoc], stages: Stages, plan: ExtractPlan, on_done: OnDone) -> None:
-    """Extract ``docs`` as ``plan`` says; ``on_done(index, outcome)`` runs in this process."""
+def run_plan(
+    docs: Sequence[SourceDoc],
+    stages: Stages,
+    plan: ExtractPlan,
+    on_done: OnDone,
+    workers: Workers | None = None,
+) -> None:
+    """Extract ``docs`` as ``plan`` says (on ``workers`` when given and ``plan`` has jobs);
+    ``on_done(index, outcome)`` runs in this process."""
     if plan.dask is not None:
         from policykg.build.dask_extract import extract_on_dask
 
         extract_on_dask(docs, stages, plan.dask, plan.jobs, on_done)
+    elif plan.jobs > 1 and len(docs) > 1 and workers is not None:
+        workers.extract(docs, on_done)
     elif plan.jobs > 1 and len(docs) > 1:
         from policykg.build.pool import extract_in_pool
 

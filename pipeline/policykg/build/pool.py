@@ -1,35 +1,42 @@
-"""Per-document extraction on N local worker processes (``policykg build --jobs N``).
+"""Per-document work on N local worker processes (``policykg build --jobs N``): extraction,
+then the RDF and SHACL of each document's part (``build.doc_parts``).
 
 The stdlib ``ProcessPoolExecutor`` with the *spawn* start method (fork would copy a parent that
-may hold threads and a loaded pipeline); each worker builds the NLP pipeline once, in its
-initializer, then takes one document at a time. Workers ignore Ctrl-C: the parent alone decides,
-drops the queued documents and re-raises, so nothing is written.
+may hold threads and a loaded pipeline); each worker builds the NLP pipeline once, on its first
+document, then takes one task at a time. Workers ignore Ctrl-C: the parent alone decides,
+drops the queued tasks and re-raises, so nothing is written.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import pickle
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from typing import Any
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
 
 from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
-from policykg.ir import DocResult, SourceDoc
+from policykg.ir import SourceDoc
 
 logger = logging.getLogger(__name__)
 
 _WORKER: dict[str, Any] = {}
+T = TypeVar("T")
+R = TypeVar("R")
 
 
-def _start_worker(make_nlp: Callable[[], Any], extract_doc: Callable[..., DocResult]) -> None:
+def _start_worker(stages: bytes) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER["extract_doc"] = extract_doc
-    _WORKER["nlp"] = make_nlp()
+    _WORKER["stages"] = stages  # unpickled on the first document: it imports spaCy
 
 
 def _extract_in_worker(doc: SourceDoc) -> Outcome:
+    if "nlp" not in _WORKER:
+        make_nlp, _WORKER["extract_doc"] = pickle.loads(_WORKER["stages"])
+        _WORKER["nlp"] = make_nlp()
     return extract_guarded(_WORKER["extract_doc"], doc, _WORKER["nlp"])
 
 
@@ -41,30 +48,79 @@ def _outcome(future: Future[Outcome], doc: SourceDoc) -> Outcome:
         return Failed(doc.path, f"extraction failed: worker process: {type(exc).__name__}: {exc}")
 
 
+class Workers:
+    """``jobs`` worker processes for one build, started on first use and stopped on exit
+    (waiting for them only when every task came back)."""
+
+    def __init__(self, stages: Stages, jobs: int) -> None:
+        self.stages = stages
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+        self._finished = True
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=self._finished and exc[0] is None, cancel_futures=True)
+
+    def pool(self) -> ProcessPoolExecutor:
+        """The process pool, started now if it was not."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(pickle.dumps((self.stages.make_nlp, self.stages.extract_doc)),),
+            )
+        return self._pool
+
+    def run(
+        self,
+        task: Callable[[T], R],
+        items: Sequence[T],
+        on_done: Callable[[int, Future[R]], None],
+        *,
+        size: Callable[[T], int] = lambda _: 0,
+    ) -> None:
+        """``task(item)`` on the workers, largest ``size`` first (so a long one does not start
+        last and leave the other workers idle); ``on_done(index, future)`` runs in this
+        process, in completion order."""
+        self._finished = False
+        largest_first = sorted(range(len(items)), key=lambda i: -size(items[i]))
+        futures = {self._submit(task, items[i]): i for i in largest_first}
+        for future in as_completed(futures):
+            on_done(futures[future], future)
+        self._finished = True
+
+    def _submit(self, task: Callable[[T], R], item: T) -> Future[R]:
+        """The future of ``task(item)``; a failed one if a worker died before (the pool is
+        then broken), so the caller handles it as it handles any failed task."""
+        try:
+            return self.pool().submit(task, item)
+        except BrokenProcessPool as exc:
+            failed: Future[R] = Future()
+            failed.set_exception(exc)
+            return failed
+
+    def extract(self, docs: Sequence[SourceDoc], on_done: Callable[[int, Outcome], None]) -> None:
+        """Extract ``docs``; ``on_done(index, outcome)`` as each document comes back."""
+        logger.info("extracting %d documents on %d worker processes", len(docs), self.jobs)
+        self.run(
+            _extract_in_worker,
+            docs,
+            lambda i, future: on_done(i, _outcome(future, docs[i])),
+            size=lambda doc: len(doc.raw),
+        )
+
+
 def extract_in_pool(
     docs: Sequence[SourceDoc],
     stages: Stages,
     jobs: int,
     on_done: Callable[[int, Outcome], None],
 ) -> None:
-    """Extract ``docs`` on ``jobs`` processes; ``on_done(index, outcome)`` runs in this process,
-    in completion order, as each document comes back. Long documents are queued first, so a
-    long one does not start last and leave the other workers idle."""
-    workers = max(1, min(jobs, len(docs)))
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(stages.make_nlp, stages.extract_doc),
-    )
-    logger.info("extracting %d documents on %d worker processes", len(docs), workers)
-    finished = False
-    try:
-        longest_first = sorted(range(len(docs)), key=lambda i: -len(docs[i].raw))
-        futures = {pool.submit(_extract_in_worker, docs[i]): i for i in longest_first}
-        for future in as_completed(futures):
-            index = futures[future]
-            on_done(index, _outcome(future, docs[index]))
-        finished = True
-    finally:
-        pool.shutdown(wait=finished, cancel_futures=True)
+    """Extract ``docs`` on ``jobs`` processes started for them alone."""
+    with Workers(stages, max(1, min(jobs, len(docs)))) as workers:
+        workers.extract(docs, on_done)

@@ -2,16 +2,17 @@
 
 The outputs are written only after the graph validates, and appear together or not at all
 (``publish``), so a failed or interrupted build leaves the previous ones as they were. The graph is never held whole:
-it is made in parts (``rdf.graph_parts``), spooled as sorted Turtle blocks while the types of
-its nodes are gathered, then made again part by part for SHACL (``shacl_parts``), so time and
-memory grow with the corpus, not faster.
+it is made in parts of plain tuples (``rdf.GraphParts``, ``graph.triples``), spooled as sorted
+Turtle blocks while the types of its nodes are gathered and checked part by part against the SHACL
+shapes (``write_graph``; with ``--jobs N`` the document parts on the workers, ``doc_parts``), so
+time and memory grow with the corpus, not faster.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +21,12 @@ from rdflib import Graph
 from policykg.build import publish
 from policykg.build.cache import DocCache
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
+from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.build.report import BuildReport, write_outputs
 from policykg.build.stages import Failed, Outcome, Stages
+from policykg.build.write_graph import unscanned, write_and_check
 from policykg.errors import InputError, PolicyKGError
-from policykg.graph import shacl_parts
 from policykg.graph.rdf import GraphParts
 from policykg.graph.screen import screen
 from policykg.graph.turtle_spool import TurtleSpool
@@ -33,7 +35,6 @@ from policykg.text.sources import Batch, read_batch
 
 logger = logging.getLogger(__name__)
 
-VALIDATION_STAGE = "validating against the SHACL shapes"
 COMPILED, PYSHACL = "compiled", "pyshacl"
 VALIDATORS = (COMPILED, PYSHACL)
 
@@ -137,7 +138,9 @@ def _build_locked(
     validator: str,
 ) -> BuildResult:
     cache = DocCache(out / "cache") if use_cache else None
-    with BuildProgress(enabled=progress) as bar:
+    local = plan.jobs > 1 and plan.dask is None  # the RDF of documents goes to the workers too
+    with BuildProgress(enabled=progress) as bar, ExitStack() as stack:
+        workers = stack.enter_context(Workers(stages, plan.jobs)) if local else None
         batch = read_batch(_folders(seeds))
         if not batch.docs:
             reasons = "; ".join(f"{path}: {why}" for path, why in batch.failures)
@@ -145,7 +148,7 @@ def _build_locked(
                 ", ".join(map(str, _folders(seeds))),
                 f"no readable documents{' (' + reasons + ')' if reasons else ''}",
             )
-        results, failed, reused = extract_all(batch.docs, stages, cache, bar, plan)
+        results, failed, reused = extract_all(batch.docs, stages, cache, bar, plan, workers)
         if cache is not None:
             cache.prune()
         bar.stage("resolving entities")
@@ -154,8 +157,9 @@ def _build_locked(
         found = Extraction(tuple(r.doc for r in results), entities, relations, failures)
         extraction, left_out = screen(found)
         bar.stage("building the RDF graph")
-        with TurtleSpool(out) as spool:
-            write_and_check(extraction, spool, bar, native=validator == COMPILED)
+        with unscanned(), TurtleSpool(out) as spool:
+            parts = GraphParts(extraction)
+            write_and_check(parts, spool, bar, workers, native=validator == COMPILED)
             bar.stage("writing graph.ttl")
             report = BuildReport.of(
                 extraction,
@@ -172,45 +176,13 @@ def _build_locked(
     )
 
 
-def write_and_check(
-    extraction: Extraction, spool: TurtleSpool, bar: BuildProgress, *, native: bool = True
-) -> None:
-    """Spool every part of the graph and validate it, one part in memory at a time.
-
-    The shared and entity parts are made first, for their types; each document part is then
-    checked as soon as it is made (it points only at its own nodes and at those); the others
-    are made again and checked last, when every type is known.
-    """
-    parts = GraphParts(extraction)
-    checker = shacl_parts.PartChecker(native=native)
-    checking = 0.0
-
-    def check(part: Graph) -> None:
-        nonlocal checking
-        start = time.perf_counter()
-        checker.check(part)
-        checking += time.perf_counter() - start
-
-    for part in parts.others():
-        checker.types.add(part)
-        spool.add(part)
-    for part in parts.documents():
-        checker.types.add(part)
-        spool.add(part)
-        check(part)
-    for part in parts.others():
-        check(part)
-    checker.raise_if_any()
-    bar.carve(VALIDATION_STAGE, checking)
-    bar.note(f"{spool.triples} triples conform to the SHACL shapes")
-
-
 def extract_all(
     docs: Sequence[SourceDoc],
     stages: Stages,
     cache: DocCache | None,
     bar: BuildProgress,
     plan: ExtractPlan = SERIAL,
+    workers: Workers | None = None,
 ) -> tuple[list[DocResult], tuple[tuple[str, str], ...], int]:
     """Each document's DocResult, from the cache when it has one, the others extracted as
     ``plan`` says; results and failures come in document order, failures are kept, not raised."""
@@ -238,7 +210,7 @@ def extract_all(
 
     if todo:
         bar.note(plan.describe())
-        run_plan([docs[i] for i in todo], stages, plan, done)
+        run_plan([docs[i] for i in todo], stages, plan, done, workers)
     ordered = [outcomes[i] for i in sorted(outcomes)]
     results = [o for o in ordered if isinstance(o, DocResult)]
     failures = tuple((o.path, o.reason) for o in ordered if isinstance(o, Failed))

@@ -1,6 +1,7 @@
 """Minting IRIs: one pure function, :func:`mint`, and a named helper per kind of node.
 
-IRIs keep Chinese letters readable (IRIs allow them) and percent-encode everything else that is
+IRIs are plain ``str`` (the build writes millions of them; rdflib callers wrap them in
+``URIRef``). They keep Chinese letters readable (IRIs allow them) and percent-encode everything else that is
 not an unreserved ASCII character, so any file name or label gives a valid, deterministic IRI,
 and two different inputs never give the same one.
 
@@ -13,9 +14,8 @@ and two different inputs never give the same one.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import PurePath
-
-from rdflib import URIRef
 
 from policykg.graph.vocab import BASE
 
@@ -37,7 +37,7 @@ def encode_segment(segment: str) -> str:
     return "".join(out)
 
 
-def mint(*segments: str) -> URIRef:
+def mint(*segments: str) -> str:
     """The IRI under the policykg base made of these path segments, each encoded.
 
     >>> str(mint("id", "enterprise", "d316174913ed"))
@@ -45,7 +45,7 @@ def mint(*segments: str) -> URIRef:
     """
     if not segments or any(not s for s in segments):
         raise ValueError(f"empty IRI segment in {segments!r}")
-    return URIRef(BASE + "/".join(encode_segment(s) for s in segments))
+    return BASE + "/".join(encode_segment(s) for s in segments)
 
 
 def doc_stem(doc_name: str) -> str:
@@ -54,7 +54,8 @@ def doc_stem(doc_name: str) -> str:
     return stem or doc_name
 
 
-def entity_iri(entity_id: str) -> URIRef:
+@lru_cache(maxsize=1 << 16)
+def entity_iri(entity_id: str) -> str:
     """``id:<type>/<hash>`` for an ``ir.entity_id``.
 
     >>> str(entity_iri("enterprise/d316174913ed"))
@@ -63,36 +64,38 @@ def entity_iri(entity_id: str) -> URIRef:
     return mint("id", *entity_id.split("/"))
 
 
-def doc_iri(doc_name: str) -> URIRef:
-    """``doc:<stem>``: the document."""
+@lru_cache(maxsize=4096)
+def doc_iri(doc_name: str) -> str:
+    """``doc:<stem>``: the document (made once per document name: every node of a document
+    starts with it)."""
     return mint("doc", doc_stem(doc_name))
 
 
-def text_iri(doc_name: str) -> URIRef:
+def text_iri(doc_name: str) -> str:
     """``doc:<stem>/text``: the document's decoded text (a ``nif:Context``)."""
-    return mint("doc", doc_stem(doc_name), "text")
+    return doc_iri(doc_name) + "/text"
 
 
-def mention_iri(doc_name: str, start: int, end: int) -> URIRef:
+def mention_iri(doc_name: str, start: int, end: int) -> str:
     """``doc:<stem>/m/<start>-<end>``: a phrase of the text (a mention or an amount)."""
-    return mint("doc", doc_stem(doc_name), "m", f"{start}-{end}")
+    return f"{doc_iri(doc_name)}/m/{start:d}-{end:d}"  # digits and "-" need no encoding
 
 
-def sentence_iri(doc_name: str, start: int, end: int) -> URIRef:
+def sentence_iri(doc_name: str, start: int, end: int) -> str:
     """``doc:<stem>/s/<start>-<end>``: a sentence of the text."""
-    return mint("doc", doc_stem(doc_name), "s", f"{start}-{end}")
+    return f"{doc_iri(doc_name)}/s/{start:d}-{end:d}"
 
 
-def amount_iri(doc_name: str, start: int, end: int) -> URIRef:
+def amount_iri(doc_name: str, start: int, end: int) -> str:
     """``doc:<stem>/a/<start>-<end>``: the amount stated at that place of the text."""
-    return mint("doc", doc_stem(doc_name), "a", f"{start}-{end}")
+    return f"{doc_iri(doc_name)}/a/{start:d}-{end:d}"
 
 
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
 
 
-def concept_iri(label: str) -> URIRef:
+def concept_iri(label: str) -> str:
     """``id:concept/<hash>``: a glossary part such as 稳就业, shared by every abbreviation naming it.
 
     >>> str(concept_iri("稳就业")) == str(concept_iri("稳就业"))
@@ -101,6 +104,6 @@ def concept_iri(label: str) -> URIRef:
     return mint("id", "concept", _digest("concept", label))
 
 
-def assertion_iri(relation_type: str, subject_id: str, object_id: str) -> URIRef:
+def assertion_iri(relation_type: str, subject_id: str, object_id: str) -> str:
     """``id:assertion/<hash>``: the reified relation between two entities."""
     return mint("id", "assertion", _digest(relation_type, subject_id, object_id))

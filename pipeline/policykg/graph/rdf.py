@@ -1,5 +1,7 @@
-"""IR -> RDF: :func:`graph_parts` writes an :class:`~policykg.ir.Extraction` as a sequence of
-rdflib Graphs, :func:`to_graph` joins them into one (for small graphs and tests).
+"""IR -> RDF: :class:`GraphParts` writes an :class:`~policykg.ir.Extraction` as a sequence of
+:class:`~policykg.graph.triples.Part` (plain tuples, no RDF library per triple);
+:func:`graph_parts` gives them as rdflib Graphs and :func:`to_graph` joins them into one (for
+small graphs and tests).
 
 Pure: the same extraction always gives the same triples (no timestamps, no blank nodes). Parts
 have disjoint subjects, each subject's triples all in one part: one part per document (the
@@ -14,26 +16,31 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice
 from typing import TypeVar
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import Graph
+from rdflib.namespace import SKOS
 
 from policykg.errors import OntologyError
 from policykg.graph import iri, rdf_nodes, rdf_summary
 from policykg.graph.rdf_amounts import add_amount_node
 from policykg.graph.rdf_plan import Plan, make_plan
 from policykg.graph.rdf_text import ZH, add_document, add_sentence
+from policykg.graph.triples import TYPE, Part, plain, to_rdflib
 from policykg.graph.vocab import GLOSSARY_SCHEME, PREFIXES, SLOGAN_SCHEME
 from policykg.ir import Entity, EntityType, Extraction, Relation, SourceDoc, entity_id
 
 NODES_PER_PART = 2000
 T = TypeVar("T")
+URIRef = str  # an IRI, as text
+_SCHEMES = ((plain(GLOSSARY_SCHEME), "政策缩略语"), (plain(SLOGAN_SCHEME), "提法与口号"))
+_CONCEPT_SCHEME, _PREF = plain(SKOS.ConceptScheme), plain(SKOS.prefLabel)
 
 
 def to_graph(extraction: Extraction) -> Graph:
     """The RDF graph of an extraction: documents, text, entities, mentions, relations."""
     g = new_graph()
-    for part in graph_parts(extraction):
-        g += part
+    parts = GraphParts(extraction)
+    for part in (*parts.documents(), *parts.others()):
+        to_rdflib(part.rows(), g)
     return g
 
 
@@ -46,10 +53,11 @@ def new_graph() -> Graph:
 
 
 def graph_parts(extraction: Extraction, size: int = NODES_PER_PART) -> Iterator[Graph]:
-    """The graph in parts with disjoint subjects: documents first, then the rest."""
+    """The graph in parts with disjoint subjects, as rdflib Graphs: documents first, then the
+    rest."""
     parts = GraphParts(extraction, size)
-    yield from parts.documents()
-    yield from parts.others()
+    for part in (*parts.documents(), *parts.others()):
+        yield to_rdflib(part.rows())
 
 
 class GraphParts:
@@ -64,18 +72,18 @@ class GraphParts:
         self.concepts = concept_index(extraction.entities)
         self.plan = make_plan(extraction, self.concepts, self.places)
 
-    def documents(self) -> Iterator[Graph]:
+    def documents(self) -> Iterator[Part]:
         """One part per document: only its own nodes and nodes of :meth:`others` are objects."""
         for doc in self.extraction.docs:
             place = self.places.get(doc.meta.place or "")
             yield document_part(self.docs, doc, place, self.plan)
 
-    def others(self) -> Iterator[Graph]:
+    def others(self) -> Iterator[Part]:
         """Shared nodes, glossary parts, entities and assertions."""
         plan, size = self.plan, self.size
         yield shared_part(self.extraction, self.places, plan)
         for concepts_chunk in chunks(sorted(plan.new_concepts.items()), size):
-            g = Graph()
+            g = Part()
             for node, label in concepts_chunk:
                 rdf_nodes.add_concept(g, node, label, plan)
             yield g
@@ -86,7 +94,7 @@ class GraphParts:
             node = iri.assertion_iri(relation.type.value, relation.subject, relation.object)
             assertions.setdefault(node, []).append(relation)
         for assertion_chunk in chunks(list(assertions.values()), size):
-            g = Graph()
+            g = Part()
             for relations in assertion_chunk:
                 for relation in relations:
                     rdf_nodes.add_assertion(g, relation)
@@ -102,12 +110,13 @@ def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 def document_part(
     docs: Mapping[str, SourceDoc], doc: SourceDoc, place: URIRef | None, plan: Plan
-) -> Graph:
+) -> Part:
     """A document with its text, the mentions and amounts in it and its evidence sentences."""
-    g = Graph()
+    g = Part()
     add_document(g, doc, place)
+    sentences: dict[str, str] = {}
     for entity, kind, mention in plan.mentions.get(doc.name, ()):
-        rdf_nodes.add_mention(g, docs, entity, kind, mention)
+        rdf_nodes.add_mention(g, docs, entity, kind, mention, sentences)
     for kept in plan.amounts.get(doc.name, ()):
         add_amount_node(g, docs, kept.node, kept.amount)
     for span in plan.evidence.get(doc.name, ()):
@@ -116,13 +125,13 @@ def document_part(
     return g
 
 
-def shared_part(extraction: Extraction, places: Mapping[str, URIRef], plan: Plan) -> Graph:
+def shared_part(extraction: Extraction, places: Mapping[str, URIRef], plan: Plan) -> Part:
     """The concept schemes, places known only from the manifest, and relations whose subject
     is no entity of the extraction."""
-    g = Graph()
-    for scheme, label in ((GLOSSARY_SCHEME, "政策缩略语"), (SLOGAN_SCHEME, "提法与口号")):
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((scheme, SKOS.prefLabel, Literal(label, lang=ZH)))
+    g = Part()
+    for scheme, label in _SCHEMES:
+        g.iri(scheme, TYPE, _CONCEPT_SCHEME)
+        g.literal(scheme, _PREF, label, language=ZH)
     for year, counts in plan.summary.by_year.items():
         rdf_summary.add_year_counts(g, year, counts)
     documents: dict[URIRef, list[URIRef]] = {}
@@ -148,9 +157,9 @@ def entity_part(
     entities: Sequence[tuple[URIRef, list[Entity]]],
     concepts: Mapping[str, URIRef],
     plan: Plan,
-) -> Graph:
+) -> Part:
     """Entities with their links (amounts, broader wholes, relations they start)."""
-    g = Graph()
+    g = Part()
     for node, same in entities:
         for entity in same:
             rdf_nodes.add_entity(g, docs, entity, concepts)

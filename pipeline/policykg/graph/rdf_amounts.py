@@ -7,14 +7,19 @@ import logging
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 
 from policykg.graph.rdf_text import add_phrase
+from policykg.graph.triples import TYPE, Part, plain
 from policykg.graph.vocab import AMOUNT_PROPERTIES, KG, SCHEMA
 from policykg.ir import Amount, SourceDoc
 
 logger = logging.getLogger(__name__)
+
+DECIMAL = plain(XSD.decimal)
+_PROPERTIES = {kind: (plain(p), plain(c)) for kind, (p, c) in AMOUNT_PROPERTIES.items()}
+_MONETARY, _VALUE, _UNIT = plain(SCHEMA.MonetaryAmount), plain(SCHEMA.value), plain(SCHEMA.unitText)
+_CURRENCY, _IN_YUAN, _EVIDENCE = plain(SCHEMA.currency), plain(KG.valueInYuan), plain(KG.evidence)
 
 # Chinese magnitude prefixes of a money unit: 亿元 = 10^8 yuan.
 MAGNITUDES: dict[str, int] = {
@@ -57,17 +62,17 @@ def decimal_of(value: str) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def decimal_literal(number: Decimal) -> Literal:
-    """An xsd:decimal in its canonical form (no exponent, no trailing zeros, always a point),
-    which is what Turtle writers and Oxigraph produce, so the literal survives a round trip.
+def decimal_literal(number: Decimal) -> str:
+    """The lexical form of an xsd:decimal, canonical (no exponent, no trailing zeros, always a
+    point), which is what Turtle writers and Oxigraph produce, so it survives a round trip.
 
-    >>> str(decimal_literal(Decimal("2.50"))), str(decimal_literal(Decimal("3E+8")))
+    >>> decimal_literal(Decimal("2.50")), decimal_literal(Decimal("3E+8"))
     ('2.5', '300000000.0')
     """
     text = format(number.normalize(), "f")
     if "." not in text:
         text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+    return text
 
 
 def money_unit(unit: str) -> tuple[str, int | None]:
@@ -83,7 +88,7 @@ def money_unit(unit: str) -> tuple[str, int | None]:
     return "CNY", MAGNITUDES.get(compact)
 
 
-def add_amount_node(g: Graph, docs: Mapping[str, SourceDoc], node: URIRef, amount: Amount) -> None:
+def add_amount_node(g: Part, docs: Mapping[str, SourceDoc], node: str, amount: Amount) -> None:
     """The amount node: its class, value, unit, currency and the phrase that states it.
 
     The owner's link to it and the choice between two readings of one span are made by
@@ -93,22 +98,22 @@ def add_amount_node(g: Graph, docs: Mapping[str, SourceDoc], node: URIRef, amoun
     if number is None:
         raise ValueError(f"{amount.span.doc}: amount {amount.value!r} is not a number")
     cls = amount_property(amount)[1]
-    g.add((node, RDF.type, cls))
-    g.add((node, SCHEMA.value, decimal_literal(number)))
-    g.add((node, SCHEMA.unitText, Literal(amount.unit)))
-    g.add((node, KG.evidence, add_phrase(g, docs, amount.span)))
-    if cls == SCHEMA.MonetaryAmount:
+    g.iri(node, TYPE, cls)
+    g.literal(node, _VALUE, decimal_literal(number), datatype=DECIMAL)
+    g.literal(node, _UNIT, amount.unit)
+    g.iri(node, _EVIDENCE, add_phrase(g, docs, amount.span))
+    if cls == _MONETARY:
         add_currency(g, node, number, amount.unit)
 
 
-def amount_property(amount: Amount) -> tuple[URIRef, URIRef]:
+def amount_property(amount: Amount) -> tuple[str, str]:
     """The property linking the owner to the amount, and the amount's class."""
-    return AMOUNT_PROPERTIES.get(amount.kind, AMOUNT_PROPERTIES["other"])
+    return _PROPERTIES.get(amount.kind, _PROPERTIES["other"])
 
 
-def add_currency(g: Graph, node: URIRef, number: Decimal, unit: str) -> None:
+def add_currency(g: Part, node: str, number: Decimal, unit: str) -> None:
     """``schema:currency`` and, for yuan with a known magnitude, ``kg:valueInYuan``."""
     code, magnitude = money_unit(unit)
-    g.add((node, SCHEMA.currency, Literal(code)))
+    g.literal(node, _CURRENCY, code)
     if code == "CNY" and magnitude is not None:
-        g.add((node, KG.valueInYuan, decimal_literal(number * magnitude)))
+        g.literal(node, _IN_YUAN, decimal_literal(number * magnitude), datatype=DECIMAL)

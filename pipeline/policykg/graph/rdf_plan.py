@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
-
 from policykg.graph import iri
 from policykg.graph.rdf_amounts import decimal_literal, decimal_of
 from policykg.graph.rdf_summary import Summary, summarize
@@ -24,6 +22,8 @@ from policykg.graph.vocab import CONCEPT_SCHEMES
 from policykg.ir import Amount, Entity, EntityType, Extraction, Mention, Relation, TextSpan
 
 logger = logging.getLogger(__name__)
+
+URIRef = str  # an IRI, as text
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,21 @@ class Plan:
     relations: Mapping[URIRef, list[Relation]]
     entities: Mapping[URIRef, list[Entity]]
     summary: Summary
+
+    def for_document(self, name: str) -> Plan:
+        """What the part of document ``name`` needs, alone (small, to send to a worker)."""
+        counts = self.summary.by_document.get(name)
+        return Plan(
+            {name: list(self.mentions.get(name, ()))},
+            {name: list(self.amounts.get(name, ()))},
+            {},
+            {name: list(self.evidence.get(name, ()))},
+            {},
+            {},
+            {},
+            {},
+            Summary({}, {name: counts} if counts is not None else {}, {}),
+        )
 
 
 def make_plan(
@@ -86,7 +101,7 @@ def make_plan(
 def kept_amounts(extraction: Extraction) -> list[KeptAmount]:
     """Amounts with a numeric value; of two readings of one span that differ, the first wins."""
     docs = {doc.name: doc for doc in extraction.docs}
-    stated: dict[URIRef, Literal] = {}
+    stated: dict[URIRef, str] = {}
     kept: list[KeptAmount] = []
     for entity in extraction.entities:
         owner = iri.entity_iri(entity.id)

@@ -20,15 +20,19 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
-
 from policykg.graph import iri
-from policykg.graph.rdf_text import source_of
+from policykg.graph.rdf_text import INTEGER, source_of
+from policykg.graph.triples import TYPE, Part, plain
 from policykg.graph.vocab import ENTITY_CLASSES, KG
 from policykg.ir import Entity, EntityType, SourceDoc
 
 RANKED = 1000
+URIRef = str  # an IRI, as text
+_CLASSES = {kind: plain(cls) for kind, (cls, _) in ENTITY_CLASSES.items()}
+_MENTIONS, _DOCUMENTS, _RANK = plain(KG.mentionCount), plain(KG.documentCount), plain(KG.rank)
+_FIRST, _LAST, _IN_PLACE = plain(KG.firstYear), plain(KG.lastYear), plain(KG.mentionedInPlace)
+_ENTITY_COUNT, _COUNT_OF, _COUNT = plain(KG.EntityCount), plain(KG.countOf), plain(KG["count"])
+_IN_DOCUMENT, _IN_YEAR = plain(KG.inDocument), plain(KG.inYear)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,43 +117,43 @@ def rank_key(stats: EntityStats, label: str, node: URIRef) -> tuple[int, int, st
     return (-stats.documents, -stats.mentions, label, str(node))
 
 
-def integer(value: int) -> Literal:
-    """An ``xsd:integer`` literal."""
-    return Literal(value, datatype=XSD.integer)
+def integer(g: Part, node: str, predicate: str, value: int) -> None:
+    """``node predicate value`` with an ``xsd:integer``."""
+    g.literal(node, predicate, str(value), datatype=INTEGER)
 
 
-def add_entity_stats(g: Graph, node: URIRef, stats: EntityStats) -> None:
+def add_entity_stats(g: Part, node: URIRef, stats: EntityStats) -> None:
     """The counts, years and rank of one entity node."""
-    g.add((node, KG.mentionCount, integer(stats.mentions)))
-    g.add((node, KG.documentCount, integer(stats.documents)))
+    integer(g, node, _MENTIONS, stats.mentions)
+    integer(g, node, _DOCUMENTS, stats.documents)
     if stats.first_year is not None and stats.last_year is not None:
-        g.add((node, KG.firstYear, integer(stats.first_year)))
-        g.add((node, KG.lastYear, integer(stats.last_year)))
+        integer(g, node, _FIRST, stats.first_year)
+        integer(g, node, _LAST, stats.last_year)
     for place in stats.places:
-        g.add((node, KG.mentionedInPlace, place))
+        g.iri(node, _IN_PLACE, place)
     if stats.rank is not None:
-        g.add((node, KG.rank, integer(stats.rank)))
+        integer(g, node, _RANK, stats.rank)
 
 
-def add_document_counts(g: Graph, doc_name: str, counts: Mapping[EntityType, int]) -> None:
+def add_document_counts(g: Part, doc_name: str, counts: Mapping[EntityType, int]) -> None:
     """``doc:<stem>/count/<type>``: how many entities of each type the document names."""
     document = iri.doc_iri(doc_name)
     for kind, count in counts.items():
         node = iri.mint("doc", iri.doc_stem(doc_name), "count", kind.value.lower())
         add_count(g, node, kind, count)
-        g.add((node, KG.inDocument, document))
+        g.iri(node, _IN_DOCUMENT, document)
 
 
-def add_year_counts(g: Graph, year: int, counts: Mapping[EntityType, int]) -> None:
+def add_year_counts(g: Part, year: int, counts: Mapping[EntityType, int]) -> None:
     """``year/<year>/count/<type>``: how many entities of each type that year's documents name."""
     for kind, count in counts.items():
         node = iri.mint("year", str(year), "count", kind.value.lower())
         add_count(g, node, kind, count)
-        g.add((node, KG.inYear, integer(year)))
+        integer(g, node, _IN_YEAR, year)
 
 
-def add_count(g: Graph, node: URIRef, kind: EntityType, count: int) -> None:
+def add_count(g: Part, node: URIRef, kind: EntityType, count: int) -> None:
     """A ``kg:EntityCount`` node: its class, the class counted and the count."""
-    g.add((node, RDF.type, KG.EntityCount))
-    g.add((node, KG.countOf, ENTITY_CLASSES[kind][0]))
-    g.add((node, KG["count"], integer(count)))
+    g.iri(node, TYPE, _ENTITY_COUNT)
+    g.iri(node, _COUNT_OF, _CLASSES[kind])
+    integer(g, node, _COUNT, count)

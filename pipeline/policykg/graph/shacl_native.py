@@ -1,7 +1,8 @@
 """The SHACL shapes compiled once into Python checks, run on a part in one pass over its triples.
 
 pyshacl re-reads the shapes and walks the data graph through rdflib for every part (≈ 57 µs
-per triple on the real corpus). The shapes stay the contract: :func:`compile_shapes` reads
+per triple on the real corpus); these checks read a part's rows (``graph.triples``) as they are,
+and make rdflib terms only to word a violation. The shapes stay the contract: :func:`compile_shapes` reads
 ``ontology/shapes.ttl`` and refuses any term it does not implement
 (:class:`NotCompilableError`), and then the caller falls back to pyshacl; what it accepts it
 checks with the same verdict as pyshacl: the same focus nodes, paths, constraint components and
@@ -11,18 +12,29 @@ messages (tested shape by shape in ``tests/test_graph_shacl_native.py``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import Graph, Literal, Node, URIRef
+from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection as RDFList
 from rdflib.namespace import RDF, RDFS, SH, SKOS
-from rdflib.plugins.stores.memory import Memory
 
 from policykg.graph import shacl_rules as rules
 from policykg.graph.shacl import Violation
 from policykg.graph.shacl_messages import generic_message
+from policykg.graph.triples import (
+    BLANK,
+    IRI,
+    TYPE,
+    Row,
+    object_row,
+    plain,
+    rows_of,
+    subject_key,
+    term_of,
+    to_rdflib,
+)
 
 _IGNORED = {RDF.type, RDFS.comment, RDFS.label, SH.name, SH.description}
 _RANGES = {
@@ -48,7 +60,7 @@ class Check:
     values: list[tuple[str, rules.ValueTest, Node]] = field(default_factory=list)
     min_count: Literal | None = None
     max_count: Literal | None = None
-    has_value: list[Node] = field(default_factory=list)
+    has_value: list[tuple[Node, tuple[str, str, str, str]]] = field(default_factory=list)
     pairs: list[tuple[str, URIRef]] = field(default_factory=list)
     properties: list[Check] = field(default_factory=list)
     target_classes: frozenset[Node] = frozenset()
@@ -71,7 +83,7 @@ def _value_test(shapes: Graph, shape: Node, term: Node, value: Node) -> rules.Va
         flags = next(iter(shapes.objects(shape, SH.flags)), "")
         return rules.pattern_test(str(value), str(flags))
     if term == SH["in"]:
-        return rules.in_test(list(RDFList(shapes, value)))
+        return rules.in_test([object_row(member) for member in RDFList(shapes, value)])
     if isinstance(term, URIRef) and term in _RANGES and isinstance(value, Literal):
         return rules.range_test(value, _RANGES[term])
     return None
@@ -95,7 +107,7 @@ def _or_test(shapes: Graph, members: list[Node]) -> rules.ValueTest:
             tests.append(member_test)
         alternatives.append(tests)
 
-    def any_member(value: Node, types: rules.Types) -> bool:
+    def any_member(value: Row, types: rules.Types) -> bool:
         return any(all(t(value, types) for t in tests) for tests in alternatives)
 
     return any_member
@@ -121,7 +133,7 @@ def compile_shape(shapes: Graph, shape: Node) -> Check:
         elif term in (SH.minCount, SH.maxCount) and isinstance(value, Literal):
             setattr(check, "min_count" if term == SH.minCount else "max_count", value)
         elif term == SH.hasValue:
-            check.has_value.append(value)
+            check.has_value.append((value, rules.term_key(object_row(value))))
         elif term in (SH.lessThan, SH.lessThanOrEquals) and isinstance(value, URIRef):
             check.pairs.append((_component(term), value))
         elif term == SH.property:
@@ -147,99 +159,105 @@ def compile_shapes(shapes: Graph) -> tuple[Check, ...]:
     return tuple(c for c in compiled if c.target_classes or c.target_subjects_of)
 
 
-def _spo(part: Graph) -> dict[Node, dict[Node, dict[Node, object]]] | None:
-    """rdflib's in-memory subject → predicate → objects index of ``part``, if it has one."""
-    spo = getattr(part.store, "_Memory__spo", None)
-    return spo if isinstance(part.store, Memory) and isinstance(spo, dict) else None
-
-
 def subjects_of(part: Graph) -> set[Node]:
-    """The subjects of ``part`` (from rdflib's index when it can, without a triple scan)."""
-    spo = _spo(part)
-    if spo is None:
-        return set(part.subjects())
-    return {s for s, by_p in spo.items() if any(by_p.values())}  # removals leave empty entries
+    """The subjects of an rdflib graph."""
+    return set(part.subjects())
 
 
-_TYPE = str(RDF.type)
-_SUBCLASS = str(RDFS.subClassOf)
+_SUBCLASS = plain(RDFS.subClassOf)
 _LABEL = SKOS.prefLabel
 
 
 class PartIndex:
-    """A part's triples by subject and predicate, read once. Keys are plain strings: rdflib
-    terms hash and compare in Python, several times slower (a blank node's id never looks like
-    an IRI, so the two cannot meet)."""
+    """A part's rows by subject and predicate (keys are plain strings), read once."""
 
-    def __init__(self, part: Graph) -> None:
-        self.graph = part
-        self.props: dict[str, dict[str, list[Node]]] = {}
-        text = str.__str__
-        spo = _spo(part)
-        if spo is not None:
-            for s, by_p in spo.items():
-                props = {text(p): list(objects) for p, objects in by_p.items() if objects}
-                if props:  # rdflib leaves empty entries behind removed triples
-                    self.props[text(s)] = props
-        else:
-            for s, p, o in part:
-                self.props.setdefault(text(s), {}).setdefault(text(p), []).append(o)
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = rows
+        self.props: dict[str, dict[str, list[Row]]] = {}
+        last, props = "", {}
+        for row in rows:
+            if row[0] != last or not self.props:
+                last = row[0]
+                props = self.props.setdefault(last, {})
+            props.setdefault(row[2], []).append(row)
         self.has_subclasses = any(_SUBCLASS in props for props in self.props.values())
         self._types: dict[str, frozenset[str]] = {}
+        self._graph: Graph | None = None
 
-    def values(self, node: Node, path: str) -> list[Node]:
-        """The objects of ``node``'s ``path`` triples."""
-        props = self.props.get(str.__str__(node))
-        return props.get(path, []) if props is not None else []
+    @property
+    def graph(self) -> Graph:
+        """The part as an rdflib Graph, made on the first violation (to word it)."""
+        if self._graph is None:
+            self._graph = to_rdflib(self.rows)
+        return self._graph
 
-    def types(self, node: Node) -> frozenset[str]:
-        """The ``rdf:type`` values of ``node``, as strings."""
-        key = str.__str__(node)
-        found = self._types.get(key)
+    @graph.setter
+    def graph(self, graph: Graph) -> None:
+        self._graph = graph
+
+    def types(self, node: str) -> frozenset[str]:
+        """The ``rdf:type`` values of ``node`` (its key), as strings."""
+        found = self._types.get(node)
         if found is None:
-            found = self._types[key] = frozenset(map(str.__str__, self.values(node, _TYPE)))
+            rows = self.props.get(node, {}).get(TYPE, ())
+            found = self._types[node] = frozenset(row[3] for row in rows)
         return found
 
 
+def node_of(key: str) -> Node:
+    """A subject key as an rdflib term."""
+    return BNode(key[2:]) if key.startswith("_:") else URIRef(key)
+
+
 def _violation(
-    index: PartIndex, check: Check, component: str, param: Node, focus: Node, value: Node
+    index: PartIndex, check: Check, component: str, param: Node, focus: str, value: Node
 ) -> Violation:
-    label = index.graph.value(focus, _LABEL)
+    node = node_of(focus)
+    label = index.graph.value(node, _LABEL)
     message = check.message or generic_message(
-        component, param, check.shapes, index.graph, check.path, focus, value
+        component, param, check.shapes, index.graph, check.path, node, value
     )
     return Violation(
         shape=str(check.shape),
         path="" if check.path is None else str(check.path),
         constraint=component,
         message=message,
-        focus=f"{focus} ({label})" if label is not None else str(focus),
+        focus=f"{node} ({label})" if label is not None else str(node),
     )
 
 
+def focus_row(focus: str) -> Row:
+    """The focus node as a value (for a shape without a path)."""
+    if focus.startswith("_:"):
+        return ("", True, "", focus[2:], BLANK, "", "")
+    return ("", True, "", focus, IRI, "", "")
+
+
 def evaluate(
-    index: PartIndex, check: Check, focus: Node, props: dict[str, list[Node]], out: list[Violation]
+    index: PartIndex, check: Check, focus: str, props: dict[str, list[Row]], out: list[Violation]
 ) -> None:
-    """Add to ``out`` the violations of ``check`` (and its property shapes) on one focus node,
-    whose triples by predicate are ``props``."""
-    values = [focus] if check.key is None else props.get(check.key, [])
+    """Add to ``out`` the violations of ``check`` (and its property shapes) on one focus node
+    (its key), whose rows by predicate are ``props``."""
+    values = [focus_row(focus)] if check.key is None else props.get(check.key, [])
     for component, test, param in check.values:
         for value in values:
             if not test(value, index.types):
-                out.append(_violation(index, check, component, param, focus, value))
+                out.append(_violation(index, check, component, param, focus, term_of(value)))
     if check.min_count is not None and len(values) < check.min_count.value:
-        out.append(_violation(index, check, _MIN_COUNT, check.min_count, focus, focus))
+        out.append(_violation(index, check, _MIN_COUNT, check.min_count, focus, node_of(focus)))
     if check.max_count is not None and len(values) > check.max_count.value:
-        out.append(_violation(index, check, _MAX_COUNT, check.max_count, focus, focus))
-    for wanted in check.has_value:
-        if wanted not in values:
-            out.append(_violation(index, check, _HAS_VALUE, wanted, focus, focus))
+        out.append(_violation(index, check, _MAX_COUNT, check.max_count, focus, node_of(focus)))
+    if check.has_value:
+        present = {rules.term_key(value) for value in values}
+        for wanted, key in check.has_value:
+            if key not in present:
+                out.append(_violation(index, check, _HAS_VALUE, wanted, focus, node_of(focus)))
     for component, other in check.pairs:
         or_equal = component.startswith("LessThanOrEquals")
         for value in values:
             for bound in props.get(str.__str__(other), []):
                 if not rules.less_than(value, bound, or_equal=or_equal):
-                    out.append(_violation(index, check, component, other, focus, value))
+                    out.append(_violation(index, check, component, other, focus, term_of(value)))
     for prop in check.properties:
         evaluate(index, prop, focus, props, out)
 
@@ -263,20 +281,24 @@ def _dispatch(shapes: Graph) -> tuple[dict[str, list[Check]], dict[str, list[Che
 
 
 def part_violations_native(
-    part: Graph, focus: Collection[Node], shapes: Graph
+    part: Graph | Sequence[Row], focus: Collection[Node] | Collection[str], shapes: Graph
 ) -> list[Violation] | None:
-    """The violations whose focus node is in ``focus``, or None when the shapes or the part need
-    pyshacl (a term not compiled, ``rdfs:subClassOf`` in the data)."""
+    """The violations whose focus node is in ``focus`` (rdflib terms, or keys for rows), or None
+    when the shapes or the part need pyshacl (a term not compiled, ``rdfs:subClassOf`` in the
+    data)."""
     try:
         by_class, by_predicate = _dispatch(shapes)
     except NotCompilableError:
         return None
-    index = PartIndex(part)
+    keys = [subject_key(n) if isinstance(n, Node) else n for n in focus]
+    index = PartIndex(rows_of(part) if isinstance(part, Graph) else part)
+    if isinstance(part, Graph):
+        index.graph = part  # its labels and messages read as pyshacl reads them
     if index.has_subclasses:
         return None
     found: list[Violation] = []
-    for node in focus:
-        props = index.props.get(str.__str__(node))
+    for node in keys:
+        props = index.props.get(node)
         if props is None:
             continue
         checks = {id(c): c for t in index.types(node) for c in by_class.get(t, ())}

@@ -9,7 +9,8 @@ the types of nodes that live in other parts, and only the part's own subjects co
 nodes (a node present only through its types is judged in its own part). :func:`check_local`
 refuses shapes that would break this argument (an inverse or sequence path, ``sh:node``,
 ``sh:property`` inside ``sh:or``, ``sh:targetObjectsOf``, ``sh:targetNode``, SPARQL constraints…), so a future
-shape cannot silently be checked on too little data.
+shape cannot silently be checked on too little data. Parts come as sorted rows
+(``graph.triples``); rdflib Graphs are taken too (tests) and read as rows.
 
 Each part is checked by the shapes compiled into Python (``shacl_native``, same verdict as
 pyshacl, tested shape by shape); pyshacl checks it when the shapes use a term that is not
@@ -19,17 +20,19 @@ compiled.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Node, URIRef
+from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
 from policykg.errors import OntologyError
 from policykg.graph.shacl import Violation, format_report, load_shapes, violations
-from policykg.graph.shacl_native import part_violations_native, subjects_of
+from policykg.graph.shacl_native import node_of, part_violations_native
+from policykg.graph.shacl_rules import node_key
+from policykg.graph.triples import IRI, LITERAL, TYPE, PartRows, Row, plain, rows_in, to_rdflib
 from policykg.graph.vocab import shapes_path
 
 logger = logging.getLogger(__name__)
@@ -77,55 +80,77 @@ class TypeIndex:
     """The ``rdf:type`` values of every subject of the graph, gathered part by part."""
 
     def __init__(self) -> None:
-        self._types: dict[Node, tuple[Node, ...]] = {}
-        self._shared: dict[tuple[Node, ...], tuple[Node, ...]] = {}
+        self._types: dict[str, tuple[str, ...]] = {}
+        self._shared: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    def add(self, part: Graph) -> None:
-        """Record the types of the subjects of ``part``."""
-        found: dict[Node, set[Node]] = {}
-        for subject, type_ in part.subject_objects(RDF.type):
-            found.setdefault(subject, set()).add(type_)
-        for subject, types in found.items():
-            key = tuple(sorted(types | set(self._types.get(subject, ())), key=str))
+    def subset(self, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The types of ``keys`` (an empty tuple for a node without any), to send to a worker."""
+        return {key: self._types.get(key, ()) for key in keys}
+
+    def merge(self, types: dict[str, tuple[str, ...]]) -> None:
+        """Add types gathered elsewhere (by :meth:`of_rows` in a worker)."""
+        for subject, found in types.items():
+            key = tuple(sorted(set(found) | set(self._types.get(subject, ()))))
             self._types[subject] = self._shared.setdefault(key, key)
 
-    def stubs(
-        self, part: Graph, subjects: set[Node], paths: frozenset[Node]
-    ) -> Iterator[tuple[Node, Node, Node]]:
-        """Type triples of the nodes ``part`` points at by ``paths`` that are subjects of
-        other parts."""
-        targets = {o for p in paths for o in part.objects(None, p)} - subjects  # type: ignore[arg-type]
-        for target in targets:
-            for type_ in self._types.get(target, ()):
-                yield (target, RDF.type, type_)
+    @staticmethod
+    def of_rows(rows: Sequence[Row]) -> dict[str, tuple[str, ...]]:
+        """The types of the subjects of ``rows``."""
+        found: dict[str, list[str]] = {}
+        for row in rows:
+            if row[2] == TYPE:
+                found.setdefault(row[0], []).append(row[3])
+        return {subject: tuple(types) for subject, types in found.items()}
+
+    def add(self, part: PartRows) -> None:
+        """Record the types of the subjects of ``part``."""
+        self.merge(self.of_rows(rows_in(part)))
+
+    def missing(self, rows: Sequence[Row], subjects: set[str], paths: frozenset[str]) -> set[str]:
+        """The nodes ``rows`` point at by ``paths`` that this index has never heard of."""
+        targets = {node_key(row) for row in rows if row[2] in paths and row[4] != LITERAL}
+        return targets - subjects - self._types.keys()
+
+    def stubs(self, rows: Sequence[Row], subjects: set[str], paths: frozenset[str]) -> list[Row]:
+        """Type rows of the nodes ``rows`` point at by ``paths`` that are subjects of other
+        parts."""
+        targets = {node_key(row) for row in rows if row[2] in paths and row[4] != LITERAL}
+        return [
+            (target, False, TYPE, type_, IRI, "", "")
+            for target in sorted(targets - subjects)
+            for type_ in self._types.get(target, ())
+        ]
 
 
 @lru_cache(maxsize=4)
-def class_paths(shapes: Graph) -> frozenset[Node]:
+def class_paths(shapes: Graph) -> frozenset[str]:
     """The paths whose values a shape checks by class (``sh:class``, also inside ``sh:or``):
     the only nodes whose types a part must borrow."""
-    found: set[Node] = set()
+    found: set[str] = set()
     for shape, path in shapes.subject_objects(SH.path):
         members = [shape] + [
             member for alt in shapes.objects(shape, SH["or"]) for member in Collection(shapes, alt)
         ]
         if any((member, SH["class"], None) in shapes for member in members):
-            found.add(path)
+            found.add(plain(path))
     return frozenset(found)
 
 
 def part_violations(
-    part: Graph, types: TypeIndex, shapes: Path | None = None, *, native: bool = True
+    part: PartRows, types: TypeIndex, shapes: Path | None = None, *, native: bool = True
 ) -> list[Violation]:
-    """The violations whose focus node is a subject of ``part`` (``part`` gains type stubs), by
-    the compiled shapes (``native``) when they can, else by pyshacl."""
-    subjects = subjects_of(part)
+    """The violations whose focus node is a subject of ``part``, with the types of the nodes it
+    points at borrowed from ``types``: by the compiled shapes (``native``) when they can, else by
+    pyshacl."""
+    rows = rows_in(part)
+    subjects = {row[0] for row in rows}
     shapes_graph = load_shapes(shapes or shapes_path())
-    stubs = list(types.stubs(part, subjects, class_paths(shapes_graph)))
-    for triple in stubs:
-        part.add(triple)
-    found = part_violations_native(part, subjects, shapes_graph) if native else None
-    return violations(part, shapes, focus=subjects) if found is None else found
+    stubs = types.stubs(rows, subjects, class_paths(shapes_graph))
+    seen = sorted([*rows, *stubs]) if stubs else rows
+    found = part_violations_native(seen, subjects, shapes_graph) if native else None
+    if found is not None:
+        return found
+    return violations(to_rdflib(seen), shapes, focus={node_of(s) for s in subjects})
 
 
 class PartChecker:
@@ -139,10 +164,11 @@ class PartChecker:
         self.found: list[Violation] = []
         self.checked = 0
 
-    def check(self, part: Graph) -> None:
+    def check(self, part: PartRows) -> None:
         """Validate ``part`` (the parts it points into must have been indexed)."""
-        self.checked += len(part)
-        self.found.extend(part_violations(part, self.types, self.shapes, native=self.native))
+        rows = rows_in(part)
+        self.checked += len(rows)
+        self.found.extend(part_violations(rows, self.types, self.shapes, native=self.native))
 
     def raise_if_any(self) -> int:
         """Raise one grouped :class:`OntologyError` if any part failed; else the triples checked."""
@@ -152,7 +178,7 @@ class PartChecker:
         return self.checked
 
 
-def check_parts(parts: Iterable[Graph], types: TypeIndex, shapes: Path | None = None) -> int:
+def check_parts(parts: Iterable[PartRows], types: TypeIndex, shapes: Path | None = None) -> int:
     """Validate every part against ``types`` (of all parts); raise one grouped error if any
     fails, else return the number of triples checked (without the borrowed type triples)."""
     checker = PartChecker(shapes)

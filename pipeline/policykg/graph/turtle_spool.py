@@ -1,7 +1,8 @@
 """Sorted Turtle of a graph that arrives in parts, without holding the whole graph.
 
-Each part (a Graph whose subjects no other part has, see ``rdf.graph_parts``) is sorted and
-written by Oxigraph as in :func:`~policykg.graph.turtle.sorted_turtle`; its subject blocks go to
+Each part (a :class:`~policykg.graph.triples.Part` whose subjects no other part has, see
+``rdf.GraphParts``) is sorted, handed to Oxigraph as N-Triples and written by its Turtle writer as
+in :func:`~policykg.graph.turtle.sorted_turtle`; its subject blocks go to
 an anonymous temporary file and only ``(subject, offset, length)`` stays in memory. At the end
 the blocks are copied out in subject order, so the file has the same bytes as ``sorted_turtle``
 of the whole graph (a test checks this).
@@ -9,16 +10,17 @@ of the whole graph (a test checks this).
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-import pyoxigraph as ox
-from rdflib import Graph, Node
-
 from policykg.graph.atomic import replacing
-from policykg.graph.turtle import TURTLE_PREFIXES, to_ox, triple_order
+from policykg.graph.triples import PartRows, Row, rows_in
+from policykg.graph.turtle import turtle_of
+
+_STATEMENT_START = re.compile(rb"(?<=\n)(?=[^\t ])")  # a line that is not indented
 
 
 def statements(turtle: bytes) -> tuple[bytes, list[bytes]]:
@@ -28,16 +30,11 @@ def statements(turtle: bytes) -> tuple[bytes, list[bytes]]:
     >>> statements(b"@prefix a: <x#> .\n<s> a:p 1 ;\n\ta:q 2 .\n<t> a:p 3 .\n")
     (b'@prefix a: <x#> .\n', [b'<s> a:p 1 ;\n\ta:q 2 .\n', b'<t> a:p 3 .\n'])
     """
-    header: list[bytes] = []
-    blocks: list[list[bytes]] = []
-    for line in turtle.splitlines(keepends=True):
-        if line.startswith(b"@prefix") and not blocks:
-            header.append(line)
-        elif line.startswith((b"\t", b" ")) and blocks:
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
-    return b"".join(header), [b"".join(block) for block in blocks]
+    pieces = _STATEMENT_START.split(turtle)
+    prefixes = 0
+    while prefixes < len(pieces) and pieces[prefixes].startswith(b"@prefix"):
+        prefixes += 1
+    return b"".join(pieces[:prefixes]), pieces[prefixes:]
 
 
 class TurtleSpool:
@@ -59,20 +56,17 @@ class TurtleSpool:
     def __exit__(self, *exc: object) -> None:
         self._file.close()
 
-    def add(self, part: Graph) -> None:
-        """Spool the subject blocks of ``part``."""
-        triples = sorted(part, key=triple_order)  # type: ignore[arg-type]
-        subjects = [
-            str(s) for i, (s, _, _) in enumerate(triples) if i == 0 or triples[i - 1][0] != s
-        ]
-        header, blocks = statements(turtle_of(triples))
+    def add(self, part: PartRows) -> None:
+        """Spool the subject blocks of ``part`` (a Part, rows in sorted order, or a Graph)."""
+        self.add_blocks(*subject_blocks(rows_in(part)))
+
+    def add_blocks(self, header: bytes, blocks: Sequence[tuple[str, bytes]], triples: int) -> None:
+        """Spool blocks made by :func:`subject_blocks` (here or in a worker process)."""
         self._header = self._header or header
-        if len(blocks) != len(subjects):
-            raise RuntimeError(f"{len(subjects)} subjects gave {len(blocks)} Turtle statements")
-        for subject, block in zip(subjects, blocks, strict=True):
+        for subject, block in blocks:
             self._index.append((subject, self._file.tell(), len(block)))
             self._file.write(block)
-        self.triples += len(triples)
+        self.triples += triples
 
     def write(self, path: Path) -> None:
         """Write the sorted Turtle of every part to ``path`` (atomically)."""
@@ -88,12 +82,11 @@ class TurtleSpool:
                 out.write(b"\n" + self._file.read(length))
 
 
-def turtle_of(triples: Sequence[tuple[Node, Node, Node]]) -> bytes:
-    """Oxigraph's Turtle of rdflib triples, in the order given, with our prefixes."""
-    converted = (
-        ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
-        for s, p, o in triples
-    )
-    data = ox.serialize(converted, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-    assert data is not None
-    return data
+def subject_blocks(rows: Sequence[Row]) -> tuple[bytes, list[tuple[str, bytes]], int]:
+    """The Turtle of sorted rows as its prefix lines, one ``(subject, block)`` per subject, and
+    the number of triples."""
+    subjects = list(dict.fromkeys(row[0] for row in rows))  # rows are sorted by subject
+    header, blocks = statements(turtle_of(rows))
+    if len(blocks) != len(subjects):
+        raise RuntimeError(f"{len(subjects)} subjects gave {len(blocks)} Turtle statements")
+    return header, list(zip(subjects, blocks, strict=True)), len(rows)

@@ -1,0 +1,112 @@
+"""The RDF of each document, its Turtle and its SHACL check, on the build's worker processes.
+
+A document's part (its text, mentions, sentences, amounts and counts: most of the graph) needs
+only the document, its slice of the plan (``Plan.for_document``) and the types of the entities and
+place it points at, so ``--jobs N`` makes and checks it in a worker: the worker sends back its
+Turtle blocks, the types of its nodes and its violations, and the parent spools them as if it had
+made them (``graph.ttl`` has the same bytes: the spool sorts the blocks by subject). A part that
+points at a node whose types were not sent is checked by the parent, with every type known; a
+worker that dies leaves its documents to the parent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+
+from policykg.build.pool import Workers
+from policykg.graph.rdf import GraphParts, document_part
+from policykg.graph.rdf_plan import Plan
+from policykg.graph.shacl import Violation, load_shapes
+from policykg.graph.shacl_parts import PartChecker, TypeIndex, class_paths, part_violations
+from policykg.graph.triples import Row
+from policykg.graph.turtle_spool import TurtleSpool, subject_blocks
+from policykg.graph.vocab import shapes_path
+from policykg.ir import SourceDoc
+
+logger = logging.getLogger(__name__)
+
+Types = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class DocTask:
+    """What a worker needs to make, write and check one document's part."""
+
+    doc: SourceDoc
+    place: str | None
+    plan: Plan
+    types: Types  # of the nodes outside the document that it may point at
+    native: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DocDone:
+    """A document's part as Turtle blocks, the types of its nodes, and its violations (None
+    when the parent must check ``rows`` itself)."""
+
+    header: bytes
+    blocks: list[tuple[str, bytes]]
+    triples: int
+    types: Types
+    violations: list[Violation] | None
+    rows: list[Row] | None = None
+
+
+def make_task(parts: GraphParts, doc: SourceDoc, types: TypeIndex, *, native: bool) -> DocTask:
+    """The task of ``doc``, with the types of the entities it names and of its place."""
+    plan = parts.plan.for_document(doc.name)
+    place = parts.places.get(doc.meta.place or "")
+    pointed = {node for node, _, _ in plan.mentions.get(doc.name, ())}
+    if place is not None:
+        pointed.add(place)
+    return DocTask(doc, place, plan, types.subset(pointed), native)
+
+
+def run_task(task: DocTask) -> DocDone:
+    """Make, write and check one document's part (in a worker, or here)."""
+    rows = document_part({task.doc.name: task.doc}, task.doc, task.place, task.plan).rows()
+    header, blocks, triples = subject_blocks(rows)
+    own = TypeIndex.of_rows(rows)
+    index = TypeIndex()
+    index.merge(task.types)
+    subjects = {row[0] for row in rows}
+    if index.missing(rows, subjects, class_paths(load_shapes(shapes_path()))):
+        return DocDone(header, blocks, triples, own, None, rows)
+    found = part_violations(rows, index, native=task.native)
+    return DocDone(header, blocks, triples, own, found)
+
+
+def spool_documents(
+    parts: GraphParts,
+    spool: TurtleSpool,
+    checker: PartChecker,
+    workers: Workers,
+    check: Callable[[Sequence[Row]], None],
+) -> None:
+    """Every document's part made, spooled and checked on ``workers``; the types of the other
+    parts must be in ``checker.types`` already."""
+    tasks = [
+        make_task(parts, doc, checker.types, native=checker.native) for doc in parts.extraction.docs
+    ]
+    later: list[list[Row]] = []
+
+    def done(index: int, future: Future[DocDone]) -> None:
+        try:
+            result = future.result()
+        except Exception as exc:  # the worker died: the part is made here instead
+            logger.warning("%s: RDF worker failed (%s); made here", tasks[index].doc.name, exc)
+            result = run_task(tasks[index])
+        spool.add_blocks(result.header, result.blocks, result.triples)
+        checker.types.merge(result.types)
+        if result.violations is None:
+            later.append(result.rows or [])
+        else:
+            checker.found.extend(result.violations)
+            checker.checked += result.triples
+
+    workers.run(run_task, tasks, done, size=lambda task: len(task.doc.raw))
+    for rows in later:
+        check(rows)
