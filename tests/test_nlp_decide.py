@@ -9,7 +9,7 @@ from typing import Any
 from policykg.ir import DocMeta, Entity, EntityType, Mention, SourceDoc, TextSpan
 from policykg.nlp.candidates import BRAND_INDUSTRY, TERMS
 from policykg.nlp.resolve.phrases import drop_phrase_fragments
-from policykg.nlp.rules.places import short_form
+from policykg.nlp.rules.gazetteer import short_form
 from policykg.nlp.rules.works import find_works_items
 from policykg.nlp.statistical.boundaries import variants
 from policykg.nlp.statistical.decide import Decider, features, read_decider, shipped_decider

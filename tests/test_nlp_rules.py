@@ -11,7 +11,7 @@ from policykg.nlp.candidates import LEGAL_SUFFIX
 from policykg.nlp.resolve.relations import Spot, find_relations
 from policykg.nlp.rules.bodies import find_government_bodies, find_parks, find_places
 from policykg.nlp.rules.lists import find_list_mates, find_listed_enterprises
-from policykg.nlp.rules.orgs import find_enterprises, find_legal_names
+from policykg.nlp.rules.orgs import find_capacity_names, find_enterprises, find_legal_names
 from policykg.nlp.rules.owners import find_project_owners, firm_item_length, owner_length
 from policykg.nlp.rules.project_lists import find_capacity_projects, find_listed_projects
 from policykg.nlp.rules.projects import find_projects, settle_projects
@@ -524,3 +524,17 @@ def test_issue13_a_firm_that_builds_in_another_sentence_is_not_linked() -> None:
     text = "岭东风电场项目开工。河川新能源承建了码头。"
     spots = [_spot(text, "河川新能源", "Enterprise"), _spot(text, "岭东风电场项目", "Project")]
     assert not _links(text, spots)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("加快天地和年产62万吨项目建设", ["天地和"]),
+        ("粮食播面稳定，产量达200万吨以上", []),  # what is measured, not who
+        ("新增风电，装机规模589万千瓦", []),
+        ("谋划实施，会理12.5万吨阴极铜项目开工", []),  # a county before the capacity
+        ("推进洋口港5万吨级通用码头建设", []),  # a port
+    ],
+)
+def test_capacity_names_are_not_quantities_places_or_ports(text: str, names: list[str]) -> None:
+    assert [text[s:e] for s, e, _, _ in find_capacity_names(text)] == names

@@ -11,6 +11,7 @@ from functools import lru_cache, partial
 
 from policykg.ir import EntityType
 from policykg.nlp.candidates import BRAND_INDUSTRY, CAPACITY_NAME, LEGAL_SUFFIX, RuleId
+from policykg.nlp.rules.gazetteer import place_prefix
 from policykg.nlp.rules.lexicon import (
     extends_into_word,
     is_common_word,
@@ -34,6 +35,8 @@ _BARE_SUFFIXES = ("公司", "集团")
 _PLACE_CHARS = "省市县镇乡村区"
 _SECTOR_AFTER = re.compile(r"产业|行业|集群|园区|产业园|基地|领域|板块|赛道")
 _NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
+# What is measured, not who: 产量达200万吨, 年周转量150万吨, 装机规模589万千瓦, 静态储备75万吨.
+_QUANTITY = re.compile(r"产量|产能|规模|储备|周转|装机|总量|能力|产粮")
 # A counted or generic kind before a legal suffix (84个教育集团, 50亿企业集团, 大企业大集团) is
 # not a name.
 _COUNTED_OR_KIND = re.compile(r"\d|个|企业")
@@ -193,9 +196,14 @@ def find_capacity_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> lis
             boundary=boundary,
             accept=partial(_brand_at, text, end=end, rules=rules, longest=4, lexical=False),
         )
-        if start is not None:
+        if start is not None and not _measured_or_place(text[start:end]):
             found.append((start, end, ENTERPRISE, CAPACITY_NAME))
     return found
+
+
+def _measured_or_place(name: str) -> bool:
+    """A quantity (产量…) or a listed place or port (会理, 滨州港) before a capacity is no firm."""
+    return bool(_QUANTITY.search(name)) or name.endswith("港") or place_prefix(name) == len(name)
 
 
 def find_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from policykg.nlp.candidates import Spot
+from policykg.nlp.rules.gazetteer import place_prefix
 from policykg.nlp.rules.lexicon import (
     has_proper_part,
     is_common_word,
@@ -28,7 +29,6 @@ from policykg.nlp.rules.lexicon import (
     tag_at,
     tag_before,
 )
-from policykg.nlp.rules.places import place_prefix
 from policykg.nlp.statistical.boundaries import TRIMMED_TYPES
 
 DECIDER_PATH = Path(__file__).resolve().parents[1] / "model" / "decider.json"
