@@ -538,3 +538,11 @@ def test_issue13_a_firm_that_builds_in_another_sentence_is_not_linked() -> None:
 )
 def test_capacity_names_are_not_quantities_places_or_ports(text: str, names: list[str]) -> None:
     assert [text[s:e] for s, e, _, _ in find_capacity_names(text)] == names
+
+
+def test_a_listed_place_opening_a_project_name_is_no_owner() -> None:
+    text = "加快建设平昌新华街农贸市场、瑞丰达食品加工等项目。"
+    projects = find_listed_projects(text)
+    owners = texts(find_project_owners(text, projects), text)
+    assert "平昌" not in owners
+    assert "瑞丰达" in owners

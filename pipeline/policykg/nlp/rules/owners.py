@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from policykg.ir import EntityType
 from policykg.nlp.candidates import LIST_PROJECT, PROJECT_LIST, PROJECT_OWNER
+from policykg.nlp.rules.gazetteer import place_prefix
 from policykg.nlp.rules.lexicon import (
     is_place_word,
     is_plain_word,
@@ -76,6 +77,8 @@ def owner_length(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> int:
             continue
         if not is_brand(owner, rules, lexical=False):
             continue
+        if place_prefix(owner) == length:
+            return 0  # a listed place opens the name (平昌新华街…, 点军北斗产业园)
         if any(ch in _WATERS for ch in owner[1:-1]):
             return 0  # a river or lake opens the name (渠河饮用水源…, 车坝河引水…)
         if is_plain_word(owner[-1] + rest[:2]) or rest.startswith(_industry_tails(owner[-1])):
