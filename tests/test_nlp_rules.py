@@ -11,7 +11,12 @@ from policykg.nlp.candidates import LEGAL_SUFFIX
 from policykg.nlp.resolve.relations import Spot, find_relations
 from policykg.nlp.rules.bodies import find_government_bodies, find_parks, find_places
 from policykg.nlp.rules.lists import find_list_mates, find_listed_enterprises
-from policykg.nlp.rules.orgs import find_capacity_names, find_enterprises, find_legal_names
+from policykg.nlp.rules.orgs import (
+    find_brand_names,
+    find_capacity_names,
+    find_enterprises,
+    find_legal_names,
+)
 from policykg.nlp.rules.owners import find_project_owners, firm_item_length, owner_length
 from policykg.nlp.rules.project_lists import find_capacity_projects, find_listed_projects
 from policykg.nlp.rules.projects import find_projects, settle_projects
@@ -546,3 +551,19 @@ def test_a_listed_place_opening_a_project_name_is_no_owner() -> None:
     owners = texts(find_project_owners(text, projects), text)
     assert "平昌" not in owners
     assert "瑞丰达" in owners
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("支持技师学院、东营科技职业学院高质量发展", []),
+        ("加快云上科技城建设", []),
+        ("推进广水化工园复核", []),
+        ("把常州新能源产教联合体建成样板", []),
+        ("恒强化工、银盛科技等企业加快发展", ["恒强化工", "银盛科技"]),
+    ],
+)
+def test_brand_names_are_not_the_start_of_an_institution_or_zone(
+    text: str, names: list[str]
+) -> None:
+    assert [text[s:e] for s, e, _, _ in find_brand_names(text)] == names

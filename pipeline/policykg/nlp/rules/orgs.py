@@ -34,6 +34,9 @@ _NEW_BODY_VERBS = ("组建", "成立", "设立", "筹建")
 _BARE_SUFFIXES = ("公司", "集团")
 _PLACE_CHARS = "省市县镇乡村区"
 _SECTOR_AFTER = re.compile(r"产业|行业|集群|园区|产业园|基地|领域|板块|赛道")
+# An institution, zone or forum the words name (东营科技|职业学院, 云上科技|城, 广水化工|园,
+# …新能源|产教联合体): the brand + industry words are the start of its name, not a firm.
+_INSTITUTION_AFTER = re.compile(r"学院|大学|学校|职业|研究院|医院|园|城|示范区|试验区|产教|联合体|论坛")
 _NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
 # What is measured, not who: 产量达200万吨, 年周转量150万吨, 装机规模589万千瓦, 静态储备75万吨.
 _QUANTITY = re.compile(r"产量|产能|规模|储备|周转|装机|总量|能力|产粮")
@@ -174,7 +177,7 @@ def find_brand_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         )
         if start is None or extends_into_word(text, ind_start, match.end()):
             continue
-        if _SECTOR_AFTER.match(text, match.end()):
+        if _SECTOR_AFTER.match(text, match.end()) or _INSTITUTION_AFTER.match(text, match.end()):
             continue  # 打造光伏新能源产业集群: a sector, not a firm
         if not is_common_word(text[match.end() - 1 : match.end() + 1]):  # 绿化工程: 化工|程
             found.append((start, match.end(), ENTERPRISE, BRAND_INDUSTRY))
