@@ -22,18 +22,16 @@ from spacy.tokens import Doc
 
 from policykg.ir import DocResult, Entity, EntityType, Extraction, Relation, SourceDoc
 from policykg.nlp.candidates import (
-    CAPACITY_NAME,
     COLUMN_ITEM,
-    LIST_MATE,
     META_PLACE,
     NER,
-    PROJECT_OWNER,
     PROPAGATE,
     TERM_USE,
     Spot,
     from_span_id,
 )
 from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.resolve.doc_evidence import drop_place_like, drop_verb_brands
 from policykg.nlp.resolve.entities import resolve
 from policykg.nlp.resolve.merge import merge_spots
 from policykg.nlp.resolve.phrases import drop_phrase_fragments
@@ -126,27 +124,6 @@ def _by_paragraph(norm: NormText, spots: Iterable[Spot]) -> dict[int, list[Spot]
     return grouped
 
 
-_GUESSED = (PROJECT_OWNER, CAPACITY_NAME, LIST_MATE, NER)
-_PLACE_AFTER = "镇乡村县区路街河山湖"
-
-
-def _drop_place_like(norm: NormText, merged: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
-    """Drop guessed enterprise names that the same document uses as places (横桥 of 横桥镇)."""
-    text = norm.text
-    guessed = {
-        text[s:e] for spots in merged.values() for s, e, lab, src in spots if src in _GUESSED
-    }
-    place_like = {name for name in guessed if any(name + ch in text for ch in _PLACE_AFTER)}
-    return {
-        index: [
-            s
-            for s in spots
-            if not (s[2] == ENTERPRISE and s[3] in _GUESSED and text[s[0] : s[1]] in place_like)
-        ]
-        for index, spots in merged.items()
-    }
-
-
 def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
     names = {  # only names a rule found: a statistical guess is not spread over the document
         norm.text[s:e]
@@ -207,7 +184,8 @@ def extract_doc(
     else:
         candidates = without_variants(candidates)
     merged = {index: merge_spots(spots) for index, spots in candidates.items()}
-    merged = _propagate_enterprises(norm, _drop_place_like(norm, merged))
+    merged = drop_verb_brands(norm.text, drop_place_like(norm.text, merged))
+    merged = _propagate_enterprises(norm, merged)
     findings = ParagraphFindings(norm=norm, spots=merged, glossary=glossary)
     return build_result(doc, findings)
 

@@ -36,7 +36,9 @@ _PLACE_CHARS = "省市县镇乡村区"
 _SECTOR_AFTER = re.compile(r"产业|行业|集群|园区|产业园|基地|领域|板块|赛道")
 # An institution, zone or forum the words name (东营科技|职业学院, 云上科技|城, 广水化工|园,
 # …新能源|产教联合体): the brand + industry words are the start of its name, not a firm.
-_INSTITUTION_AFTER = re.compile(r"学院|大学|学校|职业|研究院|医院|园|城|示范区|试验区|产教|联合体|论坛")
+_INSTITUTION_AFTER = re.compile(
+    r"学院|大学|学校|职业|研究院|医院|园|城|示范区|试验区|产教|联合体|论坛"
+)
 _NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
 # What is measured, not who: 产量达200万吨, 年周转量150万吨, 装机规模589万千瓦, 静态储备75万吨.
 _QUANTITY = re.compile(r"产量|产能|规模|储备|周转|装机|总量|能力|产粮")
