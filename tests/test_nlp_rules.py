@@ -567,3 +567,15 @@ def test_brand_names_are_not_the_start_of_an_institution_or_zone(
     text: str, names: list[str]
 ) -> None:
     assert [text[s:e] for s, e, _, _ in find_brand_names(text)] == names
+
+
+def test_an_explicit_firm_list_takes_names_with_a_line_word() -> None:
+    text = "支持一道新能源、明弘集团、鄂中生态等企业冲刺百亿"
+    assert {"鄂中生态", "明弘集团"} <= texts(find_listed_enterprises(text), text)
+
+
+def test_list_mates_lose_their_phase() -> None:
+    text = "用车之都。远景动力一期、昊朔二期、宏迈高科一期等建成投产"
+    known = text.index("远景动力")
+    mates = find_list_mates(text, [(known, known + 4)])
+    assert [text[s:e] for s, e, _, _ in mates] == ["昊朔", "宏迈高科"]

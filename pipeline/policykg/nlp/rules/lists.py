@@ -20,7 +20,7 @@ from policykg.nlp.candidates import (
     RELIED_ON,
     RuleId,
 )
-from policykg.nlp.rules.lexicon import is_common_word
+from policykg.nlp.rules.lexicon import is_common_word, starts_with_word
 from policykg.nlp.rules.names import contains_any, latest_cut, word_regex
 from policykg.nlp.rules.orgs import Found, is_brand
 from policykg.nlp.rules.owners import owner_length
@@ -102,6 +102,26 @@ def list_items(text: str, begin: int, end: int, rules: NameRules) -> list[tuple[
     return [(s, e) for s, e in items if e > s]
 
 
+_PHASE = re.compile(r"[一二三四五六七八九十]期$")
+
+
+def _without_phase(text: str, start: int, end: int) -> int:
+    """Where a list item ends without its phase: 采埃孚|二期 (the firm; the item is its project)."""
+    phase = _PHASE.search(text, start, end)
+    return phase.start() if phase and phase.start() - start >= 2 else end
+
+
+def _framed_item(text: str, start: int, end: int, rules: NameRules) -> bool:
+    """An item of an explicit 等…企业 list: a name may hold a word of a line of business
+    (鄂中生态, 楚大智能) when it opens with a name the dictionary does not know."""
+    item = text[start:end]
+    if _enterprise_item(text, start, end, rules):
+        return True
+    if not 3 <= len(item) <= 6 or is_common_word(item) or starts_with_word(item):
+        return False
+    return is_brand(item[:2], rules, lexical=True) and not contains_any(item, rules.project_heads)
+
+
 def _enterprise_item(
     text: str, start: int, end: int, rules: NameRules, *, lexical: bool = False
 ) -> bool:
@@ -161,8 +181,10 @@ def _items_as(
     if label == PROJECT:
         return [(s, e, label, rule) for s, e in items if e - s >= 3]
     found: list[Found] = []
-    for start, end_ in items:
-        if _enterprise_item(text, start, end_, rules):
+    for start, item_end in items:
+        end_ = _without_phase(text, start, item_end)
+        framed = rule == LIST_ENTERPRISE
+        if (_framed_item if framed else _enterprise_item)(text, start, end_, rules):
             found.append((start, start + trade_name_length(text[start:end_], rules), label, rule))
     return found
 
@@ -189,7 +211,8 @@ def find_list_mates(
     known_set = set(known)
     found: list[Found] = []
     for start, end in known:
-        if not (text[end : end + 1] == "、" or text[start - 1 : start] == "、"):
+        after = end + 2 if _PHASE.match(text[end : end + 2]) else end  # 远景动力一期、
+        if not (text[after : after + 1] == "、" or text[start - 1 : start] == "、"):
             continue
         begin = _clause_start(text, start)
         stop = end
@@ -198,8 +221,15 @@ def find_list_mates(
         pieces = _split(text, begin, stop)
         last_start, last_end = pieces[-1]
         pieces[-1] = (last_start, _trim_tail(text, last_start, last_end, known_set))
-        items = list_items(text, pieces[0][0], pieces[-1][1], rules)
-        shaped = [(s, e) for s, e in items if _enterprise_item(text, s, e, rules, lexical=True)]
+        items = [
+            (s, _without_phase(text, s, e))
+            for s, e in list_items(text, pieces[0][0], pieces[-1][1], rules)
+        ]
+        shaped = [
+            (s, e)
+            for s, e in items
+            if (s, e) in known_set or _enterprise_item(text, s, e, rules, lexical=True)
+        ]
         if len(items) >= 2 and len(shaped) == len(items):
             found += [(s, e, ENTERPRISE, LIST_MATE) for s, e in items if (s, e) not in known_set]
     return found
