@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policykg.cli.app import app, err_console, handle_errors
 from policykg.errors import PolicyKGError
 from policykg.ir import EntityType
+
+if TYPE_CHECKING:
+    from policykg.gold.evaluate import TypeScore
+    from policykg.gold.files import GoldDoc
 
 # What the shipped NER learns (policykg.gold.train_ner.NER_LABELS; a test keeps the two equal). Not
 # imported from there: that module loads spaCy, and --help must stay fast.
@@ -60,8 +64,20 @@ def evaluate(
     ] = False,
     ner_only: Annotated[
         bool,
-        typer.Option("--ner-only", help="Seeds folds only: the NER models alone (no rules)."),
+        typer.Option(
+            "--ner-only",
+            help="The NER alone (no rules): the seeds folds' models, or with --ner-model that "
+            "model on a dev corpus fold.",
+        ),
     ] = False,
+    ner_model: Annotated[
+        Path | None,
+        typer.Option(
+            "--ner-model",
+            help="Corpus folds: add the NER saved in DIR (e.g. `policykg train --fold training "
+            "--without F`) instead of ner-all; score it only on folds it never saw.",
+        ),
+    ] = None,
     audit: Annotated[
         Path | None,
         typer.Option(
@@ -126,10 +142,32 @@ def evaluate(
         root = gold or default_gold_root()
         typer.echo(judged_table(judged_folds(root, decide=not no_decider)), nl=False)
         return
+    if ner_model is not None and ner_only:
+        _ner_alone(fold, format, gold, ner_model)
+        return
     if fold == "both" or max_chars is not None or models is not None or ner_only:
         _seeds_eval(fold, format, gold, max_chars, models, no_ner, ner_only)
         return
-    _corpus_eval(fold, format, gold, with_ner, no_decider)
+    _corpus_eval(fold, format, gold, with_ner, no_decider, ner_model)
+
+
+def _ner_alone(fold: str, format: str, gold: Path | None, model: Path) -> None:
+    from policykg.gold.files import default_gold_root
+    from policykg.gold.ner_folds import score_ner_alone
+
+    scores = score_ner_alone(model, gold or default_gold_root(), fold)
+    if format == "json":
+        rows = [{"fold": fold, "model": str(model), **_score_row(s)} for s in scores]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    typer.echo("| fold | type | gold | pred | strict P | strict R | strict F1 |")
+    typer.echo("|---|---|---|---|---|---|---|")
+    for s in scores:
+        r = _score_row(s)
+        typer.echo(
+            f"| {fold} | {r['type']} | {r['gold']} | {r['pred']} | {r['precision']:.3f} | "
+            f"{r['recall']:.3f} | {r['f1']:.3f} |"
+        )
 
 
 def _list_errors(fold: str, kind: str, gold: Path | None, with_ner: bool) -> None:
@@ -144,8 +182,26 @@ def _list_errors(fold: str, kind: str, gold: Path | None, with_ner: bool) -> Non
         typer.echo(line)
 
 
+def _score_row(score: TypeScore) -> dict[str, object]:
+    c = score.strict
+    return {
+        "type": score.type,
+        "gold": c.gold,
+        "pred": c.predicted,
+        "tp": c.matched_gold,
+        "precision": round(c.precision, 4),
+        "recall": round(c.recall, 4),
+        "f1": round(c.f1, 4),
+    }
+
+
 def _corpus_eval(
-    fold: str, format: str, gold: Path | None, with_ner: bool, no_decider: bool
+    fold: str,
+    format: str,
+    gold: Path | None,
+    with_ner: bool,
+    no_decider: bool,
+    ner_model: Path | None = None,
 ) -> None:
     from policykg.gold.files import default_gold_root, read_splits
     from policykg.gold.folds import read_corpus_folds
@@ -169,7 +225,16 @@ def _corpus_eval(
         raise PolicyKGError(
             f"unknown --fold {fold!r}: have {', '.join([*selectors, *corpus, *seeds])}"
         )
-    folds = run_all(root, with_ner=with_ner, only=only, seeds=with_seeds, decide=not no_decider)
+    if ner_model is not None and with_seeds:
+        raise PolicyKGError("--ner-model scores corpus folds: pass --fold dev or a dev fold")
+    folds = run_all(
+        root,
+        with_ner=with_ner,
+        only=only,
+        seeds=with_seeds,
+        decide=not no_decider,
+        ner_model=ner_model,
+    )
     if format == "json":
         typer.echo(json.dumps(to_json(folds), ensure_ascii=False, indent=2))
     else:
@@ -206,9 +271,25 @@ def train(
         str,
         typer.Option(
             "--fold",
-            help="Train on xinjiang (新绛县), jiangxian (绛县) or all annotated documents.",
+            help="Train on xinjiang (新绛县), jiangxian (绛县), all (both seeds counties) or "
+            "training (every training fold: the dev corpus folds and the seeds; needs --out).",
         ),
     ] = "all",
+    without: Annotated[
+        str | None,
+        typer.Option(
+            "--without",
+            help="With --fold training: leave this training fold out (to score the NER on it).",
+        ),
+    ] = None,
+    init_tok2vec: Annotated[
+        Path | None,
+        typer.Option(
+            "--init-tok2vec",
+            help="Start the NER's character tok2vec from these weights (the inner Tok2Vec "
+            "saved by `spacy pretrain`; recipe in EVAL.md, issue 13 deliverable 3).",
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -248,18 +329,15 @@ def train(
         for path in train_all(gold, out, types):
             err_console.print(f"wrote {path}", markup=False, highlight=False)
         return
-    from policykg.gold.files import default_gold_root, fold_stems, load_gold_docs, read_splits
+    from policykg.gold.files import default_gold_root
     from policykg.gold.train_ner import TrainSettings, train_ner
-    from policykg.nlp.statistical.ner import model_dir
 
     root = gold or default_gold_root()
-    docs = load_gold_docs(fold_stems(read_splits(root / "splits.toml"), fold), root=root)
-    if not docs:
-        raise PolicyKGError(f"{root / 'gold'}: no annotated documents in fold {fold!r}")
-    target = out or model_dir(fold)
-    report = train_ner(
-        docs, target, TrainSettings(labels=_labels(labels), epochs=epochs, seed=seed)
+    docs, target = _ner_training(root, fold, without, out)
+    settings = TrainSettings(
+        labels=_labels(labels), epochs=epochs, seed=seed, init_tok2vec=init_tok2vec
     )
+    report = train_ner(docs, target, settings)
     entities = ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items()))
     err_console.print(
         f"trained on {', '.join(d.source.name for d in docs)}: {report.sentences} sentences (+{report.augmented} renamed) "
@@ -268,6 +346,27 @@ def train(
         markup=False,
         highlight=False,
     )
+
+
+def _ner_training(
+    root: Path, fold: str, without: str | None, out: Path | None
+) -> tuple[list[GoldDoc], Path]:
+    """The documents the NER learns from, and where the model goes."""
+    from policykg.gold.files import fold_stems, load_gold_docs, read_splits
+    from policykg.gold.ner_folds import training_docs
+    from policykg.nlp.statistical.ner import model_dir
+
+    if fold == "training":
+        if out is None:
+            raise PolicyKGError("--fold training: say where the model goes with --out")
+        docs = training_docs(root, without)
+    else:
+        if without is not None:
+            raise PolicyKGError("--without goes with --fold training")
+        docs = list(load_gold_docs(fold_stems(read_splits(root / "splits.toml"), fold), root=root))
+    if not docs:
+        raise PolicyKGError(f"{root / 'gold'}: no annotated documents in fold {fold!r}")
+    return docs, out or model_dir(fold)
 
 
 def _labels(text: str) -> tuple[str, ...]:

@@ -174,11 +174,19 @@ def run_all(
     only: set[str] | None = None,
     seeds: bool = True,
     decide: bool = True,
+    ner_model: Path | None = None,
 ) -> list[FoldEval]:
     """Every fold: the corpus folds with the shipped pipeline, then the seeds folds. With
-    ``decide`` each fold is decided by the model that never saw it (``decider_for``)."""
-    nlp = build_nlp(with_ner=with_ner)
-    model = "ner-all" if with_ner and "ner" in nlp.pipe_names else "none"
+    ``decide`` each fold is decided by the model that never saw it (``decider_for``);
+    ``ner_model`` adds the NER saved there (instead of ``ner-all``) to the corpus folds."""
+    if ner_model is not None:
+        nlp = build_nlp(with_ner=False)
+        if not add_trained_ner(nlp, ner_model):
+            raise PolicyKGError(f"{ner_model}: no trained NER model there")
+        model = ner_model.name
+    else:
+        nlp = build_nlp(with_ner=with_ner)
+        model = "ner-all" if with_ner and "ner" in nlp.pipe_names else "none"
     results = corpus_folds(root, nlp, model, only, decide)
     if seeds:
         results += seed_folds(root, with_ner, only, decide)

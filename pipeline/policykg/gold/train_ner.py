@@ -52,6 +52,7 @@ class TrainSettings:
     dropout: float = 0.2
     augment_copies: int = 2  # renamed copies of each sentence naming an enterprise
     negative_share: float = 1.0  # share of sentences without any entity kept for training
+    init_tok2vec: Path | None = None  # inner Tok2Vec from `spacy pretrain` (EVAL.md)
 
 
 @dataclass(slots=True)
@@ -162,6 +163,8 @@ def _fit(
     nlp: Language, examples: list[Example], settings: TrainSettings, report: TrainReport
 ) -> None:
     optimizer = nlp.initialize(lambda: examples)
+    if settings.init_tok2vec is not None:
+        load_tok2vec(nlp, settings.init_tok2vec)
     shuffler = random.Random(settings.seed)
     order = list(examples)
     for epoch in range(settings.epochs):
@@ -171,6 +174,16 @@ def _fit(
             nlp.update(batch, drop=settings.dropout, sgd=optimizer, losses=losses)
         report.losses.append(round(float(losses.get("ner", 0.0)), 3))
         logger.info("epoch %d/%d: ner loss %.1f", epoch + 1, settings.epochs, losses.get("ner", 0))
+
+
+def load_tok2vec(nlp: Language, weights: Path) -> None:
+    """Start the NER's character tok2vec from pretrained weights (``spacy pretrain`` output).
+
+    The parser's ``tok2vec`` ref is Tok2Vec >> list2array >> Linear; pretraining trains and saves
+    the inner Tok2Vec (embed + encode of ``ner_config.cfg``), so that is what is loaded.
+    """
+    tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]  # type: ignore[attr-defined]
+    tok2vec.from_bytes(weights.read_bytes())
 
 
 def save_atomically(nlp: Language, out: Path) -> int:
