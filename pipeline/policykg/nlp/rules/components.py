@@ -7,6 +7,8 @@ the rule that found it (``RuleId.span_id``). ``doc.ents`` is left to the statist
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -68,16 +70,29 @@ def to_spans(doc: Doc, found: list[Found]) -> list[Span]:
     return spans
 
 
-class NameFinder:
-    """Enterprises, government bodies, parks and places found by structure."""
+RulesT = TypeVar("RulesT")
 
-    def __init__(self, name: str, rules: NameRules) -> None:
+
+class RuleComponent(Generic[RulesT]):
+    """A rule component: ``find`` is pure, ``set_annotations`` writes what it found."""
+
+    def __init__(self, name: str, rules: RulesT) -> None:
         self.name = name
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        raise NotImplementedError
+
+
+class NameFinder(RuleComponent[NameRules]):
+    """Enterprises, government bodies, parks and places found by structure."""
 
     def find(self, doc: Doc) -> list[Span]:
         """Every name span in ``doc`` (overlaps kept; ``extract`` merges them)."""
@@ -93,16 +108,8 @@ class NameFinder:
         doc.spans[NAMES_KEY] = spans
 
 
-class ProjectFinder:
+class ProjectFinder(RuleComponent[NameRules]):
     """Projects (names ending in 项目/工程, items of project lists) and the trade names opening them."""
-
-    def __init__(self, name: str, rules: NameRules) -> None:
-        self.name = name
-        self.rules = rules
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
-        return doc
 
     def find(self, doc: Doc) -> list[Span]:
         """Every project span in ``doc``."""

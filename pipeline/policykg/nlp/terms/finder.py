@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from policykg.nlp.candidates import TERMS
-from policykg.nlp.rules.components import doc_text
+from policykg.nlp.rules.components import RuleComponent, doc_text
 from policykg.nlp.terms.enumerations import list_count_pairs
 from policykg.nlp.terms.shape import QuoteContext, classify_quoted
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
@@ -90,16 +90,8 @@ def _after_run(text: str, quoted: list[tuple[int, int]], index: int) -> str:
     return tail.removeprefix("等")
 
 
-class TermFinder:
+class TermFinder(RuleComponent[TermRules]):
     """The ``policykg_terms`` pipeline component."""
-
-    def __init__(self, name: str, rules: TermRules) -> None:
-        self.name = name
-        self.rules = rules
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
-        return doc
 
     def find(self, doc: Doc) -> list[Span]:
         """Spans of the abbreviations and slogans in ``doc`` (pure: ``doc`` is not changed)."""
