@@ -88,17 +88,18 @@ def spool_documents(
 ) -> None:
     """Every document's part made, spooled and checked on ``workers``; the types of the other
     parts must be in ``checker.types`` already."""
-    tasks = [
-        make_task(parts, doc, checker.types, native=checker.native) for doc in parts.extraction.docs
-    ]
+    docs = parts.extraction.docs
     later: list[list[Row]] = []
+
+    def task_of(doc: SourceDoc) -> DocTask:
+        return make_task(parts, doc, checker.types, native=checker.native)
 
     def done(index: int, future: Future[DocDone]) -> None:
         try:
             result = future.result()
         except Exception as exc:  # the worker died: the part is made here instead
-            logger.warning("%s: RDF worker failed (%s); made here", tasks[index].doc.name, exc)
-            result = run_task(tasks[index])
+            logger.warning("%s: RDF worker failed (%s); made here", docs[index].name, exc)
+            result = run_task(task_of(docs[index]))
         spool.add_blocks(result.header, result.blocks, result.triples)
         checker.types.merge(result.types)
         if result.violations is None:
@@ -107,6 +108,6 @@ def spool_documents(
             checker.found.extend(result.violations)
             checker.checked += result.triples
 
-    workers.run(run_task, tasks, done, size=lambda task: len(task.doc.raw))
+    workers.run(run_task, docs, done, size=lambda doc: len(doc.raw), prepare=task_of)
     for rows in later:
         check(rows)
