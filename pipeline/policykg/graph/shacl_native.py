@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection as RDFList
@@ -165,6 +167,7 @@ def subjects_of(part: Graph) -> set[Node]:
 
 
 _SUBCLASS = plain(RDFS.subClassOf)
+_SUBJECT, _PREDICATE = itemgetter(0), itemgetter(2)
 _LABEL = SKOS.prefLabel
 
 
@@ -174,12 +177,14 @@ class PartIndex:
     def __init__(self, rows: Sequence[Row]) -> None:
         self.rows = rows
         self.props: dict[str, dict[str, list[Row]]] = {}
-        last, props = "", {}
-        for row in rows:
-            if row[0] != last or not self.props:
-                last = row[0]
-                props = self.props.setdefault(last, {})
-            props.setdefault(row[2], []).append(row)
+        for subject, subject_rows in groupby(rows, _SUBJECT):  # rows come sorted: few groups
+            props = self.props.setdefault(subject, {})
+            for predicate, same in groupby(subject_rows, _PREDICATE):
+                found = props.get(predicate)
+                if found is None:
+                    props[predicate] = list(same)
+                else:
+                    found.extend(same)
         self.has_subclasses = any(_SUBCLASS in props for props in self.props.values())
         self._types: dict[str, frozenset[str]] = {}
         self._graph: Graph | None = None
@@ -297,12 +302,18 @@ def part_violations_native(
     if index.has_subclasses:
         return None
     found: list[Violation] = []
+    # Nodes of one kind have the same types and predicates: their checks are looked up once.
+    chosen: dict[tuple[frozenset[str], tuple[str, ...]], tuple[Check, ...]] = {}
     for node in keys:
         props = index.props.get(node)
         if props is None:
             continue
-        checks = {id(c): c for t in index.types(node) for c in by_class.get(t, ())}
-        checks.update((id(c), c) for p in props for c in by_predicate.get(p, ()))
-        for check in checks.values():
+        kind = (index.types(node), tuple(props))
+        checks = chosen.get(kind)
+        if checks is None:
+            by_id = {id(c): c for t in kind[0] for c in by_class.get(t, ())}
+            by_id.update((id(c), c) for p in props for c in by_predicate.get(p, ()))
+            checks = chosen[kind] = tuple(by_id.values())
+        for check in checks:
             evaluate(index, check, node, props, found)
     return sorted(found)

@@ -2,10 +2,10 @@
 
 Each part (a :class:`~policykg.graph.triples.Part` whose subjects no other part has, see
 ``rdf.GraphParts``) is sorted, handed to Oxigraph as N-Triples and written by its Turtle writer as
-in :func:`~policykg.graph.turtle.sorted_turtle`; its subject blocks go to
-an anonymous temporary file and only ``(subject, offset, length)`` stays in memory. At the end
-the blocks are copied out in subject order, so the file has the same bytes as ``sorted_turtle``
-of the whole graph (a test checks this).
+in :func:`~policykg.graph.turtle.sorted_turtle`; its subject blocks go to an anonymous
+temporary file as one sorted run, and only the run's subjects (as one text) and the length of
+each block stay in memory. At the end the runs are merged in subject order, so the file has the
+same bytes as ``sorted_turtle`` of the whole graph (a test checks this).
 """
 
 from __future__ import annotations
@@ -24,21 +24,49 @@ from policykg.graph.atomic import replacing
 from policykg.graph.triples import PartRows, Row, rows_in
 from policykg.graph.turtle import turtle_of
 
-_STATEMENT_START = re.compile(rb"(?<=\n)(?=[^\t ])")  # a line that is not indented
+_STATEMENT = re.compile(rb"\n(?=[^\t ])")  # ends the line before one that is not indented
 
 
-def statements(turtle: bytes) -> tuple[bytes, list[bytes]]:
-    r"""Oxigraph's Turtle split into its prefix lines and one block per subject (a line that is
-    not indented starts a statement; Oxigraph escapes newlines inside literals).
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """A part's Turtle cut for the spool: its prefix lines, its subjects in order, their blocks
+    one after the other (each after a newline, as in ``graph.ttl``) and each block's length."""
 
-    >>> statements(b"@prefix a: <x#> .\n<s> a:p 1 ;\n\ta:q 2 .\n<t> a:p 3 .\n")
-    (b'@prefix a: <x#> .\n', [b'<s> a:p 1 ;\n\ta:q 2 .\n', b'<t> a:p 3 .\n'])
+    header: bytes
+    subjects: list[str]
+    data: bytes
+    lengths: array[int]
+    triples: int
+
+    def pieces(self) -> list[tuple[str, bytes]]:
+        """``(subject, block)`` pairs, each block with its leading newline."""
+        found, offset = [], 0
+        for subject, length in zip(self.subjects, self.lengths, strict=True):
+            found.append((subject, self.data[offset : offset + length]))
+            offset += length
+        return found
+
+
+def subject_blocks(rows: Sequence[Row]) -> Blocks:
+    r"""The Turtle of sorted rows cut into one block per subject (a line that is not indented
+    starts a statement; Oxigraph escapes newlines inside literals).
+
+    >>> b = subject_blocks([("s:a", True, "x:p", "1", "L", "", ""), ("s:b", True, "x:p", "2", "L", "", "")])
+    >>> b.subjects, b.data, list(b.lengths)
+    (['s:a', 's:b'], b'\n<s:a> <x:p> "1" .\n\n<s:b> <x:p> "2" .\n', [19, 19])
     """
-    pieces = _STATEMENT_START.split(turtle)
-    prefixes = 0
-    while prefixes < len(pieces) and pieces[prefixes].startswith(b"@prefix"):
-        prefixes += 1
-    return b"".join(pieces[:prefixes]), pieces[prefixes:]
+    subjects = list(dict.fromkeys(row[0] for row in rows))  # rows are sorted by subject
+    turtle = turtle_of(rows)
+    body = 0
+    while turtle.startswith(b"@prefix", body):
+        body = turtle.index(b"\n", body) + 1
+    starts = [body, *(match.end() for match in _STATEMENT.finditer(turtle, body))] if rows else []
+    if len(starts) != len(subjects):
+        raise RuntimeError(f"{len(subjects)} subjects gave {len(starts)} Turtle statements")
+    ends = [*starts[1:], len(turtle)] if starts else []
+    data = b"\n" + _STATEMENT.sub(b"\n\n", turtle[body:]) if rows else b""
+    lengths = array("Q", [end - start + 1 for start, end in zip(starts, ends, strict=True)])
+    return Blocks(turtle[:body], subjects, data, lengths, len(rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,30 +115,25 @@ class TurtleSpool:
 
     def add(self, part: PartRows) -> None:
         """Spool the subject blocks of ``part`` (a Part, rows in sorted order, or a Graph)."""
-        self.add_blocks(*subject_blocks(rows_in(part)))
+        self.add_blocks(subject_blocks(rows_in(part)))
 
-    def add_blocks(self, header: bytes, blocks: Sequence[tuple[str, bytes]], triples: int) -> None:
+    def add_blocks(self, blocks: Blocks) -> None:
         """Spool blocks made by :func:`subject_blocks` (here or in a worker process)."""
-        self._header = self._header or header
-        self.triples += triples
-        if not blocks:
+        self._header = self._header or blocks.header
+        self.triples += blocks.triples
+        if not blocks.subjects:
             return
-        if any(a[0] >= b[0] for a, b in pairwise(blocks)):
-            blocks = sorted(blocks)
-            _refuse_repeats(subject for subject, _ in blocks)
-        data = b"".join(b"\n" + block for _, block in blocks)
+        subjects, data, lengths = blocks.subjects, blocks.data, blocks.lengths
+        if any(a >= b for a, b in pairwise(subjects)):  # not sorted: sort the blocks
+            pieces = sorted(blocks.pieces())
+            _refuse_repeats(subject for subject, _ in pieces)
+            subjects = [subject for subject, _ in pieces]
+            data = b"".join(block for _, block in pieces)
+            lengths = array("Q", [len(block) for _, block in pieces])
         self._file.seek(self._end)
         self._file.write(data)
-        self._runs.append(
-            _Run(
-                blocks[0][0],
-                blocks[-1][0],
-                self._end,
-                len(data),
-                "\n".join(subject for subject, _ in blocks),
-                array("Q", [len(block) + 1 for _, block in blocks]),
-            )
-        )
+        run = _Run(subjects[0], subjects[-1], self._end, len(data), "\n".join(subjects), lengths)
+        self._runs.append(run)
         self._end += len(data)
 
     def write(self, path: Path) -> None:
@@ -161,13 +184,3 @@ def _refuse_repeats(subjects: Iterable[str]) -> None:
         if subject == previous:
             raise RuntimeError(f"subject {subject} is in two parts of the graph")
         previous = subject
-
-
-def subject_blocks(rows: Sequence[Row]) -> tuple[bytes, list[tuple[str, bytes]], int]:
-    """The Turtle of sorted rows as its prefix lines, one ``(subject, block)`` per subject, and
-    the number of triples."""
-    subjects = list(dict.fromkeys(row[0] for row in rows))  # rows are sorted by subject
-    header, blocks = statements(turtle_of(rows))
-    if len(blocks) != len(subjects):
-        raise RuntimeError(f"{len(subjects)} subjects gave {len(blocks)} Turtle statements")
-    return header, list(zip(subjects, blocks, strict=True)), len(rows)
