@@ -68,6 +68,7 @@ class Check:
     target_classes: frozenset[Node] = frozenset()
     target_subjects_of: frozenset[Node] = frozenset()
     key: str | None = None  # the path as the string PartIndex keys predicates by
+    counts: tuple[int, int] = (0, 0)  # min_count and max_count as numbers, where given
 
 
 def _value_test(shapes: Graph, shape: Node, term: Node, value: Node) -> rules.ValueTest | None:
@@ -146,6 +147,11 @@ def compile_shape(shapes: Graph, shape: Node) -> Check:
             check.target_subjects_of |= {value}
         else:
             raise NotCompilableError(f"shape {shape}: {term} is not compiled")
+    low, high = check.min_count, check.max_count
+    check.counts = (
+        low.value if low is not None else 0,
+        high.value if high is not None else 0,
+    )
     return check
 
 
@@ -244,13 +250,15 @@ def evaluate(
     """Add to ``out`` the violations of ``check`` (and its property shapes) on one focus node
     (its key), whose rows by predicate are ``props``."""
     values = [focus_row(focus)] if check.key is None else props.get(check.key, [])
-    for component, test, param in check.values:
-        for value in values:
-            if not test(value, index.types):
-                out.append(_violation(index, check, component, param, focus, term_of(value)))
-    if check.min_count is not None and len(values) < check.min_count.value:
+    if values and check.values:
+        types = index.types
+        for component, test, param in check.values:
+            for value in values:
+                if not test(value, types):
+                    out.append(_violation(index, check, component, param, focus, term_of(value)))
+    if check.min_count is not None and len(values) < check.counts[0]:
         out.append(_violation(index, check, _MIN_COUNT, check.min_count, focus, node_of(focus)))
-    if check.max_count is not None and len(values) > check.max_count.value:
+    if check.max_count is not None and len(values) > check.counts[1]:
         out.append(_violation(index, check, _MAX_COUNT, check.max_count, focus, node_of(focus)))
     if check.has_value:
         present = {rules.term_key(value) for value in values}
