@@ -69,7 +69,8 @@ def write_and_check(
         spool.add(rows)
     # A document part points only at its own nodes and at those of the others: of its nodes'
     # types, only those the others point at are ever borrowed (millions of nodes not kept).
-    checker.types.keep = pointed
+    checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
+    del pointed
     if workers is not None and len(parts.extraction.docs) > 1:
         spool_documents(parts, spool, checker, workers, check)
     else:

@@ -110,6 +110,10 @@ class TypeIndex:
         """Record the types of the subjects of ``part``."""
         self.merge(self.of_rows(rows_in(part)))
 
+    def knows(self, node: str) -> bool:
+        """Whether the types of ``node`` were recorded."""
+        return node in self._types
+
     @staticmethod
     def targets(rows: Sequence[Row], paths: frozenset[str]) -> set[str]:
         """The nodes ``rows`` point at by ``paths`` (whose types a check may borrow)."""
