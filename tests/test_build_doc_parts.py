@@ -60,6 +60,7 @@ class DyingWorkers(Workers):
         on_done: Callable[[int, Future[Any]], None],
         *,
         size: Callable[[Any], int] = lambda _: 0,
+        prepare: Callable[[Any], Any] | None = None,
     ) -> None:
         for index in range(len(items)):
             future: Future[Any] = Future()

@@ -7,6 +7,7 @@ every kind of part (document, shared, glossary parts, entities, assertions) occu
 from __future__ import annotations
 
 import importlib.util
+from array import array
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -20,8 +21,9 @@ from policykg.errors import OntologyError
 from policykg.graph import shacl
 from policykg.graph.rdf import graph_parts, to_graph
 from policykg.graph.shacl_parts import TypeIndex, check_local, check_parts, part_violations
+from policykg.graph.triples import Row, rows_of
 from policykg.graph.turtle import sorted_turtle
-from policykg.graph.turtle_spool import TurtleSpool
+from policykg.graph.turtle_spool import TurtleSpool, subject_blocks
 from policykg.graph.vocab import KG, RELATION_PROPERTIES, shapes_path
 from policykg.ir import Extraction
 
@@ -108,6 +110,31 @@ def test_a_subject_in_two_parts_is_refused(tmp_path: Path) -> None:
         spool.add(part)
         with pytest.raises(RuntimeError, match="two parts"):
             spool.write(tmp_path / "graph.ttl")
+
+
+def test_parts_whose_subjects_interleave_are_merged_in_order(tmp_path: Path) -> None:
+    rows = rows_of(to_graph(joined_cases()))
+    subjects = sorted({row[0] for row in rows})
+    parts: list[list[Row]] = [[], [], []]  # every third subject in one part: every run overlaps
+    for row in rows:
+        parts[subjects.index(row[0]) % 3].append(row)
+    with TurtleSpool(tmp_path) as spool:
+        spool.add(parts[1])
+        spool.add(parts[0][:0])  # an empty part adds nothing
+        blocks = subject_blocks(parts[0])  # blocks out of order are sorted when spooled
+        reversed_blocks = blocks.pieces()[::-1]
+        spool.add_blocks(
+            replace(
+                blocks,
+                subjects=[subject for subject, _ in reversed_blocks],
+                data=b"".join(block for _, block in reversed_blocks),
+                lengths=array("Q", [len(block) for _, block in reversed_blocks]),
+            )
+        )
+        spool.add(parts[2])
+        spool.write(tmp_path / "graph.ttl")
+    assert (tmp_path / "graph.ttl").read_bytes() == sorted_turtle(to_graph(joined_cases()))
+    assert spool.triples == len(rows)
 
 
 def kind(part: Graph) -> str:

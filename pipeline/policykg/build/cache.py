@@ -69,24 +69,28 @@ def field_types(kind: type) -> dict[str, Any]:
     return typing.get_type_hints(kind)
 
 
-def decode(kind: Any, value: Any) -> Any:
-    """Rebuild a value of type ``kind`` (dataclass, enum, tuple[X, ...], X | None) from JSON."""
+def decode(kind: Any, value: Any, memo: dict[Any, Any] | None = None) -> Any:
+    """Rebuild a value of type ``kind`` (dataclass, enum, tuple[X, ...], X | None) from JSON;
+    with ``memo``, equal strings and dataclasses come out as one object (see ``compact``)."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return None if value is None else decode(options[0], value)
+        return None if value is None else decode(options[0], value, memo)
     if origin is tuple:
         args = typing.get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], item) for item in value)
-        return tuple(decode(arg, item) for arg, item in zip(args, value, strict=True))
+            return tuple(decode(args[0], item, memo) for item in value)
+        return tuple(decode(arg, item, memo) for arg, item in zip(args, value, strict=True))
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         hints = field_types(kind)
-        return kind(
-            **{f.name: decode(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)}
+        made = kind(
+            **{f.name: decode(hints[f.name], value[f.name], memo) for f in dataclasses.fields(kind)}
         )
+        return made if memo is None else memo.setdefault(made, made)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return kind(value)
+    if memo is not None and isinstance(value, str):
+        return memo.setdefault(value, value)
     return value
 
 
@@ -119,7 +123,8 @@ class DocCache:
             data = json.loads(path.read_text(encoding="utf-8"))
             fields = {k: v for k, v in data.items() if k != "doc"}
             hints = field_types(DocResult)
-            return DocResult(doc=doc, **{k: decode(hints[k], v) for k, v in fields.items()})
+            memo: dict[Any, Any] = {doc.name: doc.name}  # equal values decoded once (compact)
+            return DocResult(doc=doc, **{k: decode(hints[k], v, memo) for k, v in fields.items()})
         except (ValueError, KeyError, TypeError) as exc:
             logger.warning("%s: unreadable cache entry, extracting again (%s)", path, exc)
             return None

@@ -22,7 +22,7 @@ from policykg.graph.rdf_plan import Plan
 from policykg.graph.shacl import Violation, load_shapes
 from policykg.graph.shacl_parts import PartChecker, TypeIndex, class_paths, part_violations
 from policykg.graph.triples import Row
-from policykg.graph.turtle_spool import TurtleSpool, subject_blocks
+from policykg.graph.turtle_spool import Blocks, TurtleSpool, subject_blocks
 from policykg.graph.vocab import shapes_path
 from policykg.ir import SourceDoc
 
@@ -47,9 +47,7 @@ class DocDone:
     """A document's part as Turtle blocks, the types of its nodes, and its violations (None
     when the parent must check ``rows`` itself)."""
 
-    header: bytes
-    blocks: list[tuple[str, bytes]]
-    triples: int
+    blocks: Blocks
     types: Types
     violations: list[Violation] | None
     rows: list[Row] | None = None
@@ -68,15 +66,15 @@ def make_task(parts: GraphParts, doc: SourceDoc, types: TypeIndex, *, native: bo
 def run_task(task: DocTask) -> DocDone:
     """Make, write and check one document's part (in a worker, or here)."""
     rows = document_part({task.doc.name: task.doc}, task.doc, task.place, task.plan).rows()
-    header, blocks, triples = subject_blocks(rows)
+    blocks = subject_blocks(rows)
     own = TypeIndex.of_rows(rows)
     index = TypeIndex()
     index.merge(task.types)
     subjects = {row[0] for row in rows}
     if index.missing(rows, subjects, class_paths(load_shapes(shapes_path()))):
-        return DocDone(header, blocks, triples, own, None, rows)
+        return DocDone(blocks, own, None, rows)
     found = part_violations(rows, index, native=task.native)
-    return DocDone(header, blocks, triples, own, found)
+    return DocDone(blocks, own, found)
 
 
 def spool_documents(
@@ -88,25 +86,26 @@ def spool_documents(
 ) -> None:
     """Every document's part made, spooled and checked on ``workers``; the types of the other
     parts must be in ``checker.types`` already."""
-    tasks = [
-        make_task(parts, doc, checker.types, native=checker.native) for doc in parts.extraction.docs
-    ]
+    docs = parts.extraction.docs
     later: list[list[Row]] = []
+
+    def task_of(doc: SourceDoc) -> DocTask:
+        return make_task(parts, doc, checker.types, native=checker.native)
 
     def done(index: int, future: Future[DocDone]) -> None:
         try:
             result = future.result()
         except Exception as exc:  # the worker died: the part is made here instead
-            logger.warning("%s: RDF worker failed (%s); made here", tasks[index].doc.name, exc)
-            result = run_task(tasks[index])
-        spool.add_blocks(result.header, result.blocks, result.triples)
+            logger.warning("%s: RDF worker failed (%s); made here", docs[index].name, exc)
+            result = run_task(task_of(docs[index]))
+        spool.add_blocks(result.blocks)
         checker.types.merge(result.types)
         if result.violations is None:
             later.append(result.rows or [])
         else:
             checker.found.extend(result.violations)
-            checker.checked += result.triples
+            checker.checked += result.blocks.triples
 
-    workers.run(run_task, tasks, done, size=lambda task: len(task.doc.raw))
+    workers.run(run_task, docs, done, size=lambda doc: len(doc.raw), prepare=task_of)
     for rows in later:
         check(rows)

@@ -14,16 +14,19 @@ import multiprocessing
 import pickle
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from policykg.build.compact import compact
 from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
-from policykg.ir import SourceDoc
+from policykg.ir import DocResult, SourceDoc
 
 logger = logging.getLogger(__name__)
 
 _WORKER: dict[str, Any] = {}
+IN_FLIGHT = 4  # tasks sent ahead per worker process
+S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -37,7 +40,8 @@ def _extract_in_worker(doc: SourceDoc) -> Outcome:
     if "nlp" not in _WORKER:
         make_nlp, _WORKER["extract_doc"] = pickle.loads(_WORKER["stages"])
         _WORKER["nlp"] = make_nlp()
-    return extract_guarded(_WORKER["extract_doc"], doc, _WORKER["nlp"])
+    outcome = extract_guarded(_WORKER["extract_doc"], doc, _WORKER["nlp"])
+    return compact(outcome) if isinstance(outcome, DocResult) else outcome  # smaller to send
 
 
 def _outcome(future: Future[Outcome], doc: SourceDoc) -> Outcome:
@@ -79,19 +83,37 @@ class Workers:
     def run(
         self,
         task: Callable[[T], R],
-        items: Sequence[T],
+        items: Sequence[S],
         on_done: Callable[[int, Future[R]], None],
         *,
-        size: Callable[[T], int] = lambda _: 0,
+        size: Callable[[S], int] = lambda _: 0,
+        prepare: Callable[[S], T] | None = None,
     ) -> None:
-        """``task(item)`` on the workers, largest ``size`` first (so a long one does not start
-        last and leave the other workers idle); ``on_done(index, future)`` runs in this
-        process, in completion order."""
+        """``task(prepare(item))`` on the workers, largest ``size`` first (so a long one does
+        not start last and leave the other workers idle); ``on_done(index, future)`` runs in
+        this process, in completion order.
+
+        At most :data:`IN_FLIGHT` tasks per worker are out at a time: an item is prepared only
+        when it is sent, and a future is dropped as soon as ``on_done`` has seen it, so neither
+        the tasks nor their answers (a document part's Turtle) pile up in this process.
+        """
         self._finished = False
-        largest_first = sorted(range(len(items)), key=lambda i: -size(items[i]))
-        futures = {self._submit(task, items[i]): i for i in largest_first}
-        for future in as_completed(futures):
-            on_done(futures[future], future)
+        order = iter(sorted(range(len(items)), key=lambda i: -size(items[i])))
+        pending: dict[Future[R], int] = {}
+
+        def send() -> None:
+            for index in order:
+                item = items[index]
+                pending[self._submit(task, prepare(item) if prepare else item)] = index  # type: ignore[arg-type]
+                if len(pending) >= IN_FLIGHT * self.jobs:
+                    return
+
+        send()
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=pending.__getitem__):
+                on_done(pending.pop(future), future)
+            send()
         self._finished = True
 
     def _submit(self, task: Callable[[T], R], item: T) -> Future[R]:

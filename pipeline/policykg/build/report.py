@@ -12,7 +12,7 @@ from pathlib import Path
 from policykg.build.cache import DocCache
 from policykg.build.publish import Publication
 from policykg.graph import atomic
-from policykg.graph.outputs import EXTRACTION_NAME, GRAPH_NAME, REPORT_NAME, jsonl_text
+from policykg.graph.outputs import EXTRACTION_NAME, GRAPH_NAME, REPORT_NAME
 from policykg.graph.screen import LeftOut
 from policykg.ir import Extraction
 
@@ -67,10 +67,18 @@ def write_outputs(
     them into ``out`` together (see ``publish``): a stopped build changes none of them."""
     publication = Publication(out)
     try:
-        atomic.write_text(publication.path(EXTRACTION_NAME), jsonl_text(jsonl))
+        write_lines(publication.path(EXTRACTION_NAME), jsonl)
         atomic.write_text(publication.path(REPORT_NAME), report.to_json())
         write_graph(publication.path(GRAPH_NAME))
         publication.commit()
     finally:
         publication.discard()
     return out / GRAPH_NAME
+
+
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    """JSONL lines (with or without their newline) written one by one, atomically: the same
+    bytes as ``atomic.write_text(path, jsonl_text(lines))`` without the whole text in memory."""
+    with atomic.replacing(path) as temp, temp.open("w", encoding="utf-8", newline="\n") as out:
+        for line in lines:
+            out.write(line.rstrip("\n") + "\n")

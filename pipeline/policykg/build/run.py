@@ -152,14 +152,14 @@ def _build_locked(
         if cache is not None:
             cache.prune()
         bar.stage("resolving entities")
-        entities, relations = stages.resolve(results)
-        failures = batch.failures + failed
-        found = Extraction(tuple(r.doc for r in results), entities, relations, failures)
-        extraction, left_out = screen(found)
+        extraction, left_out = screen(resolved(results, stages, batch.failures + failed))
+        documents = len(results)
+        del results  # the candidates: what is left of them is in the entities now
         bar.stage("building the RDF graph")
         with unscanned(), TurtleSpool(out) as spool:
-            parts = GraphParts(extraction)
-            write_and_check(parts, spool, bar, workers, native=validator == COMPILED)
+            write_and_check(
+                GraphParts(extraction), spool, bar, workers, native=validator == COMPILED
+            )
             bar.stage("writing graph.ttl")
             report = BuildReport.of(
                 extraction,
@@ -172,8 +172,23 @@ def _build_locked(
             jsonl = stages.dump_extraction(extraction)
             graph_path = write_outputs(out, spool.write, jsonl, report)
     return BuildResult(
-        graph_path, extraction, failures, batch.skipped, reused, len(results), report, bar.timings
+        graph_path,
+        extraction,
+        batch.failures + failed,
+        batch.skipped,
+        reused,
+        documents,
+        report,
+        bar.timings,
     )
+
+
+def resolved(
+    results: Sequence[DocResult], stages: Stages, failures: tuple[tuple[str, str], ...]
+) -> Extraction:
+    """The documents of ``results`` with their entities and relations resolved."""
+    entities, relations = stages.resolve(results)
+    return Extraction(tuple(r.doc for r in results), entities, relations, failures)
 
 
 def extract_all(

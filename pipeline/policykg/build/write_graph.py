@@ -15,8 +15,10 @@ from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.graph import shacl_parts
 from policykg.graph.rdf import GraphParts
+from policykg.graph.shacl import load_shapes
 from policykg.graph.triples import Row
 from policykg.graph.turtle_spool import TurtleSpool
+from policykg.graph.vocab import shapes_path
 
 VALIDATION_STAGE = "validating against the SHACL shapes"
 
@@ -46,7 +48,8 @@ def write_and_check(
 
     The shared and entity parts are made first, for their types; each document part is then
     checked as soon as it is made (it points only at its own nodes and at those), here or on
-    ``workers``; the others are made again and checked last, when every type is known.
+    ``workers``, and of its nodes' types only those the others point at are kept; the others
+    are made again and checked last, when every type they borrow is known.
     """
     checker = shacl_parts.PartChecker(native=native)
     checking = 0.0
@@ -57,10 +60,17 @@ def write_and_check(
         checker.check(rows)
         checking += time.perf_counter() - start
 
+    paths = shacl_parts.class_paths(load_shapes(shapes_path()))
+    pointed: set[str] = set()
     for part in parts.others():
         rows = part.rows()
         checker.types.add(rows)
+        pointed |= checker.types.targets(rows, paths)
         spool.add(rows)
+    # A document part points only at its own nodes and at those of the others: of its nodes'
+    # types, only those the others point at are ever borrowed (millions of nodes not kept).
+    checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
+    del pointed
     if workers is not None and len(parts.extraction.docs) > 1:
         spool_documents(parts, spool, checker, workers, check)
     else:

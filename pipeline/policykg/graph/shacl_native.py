@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection as RDFList
@@ -66,6 +68,7 @@ class Check:
     target_classes: frozenset[Node] = frozenset()
     target_subjects_of: frozenset[Node] = frozenset()
     key: str | None = None  # the path as the string PartIndex keys predicates by
+    counts: tuple[int, int] = (0, 0)  # min_count and max_count as numbers, where given
 
 
 def _value_test(shapes: Graph, shape: Node, term: Node, value: Node) -> rules.ValueTest | None:
@@ -144,6 +147,11 @@ def compile_shape(shapes: Graph, shape: Node) -> Check:
             check.target_subjects_of |= {value}
         else:
             raise NotCompilableError(f"shape {shape}: {term} is not compiled")
+    low, high = check.min_count, check.max_count
+    check.counts = (
+        low.value if low is not None else 0,
+        high.value if high is not None else 0,
+    )
     return check
 
 
@@ -165,6 +173,7 @@ def subjects_of(part: Graph) -> set[Node]:
 
 
 _SUBCLASS = plain(RDFS.subClassOf)
+_SUBJECT, _PREDICATE = itemgetter(0), itemgetter(2)
 _LABEL = SKOS.prefLabel
 
 
@@ -174,12 +183,14 @@ class PartIndex:
     def __init__(self, rows: Sequence[Row]) -> None:
         self.rows = rows
         self.props: dict[str, dict[str, list[Row]]] = {}
-        last, props = "", {}
-        for row in rows:
-            if row[0] != last or not self.props:
-                last = row[0]
-                props = self.props.setdefault(last, {})
-            props.setdefault(row[2], []).append(row)
+        for subject, subject_rows in groupby(rows, _SUBJECT):  # rows come sorted: few groups
+            props = self.props.setdefault(subject, {})
+            for predicate, same in groupby(subject_rows, _PREDICATE):
+                found = props.get(predicate)
+                if found is None:
+                    props[predicate] = list(same)
+                else:
+                    found.extend(same)
         self.has_subclasses = any(_SUBCLASS in props for props in self.props.values())
         self._types: dict[str, frozenset[str]] = {}
         self._graph: Graph | None = None
@@ -239,13 +250,15 @@ def evaluate(
     """Add to ``out`` the violations of ``check`` (and its property shapes) on one focus node
     (its key), whose rows by predicate are ``props``."""
     values = [focus_row(focus)] if check.key is None else props.get(check.key, [])
-    for component, test, param in check.values:
-        for value in values:
-            if not test(value, index.types):
-                out.append(_violation(index, check, component, param, focus, term_of(value)))
-    if check.min_count is not None and len(values) < check.min_count.value:
+    if values and check.values:
+        types = index.types
+        for component, test, param in check.values:
+            for value in values:
+                if not test(value, types):
+                    out.append(_violation(index, check, component, param, focus, term_of(value)))
+    if check.min_count is not None and len(values) < check.counts[0]:
         out.append(_violation(index, check, _MIN_COUNT, check.min_count, focus, node_of(focus)))
-    if check.max_count is not None and len(values) > check.max_count.value:
+    if check.max_count is not None and len(values) > check.counts[1]:
         out.append(_violation(index, check, _MAX_COUNT, check.max_count, focus, node_of(focus)))
     if check.has_value:
         present = {rules.term_key(value) for value in values}
@@ -297,12 +310,18 @@ def part_violations_native(
     if index.has_subclasses:
         return None
     found: list[Violation] = []
+    # Nodes of one kind have the same types and predicates: their checks are looked up once.
+    chosen: dict[tuple[frozenset[str], tuple[str, ...]], tuple[Check, ...]] = {}
     for node in keys:
         props = index.props.get(node)
         if props is None:
             continue
-        checks = {id(c): c for t in index.types(node) for c in by_class.get(t, ())}
-        checks.update((id(c), c) for p in props for c in by_predicate.get(p, ()))
-        for check in checks.values():
+        kind = (index.types(node), tuple(props))
+        checks = chosen.get(kind)
+        if checks is None:
+            by_id = {id(c): c for t in kind[0] for c in by_class.get(t, ())}
+            by_id.update((id(c), c) for p in props for c in by_predicate.get(p, ()))
+            checks = chosen[kind] = tuple(by_id.values())
+        for check in checks:
             evaluate(index, check, node, props, found)
     return sorted(found)

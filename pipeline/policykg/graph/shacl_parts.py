@@ -82,6 +82,7 @@ class TypeIndex:
     def __init__(self) -> None:
         self._types: dict[str, tuple[str, ...]] = {}
         self._shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.keep: set[str] | None = None  # when set, the only subjects whose types are recorded
 
     def subset(self, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The types of ``keys`` (an empty tuple for a node without any), to send to a worker."""
@@ -89,7 +90,10 @@ class TypeIndex:
 
     def merge(self, types: dict[str, tuple[str, ...]]) -> None:
         """Add types gathered elsewhere (by :meth:`of_rows` in a worker)."""
+        keep = self.keep
         for subject, found in types.items():
+            if keep is not None and subject not in keep:
+                continue
             key = tuple(sorted(set(found) | set(self._types.get(subject, ()))))
             self._types[subject] = self._shared.setdefault(key, key)
 
@@ -105,6 +109,15 @@ class TypeIndex:
     def add(self, part: PartRows) -> None:
         """Record the types of the subjects of ``part``."""
         self.merge(self.of_rows(rows_in(part)))
+
+    def knows(self, node: str) -> bool:
+        """Whether the types of ``node`` were recorded."""
+        return node in self._types
+
+    @staticmethod
+    def targets(rows: Sequence[Row], paths: frozenset[str]) -> set[str]:
+        """The nodes ``rows`` point at by ``paths`` (whose types a check may borrow)."""
+        return {node_key(row) for row in rows if row[2] in paths and row[4] != LITERAL}
 
     def missing(self, rows: Sequence[Row], subjects: set[str], paths: frozenset[str]) -> set[str]:
         """The nodes ``rows`` point at by ``paths`` that this index has never heard of."""

@@ -1,0 +1,51 @@
+"""``Workers.run`` (``policykg.build.pool``): every item once, largest first, and no more than
+``IN_FLIGHT`` tasks per worker out at a time, each prepared only when it is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from policykg.build import pool
+from policykg.build.pool import Workers
+from policykg.build.stages import Stages
+
+
+class InlineWorkers(Workers):
+    """Workers that run a task at once in this process, counting the tasks out."""
+
+    def __init__(self, jobs: int) -> None:
+        super().__init__(Stages(list, lambda doc, nlp: None, lambda r: ((), ()), iter), jobs)  # type: ignore[arg-type]
+        self.out = 0
+        self.most = 0
+        self.sent: list[Any] = []
+
+    def _submit(self, task: Callable[[Any], Any], item: Any) -> Future[Any]:
+        self.out += 1
+        self.most = max(self.most, self.out)
+        self.sent.append(item)
+        future: Future[Any] = Future()
+        future.set_result(task(item))
+        return future
+
+
+def test_run_sends_a_bounded_window_largest_first_and_each_item_once() -> None:
+    workers = InlineWorkers(2)
+    items = list(range(50))
+    prepared: list[int] = []
+    answers: dict[int, int] = {}
+
+    def prepare(item: int) -> int:
+        prepared.append(item)
+        return item * 10
+
+    def done(index: int, future: Future[int]) -> None:
+        workers.out -= 1
+        assert index not in answers
+        answers[index] = future.result()
+
+    workers.run(lambda x: x + 1, items, done, size=lambda item: item, prepare=prepare)
+    assert answers == {i: i * 10 + 1 for i in items}
+    assert prepared == sorted(items, reverse=True)  # largest first, each prepared once
+    assert workers.most == pool.IN_FLIGHT * workers.jobs  # the window fills, never more
