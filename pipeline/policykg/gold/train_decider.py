@@ -18,6 +18,8 @@ from spacy.language import Language
 
 from policykg.gold.judged import JudgedDoc
 from policykg.gold.load import CorpusGoldDoc
+from policykg.ir import SourceDoc
+from policykg.nlp.candidates import Spot
 from policykg.nlp.extract import propose
 from policykg.nlp.statistical.decide import Decider, features, neighbours, string_counts
 
@@ -42,48 +44,57 @@ class FoldDocs:
     judged: tuple[JudgedDoc, ...] = ()  # judged candidates of the fold's places (gold.judged)
 
 
+@dataclass(frozen=True, slots=True)
+class _Proposals:
+    """A document's candidates, each with its raw span and its paragraph's other candidates."""
+
+    text: str
+    counts: dict[str, int]
+    items: list[tuple[tuple[int, int], Spot, list[Spot]]]
+
+    def features(self, spot: Spot, group: list[Spot]) -> list[str]:
+        return features(self.text, spot, self.counts, neighbours(spot, group))
+
+
+def _proposals(source: SourceDoc, nlp: Language) -> _Proposals:
+    proposed = propose(source, nlp)
+    norm = proposed.norm
+    groups = list(proposed.candidates.values())
+    counts = string_counts(norm.text, (s for group in groups for s in group))
+    items = [(norm.raw_span(s[0], s[1]), s, group) for group in groups for s in group]
+    return _Proposals(norm.text, counts, items)
+
+
 def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, int]]:
-    """The candidates of a fold's annotated ranges, and per type the gold spans never proposed."""
+    """The candidates of a fold's annotated ranges (and its judged candidates), and per type the
+    gold spans never proposed."""
     out: list[Example] = []
     unproposed: dict[str, int] = defaultdict(int)
     for doc in fold.docs:
-        proposed = propose(doc.source, nlp)
-        text, norm = proposed.norm.text, proposed.norm
-        spots = [s for spots in proposed.candidates.values() for s in spots]
-        counts = string_counts(text, spots)
+        proposals = _proposals(doc.source, nlp)
         seen: set[tuple[int, int, str]] = set()
-        paragraph_of = {id(s): group for group in proposed.candidates.values() for s in group}
-        for spot in spots:
-            start, end = norm.raw_span(spot[0], spot[1])
+        for (start, end), spot, group in proposals.items:
             if spot[2] not in fold.types or not doc.scored(start):
                 continue
-            key = (start, end, spot[2])
             positive = (doc.source.name, start, end, spot[2]) in doc.spans
             if positive:
-                seen.add(key)
-            around = neighbours(spot, paragraph_of[id(spot)])
-            out.append(Example(fold.name, spot[2], features(text, spot, counts, around), positive))
+                seen.add((start, end, spot[2]))
+            out.append(Example(fold.name, spot[2], proposals.features(spot, group), positive))
         for _doc, start, end, label in doc.spans:
             if label in fold.types and (start, end, label) not in seen:
                 unproposed[label] += 1
-    return out + [
-        e for doc in fold.judged for e in judged_examples(fold.name, doc, nlp)
-    ], unproposed
+    out += [e for doc in fold.judged for e in judged_examples(fold.name, doc, nlp)]
+    return out, unproposed
 
 
 def judged_examples(fold: str, doc: JudgedDoc, nlp: Language) -> list[Example]:
     """The candidates of a judged document that the annotator judged (others give no example)."""
-    proposed = propose(doc.source, nlp)
-    text, norm = proposed.norm.text, proposed.norm
-    counts = string_counts(text, (s for spots in proposed.candidates.values() for s in spots))
-    out = []
-    for spots in proposed.candidates.values():
-        for spot in spots:
-            verdict = doc.verdicts.get(norm.raw_span(spot[0], spot[1]))
-            if spot[2] == doc.label and verdict is not None:
-                feats = features(text, spot, counts, neighbours(spot, spots))
-                out.append(Example(fold, spot[2], feats, verdict))
-    return out
+    proposals = _proposals(doc.source, nlp)
+    return [
+        Example(fold, spot[2], proposals.features(spot, group), doc.verdicts[span])
+        for span, spot, group in proposals.items
+        if spot[2] == doc.label and span in doc.verdicts
+    ]
 
 
 def _fit(train: Sequence[Example]) -> dict[str, float]:
