@@ -18,6 +18,7 @@ from policykg.nlp.rules.lexicon import (
     leading_verbs,
     starts_with_common_word,
     starts_with_word,
+    tag_before,
 )
 from policykg.nlp.rules.names import alternation, contains_any, find_start, word_regex
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
@@ -39,7 +40,10 @@ _SECTOR_AFTER = re.compile(r"产业|行业|集群|园区|产业园|基地|领域
 _INSTITUTION_AFTER = re.compile(
     r"学院|大学|学校|职业|研究院|医院|园|城|示范区|试验区|产教|联合体|论坛"
 )
-_NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
+_NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类", "型", "及")
+# A product or hub the industry word only qualifies (斯诺|动力电池, 采埃孚|汽车部件, 旭阳|汽车配件,
+# 保税物流中心, 国家物流枢纽): the words name what is made or built, not the firm.
+_PRODUCT_AFTER = re.compile(r"电池|零部件|部件|配件|材料|枢纽|中心|廊道")
 # What is measured, not who: 产量达200万吨, 年周转量150万吨, 装机规模589万千瓦, 静态储备75万吨.
 _QUANTITY = re.compile(r"产量|产能|规模|储备|周转|装机|总量|能力|产粮")
 # A counted or generic kind before a legal suffix (84个教育集团, 50亿企业集团, 大企业大集团) is
@@ -106,6 +110,8 @@ def _brand_at(
     brand = text[start:end]
     if end - start > longest or not is_brand(brand, rules, lexical=lexical):
         return False
+    if lexical and tag_before(brand, len(brand)) == "v":
+        return False  # 加密开行|物流, 抓创新增|动力: a verb and its object, no trade name
     return lexical or not is_common_word(brand)
 
 
@@ -179,7 +185,8 @@ def find_brand_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         )
         if start is None or extends_into_word(text, ind_start, match.end()):
             continue
-        if _SECTOR_AFTER.match(text, match.end()) or _INSTITUTION_AFTER.match(text, match.end()):
+        after = match.end()
+        if any(r.match(text, after) for r in (_SECTOR_AFTER, _INSTITUTION_AFTER, _PRODUCT_AFTER)):
             continue  # 打造光伏新能源产业集群: a sector, not a firm
         if not is_common_word(text[match.end() - 1 : match.end() + 1]):  # 绿化工程: 化工|程
             found.append((start, match.end(), ENTERPRISE, BRAND_INDUSTRY))
