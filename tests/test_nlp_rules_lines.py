@@ -1,12 +1,13 @@
 """Issue 13, enterprise boundaries: a firm's line of business is part of its short name (亿纬动力),
 a product or hub after the line word is not a firm (…动力电池, 保税物流中心), and a verb with its
-object is no trade name (加密开行物流). Sentences written for these tests, names invented."""
+object is no trade name (加密开行物流); a city before a company, exchanges (H-c9). Sentences
+written for these tests, names invented."""
 
 from __future__ import annotations
 
 import pytest
 
-from policykg.nlp.rules.orgs import find_brand_names
+from policykg.nlp.rules.orgs import find_brand_names, find_enterprises
 
 
 def brands(text: str) -> list[str]:
@@ -43,3 +44,30 @@ def test_issue13_a_line_of_business_ends_the_short_name(text: str, names: list[s
 )
 def test_issue13_products_hubs_and_verb_phrases_are_no_firms(text: str) -> None:
     assert brands(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“云集网”华中基地、苏州澜帆科技公司成功落户", "苏州澜帆科技公司"),
+        ("力帆电气股份有限公司在深圳证券交易所成功上市", "深圳证券交易所"),
+        ("并在深交所挂牌上市", "深交所"),
+        ("建设东岭畜牧交易所", "东岭畜牧交易所"),
+    ],
+)
+def test_issue13_city_led_companies_and_exchanges(text: str, name: str) -> None:
+    assert name in {text[s:e] for s, e, _, _ in find_enterprises(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成立杭州投资公司",  # a city and a generic line: no trade name
+        "支持岚城中学教育集团发展",  # a group of schools
+        "全面深化与证券交易所对接",
+        "建设技术产权交易所",  # a platform, not a market operator
+        "做强农交所、林交所",  # no listing in the clause
+    ],
+)
+def test_issue13_generic_companies_schools_and_platforms_are_no_firms(text: str) -> None:
+    assert find_enterprises(text) == []

@@ -49,6 +49,11 @@ _QUANTITY = re.compile(r"产量|产能|规模|储备|周转|装机|总量|能力
 # A counted or generic kind before a legal suffix (84个教育集团, 50亿企业集团, 大企业大集团) is
 # not a name.
 _COUNTED_OR_KIND = re.compile(r"\d|个|企业")
+_EXCHANGE = re.compile(r"交易所|(?<=[\u4e00-\u9fff])交所")
+_LISTING = re.compile(r"上市|挂牌|过会|IPO")
+_PLATFORM = re.compile(r"产权|技术|知识")
+_NOT_IN_EXCHANGES = (*_NOT_IN_BRANDS, "与", "和")
+_SCHOOL_OR_HOSPITAL = re.compile(r"中学|小学|学校|大学|学院|医院")
 
 
 @lru_cache(maxsize=8)
@@ -133,11 +138,21 @@ def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules:
         if stripped == trade or len(stripped) < 2:
             break
         trade = stripped
-    if suffix in _BARE_SUFFIXES and (len(core) > 10 or starts_with_common_word(trade)):
+    if suffix in _BARE_SUFFIXES and (len(core) > 10 or _common_start(trade)):
         return False
+    if _SCHOOL_OR_HOSPITAL.search(core):
+        return False  # 黄冈中学教育集团: a group of schools, no firm
     if len(trade) < 2 or trade in rules.industry_words:
         return False
     return not contains_any(trade[:2], rules.generic_modifiers)
+
+
+def _common_start(trade: str) -> bool:
+    """``trade`` opens with a common word, also after a listed place (杭州|赛凡科技公司: the city
+    is no common word of the name; 杭州|投资公司 is generic)."""
+    place = place_prefix(trade)
+    unplaced = trade[place:] if place and len(trade) - place >= 2 else trade
+    return starts_with_common_word(trade) and starts_with_common_word(unplaced)
 
 
 def _suffix_runs_on(text: str, start: int, end: int) -> bool:
@@ -218,10 +233,47 @@ def _measured_or_place(name: str) -> bool:
     return bool(_QUANTITY.search(name)) or name.endswith("港") or place_prefix(name) == len(name)
 
 
+def _exchange_core_ok(text: str, start: int, end: int) -> bool:
+    core = text[start:end]
+    if len(core) < 2 or is_common_word(core) or _PLATFORM.search(core):
+        return False
+    return leading_verbs(core, 2) == 0 and not contains_any(core, _NOT_IN_EXCHANGES)
+
+
+def find_exchanges(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Exchanges run as market operators (H-c9): 深圳证券交易所, 上海黄金交易所, and the short
+    X交所 where the clause speaks of a listing (在深交所挂牌上市); not a technology or
+    property-rights exchange (a platform) nor the bare 证券交易所."""
+    boundary = word_regex(rules.boundary_words)
+    found: list[Found] = []
+    for match in _EXCHANGE.finditer(text):
+        end = match.start()
+        if match.group() == "交所":
+            start = end - 1
+            if start < 0 or not "\u4e00" <= text[start] <= "\u9fff":
+                continue
+            if not _LISTING.search(text, match.end(), match.end() + 8):
+                continue
+        else:
+            found_start = find_start(
+                text,
+                end,
+                limit=10,
+                boundary=boundary,
+                accept=partial(_exchange_core_ok, text, end=end),
+            )
+            if found_start is None:
+                continue
+            start = found_start
+        found.append((start, match.end(), ENTERPRISE, LEGAL_SUFFIX))
+    return found
+
+
 def find_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Every structural enterprise name in ``text`` (overlaps are resolved later)."""
     return (
         find_legal_names(text, rules)
         + find_brand_names(text, rules)
         + find_capacity_names(text, rules)
+        + find_exchanges(text, rules)
     )
