@@ -71,3 +71,8 @@ def test_issue13_city_led_companies_and_exchanges(text: str, name: str) -> None:
 )
 def test_issue13_generic_companies_schools_and_platforms_are_no_firms(text: str) -> None:
     assert find_enterprises(text) == []
+
+
+def test_issue13_a_line_word_whose_last_character_meets_a_word_still_ends_the_name() -> None:
+    assert brands("物流企业各1户，澜宇物流入围百强") == ["澜宇物流"]
+    assert brands("加快绿化工程建设") == []

@@ -158,8 +158,11 @@ def _common_start(trade: str) -> bool:
 def _suffix_runs_on(text: str, start: int, end: int) -> bool:
     """The suffix starts a longer word (集团化), or its last character does with the next one and
     what follows is no word of its own (细分|行业: 分行 is no suffix there; 集团|聚焦 keeps it)."""
-    if extends_into_word(text, start, end):
-        return True
+    return extends_into_word(text, start, end) or _last_runs_on(text, end)
+
+
+def _last_runs_on(text: str, end: int) -> bool:
+    """The last character makes a word with the next one and what follows is no word of its own."""
     return is_common_word(text[end - 1 : end + 1]) and not starts_with_word(text[end:])
 
 
@@ -203,7 +206,7 @@ def find_brand_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         after = match.end()
         if any(r.match(text, after) for r in (_SECTOR_AFTER, _INSTITUTION_AFTER, _PRODUCT_AFTER)):
             continue  # 打造光伏新能源产业集群: a sector, not a firm
-        if not is_common_word(text[match.end() - 1 : match.end() + 1]):  # 绿化工程: 化工|程
+        if not _last_runs_on(text, match.end()):  # 绿化工程: 化工|程 (but 物流|入围)
             found.append((start, match.end(), ENTERPRISE, BRAND_INDUSTRY))
     return found
 
