@@ -67,6 +67,8 @@ def test_issue13_city_led_companies_and_exchanges(text: str, name: str) -> None:
         "全面深化与证券交易所对接",
         "建设技术产权交易所",  # a platform, not a market operator
         "做强农交所、林交所",  # no listing in the clause
+        "近八成境内上市公司来自民营企业",  # a kind of company
+        "推动龙头企业在岚设立子公司",  # a body still to be set up
     ],
 )
 def test_issue13_generic_companies_schools_and_platforms_are_no_firms(text: str) -> None:

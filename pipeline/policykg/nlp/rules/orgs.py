@@ -48,7 +48,7 @@ _PRODUCT_AFTER = re.compile(r"电池|零部件|部件|配件|材料|枢纽|中�
 _QUANTITY = re.compile(r"产量|产能|规模|储备|周转|装机|总量|能力|产粮")
 # A counted or generic kind before a legal suffix (84个教育集团, 50亿企业集团, 大企业大集团) is
 # not a name.
-_COUNTED_OR_KIND = re.compile(r"\d|个|企业")
+_COUNTED_OR_KIND = re.compile(r"\d|个|企业|上市|[一二三四五六七八九十]成")
 _EXCHANGE = re.compile(r"交易所|(?<=[\u4e00-\u9fff])交所")
 _LISTING = re.compile(r"上市|挂牌|过会|IPO")
 _PLATFORM = re.compile(r"产权|技术|知识")
@@ -124,8 +124,8 @@ def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules:
     core = text[start:suffix_start]
     if len(core) < 2 or text[max(0, start - 2) : start] in _NEW_BODY_VERBS:
         return False
-    if _COUNTED_OR_KIND.search(core):
-        return False
+    if _COUNTED_OR_KIND.search(core) or contains_any(core, _NEW_BODY_VERBS):
+        return False  # 近八成境内上市公司, 在荆设立子公司: a kind, or a body still to be set up
     cut = leading_verbs(core, 2)  # 严控平台公司: the name would be 平台公司
     if core[:cut].endswith(_NEW_BODY_VERBS):
         return False
