@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.nlp.rules.lists import find_listed_enterprises
 from policykg.nlp.rules.orgs import find_brand_names, find_enterprises
 
 
@@ -78,3 +79,12 @@ def test_issue13_generic_companies_schools_and_platforms_are_no_firms(text: str)
 def test_issue13_a_line_word_whose_last_character_meets_a_word_still_ends_the_name() -> None:
     assert brands("物流企业各1户，澜宇物流入围百强") == ["澜宇物流"]
     assert brands("加快绿化工程建设") == []
+
+
+def test_issue13_list_items_that_open_with_a_line_word_are_sectors() -> None:
+    text = "攻坚。纺织服装、机电制造、岚峰化工等企业攻关新技术"
+    assert texts_of(find_listed_enterprises(text), text) == {"岚峰化工"}
+
+
+def texts_of(found: list[tuple[int, int, str, object]], text: str) -> set[str]:
+    return {text[s:e] for s, e, _, _ in found}
