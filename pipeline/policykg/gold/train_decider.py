@@ -98,9 +98,21 @@ def judged_examples(fold: str, doc: JudgedDoc, nlp: Language) -> list[Example]:
 
 
 def _fit(train: Sequence[Example]) -> dict[str, float]:
+    """One logistic model per type. Features are label-prefixed, so the joint optimum is the same,
+    but a joint solve let a change in one type's candidates move another type's weights by the
+    solver's tolerance (GovernmentBody flipped on c2 when only Enterprise candidates changed)."""
+    weights: dict[str, float] = {}
+    for label in sorted({e.label for e in train}):
+        weights.update(_fit_one([e for e in train if e.label == label]))
+    return weights
+
+
+def _fit_one(train: Sequence[Example]) -> dict[str, float]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    if len({e.positive for e in train}) < 2:
+        return {}
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform([dict.fromkeys(e.feats, 1) for e in train])
     model = LogisticRegression(C=C, max_iter=2000, random_state=0, fit_intercept=False)

@@ -132,8 +132,9 @@ def _enterprise_item(
         return False
     if item in rules.industry_words or is_common_word(item):
         return False
-    if contains_any(item, rules.industry_words):
-        return True  # the brand rule decides its exact extent
+    line = word_regex(rules.industry_words).search(item)
+    if line:  # the brand rule decides its exact extent; sector words alone (纺织服装) are no firm
+        return line.start() > 0
     return is_brand(item, rules, lexical=lexical)
 
 

@@ -18,6 +18,7 @@ from policykg.nlp.rules.lexicon import (
     leading_verbs,
     starts_with_common_word,
     starts_with_word,
+    tag_before,
 )
 from policykg.nlp.rules.names import alternation, contains_any, find_start, word_regex
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
@@ -39,12 +40,20 @@ _SECTOR_AFTER = re.compile(r"产业|行业|集群|园区|产业园|基地|领域
 _INSTITUTION_AFTER = re.compile(
     r"学院|大学|学校|职业|研究院|医院|园|城|示范区|试验区|产教|联合体|论坛"
 )
-_NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类")
+_NOT_IN_BRANDS = ("的", "了", "是", "等", "年产", "从", "要", "类", "型", "及")
+# A product or hub the industry word only qualifies (斯诺|动力电池, 采埃孚|汽车部件, 旭阳|汽车配件,
+# 保税物流中心, 国家物流枢纽): the words name what is made or built, not the firm.
+_PRODUCT_AFTER = re.compile(r"电池|零部件|部件|配件|材料|枢纽|中心|廊道")
 # What is measured, not who: 产量达200万吨, 年周转量150万吨, 装机规模589万千瓦, 静态储备75万吨.
 _QUANTITY = re.compile(r"产量|产能|规模|储备|周转|装机|总量|能力|产粮")
 # A counted or generic kind before a legal suffix (84个教育集团, 50亿企业集团, 大企业大集团) is
 # not a name.
-_COUNTED_OR_KIND = re.compile(r"\d|个|企业")
+_COUNTED_OR_KIND = re.compile(r"\d|个|企业|上市|[一二三四五六七八九十]成")
+_EXCHANGE = re.compile(r"交易所|(?<=[\u4e00-\u9fff])交所")
+_LISTING = re.compile(r"上市|挂牌|过会|IPO")
+_PLATFORM = re.compile(r"产权|技术|知识")
+_NOT_IN_EXCHANGES = (*_NOT_IN_BRANDS, "与", "和")
+_SCHOOL_OR_HOSPITAL = re.compile(r"中学|小学|学校|大学|学院|医院")
 
 
 @lru_cache(maxsize=8)
@@ -106,6 +115,8 @@ def _brand_at(
     brand = text[start:end]
     if end - start > longest or not is_brand(brand, rules, lexical=lexical):
         return False
+    if lexical and tag_before(brand, len(brand)) == "v":
+        return False  # 加密开行|物流, 抓创新增|动力: a verb and its object, no trade name
     return lexical or not is_common_word(brand)
 
 
@@ -113,8 +124,8 @@ def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules:
     core = text[start:suffix_start]
     if len(core) < 2 or text[max(0, start - 2) : start] in _NEW_BODY_VERBS:
         return False
-    if _COUNTED_OR_KIND.search(core):
-        return False
+    if _COUNTED_OR_KIND.search(core) or contains_any(core, _NEW_BODY_VERBS):
+        return False  # 近八成境内上市公司, 在荆设立子公司: a kind, or a body still to be set up
     cut = leading_verbs(core, 2)  # 严控平台公司: the name would be 平台公司
     if core[:cut].endswith(_NEW_BODY_VERBS):
         return False
@@ -127,18 +138,31 @@ def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules:
         if stripped == trade or len(stripped) < 2:
             break
         trade = stripped
-    if suffix in _BARE_SUFFIXES and (len(core) > 10 or starts_with_common_word(trade)):
+    if suffix in _BARE_SUFFIXES and (len(core) > 10 or _common_start(trade)):
         return False
+    if _SCHOOL_OR_HOSPITAL.search(core):
+        return False  # 黄冈中学教育集团: a group of schools, no firm
     if len(trade) < 2 or trade in rules.industry_words:
         return False
     return not contains_any(trade[:2], rules.generic_modifiers)
 
 
+def _common_start(trade: str) -> bool:
+    """``trade`` opens with a common word, also after a listed place (杭州|赛凡科技公司: the city
+    is no common word of the name; 杭州|投资公司 is generic)."""
+    place = place_prefix(trade)
+    unplaced = trade[place:] if place and len(trade) - place >= 2 else trade
+    return starts_with_common_word(trade) and starts_with_common_word(unplaced)
+
+
 def _suffix_runs_on(text: str, start: int, end: int) -> bool:
     """The suffix starts a longer word (集团化), or its last character does with the next one and
     what follows is no word of its own (细分|行业: 分行 is no suffix there; 集团|聚焦 keeps it)."""
-    if extends_into_word(text, start, end):
-        return True
+    return extends_into_word(text, start, end) or _last_runs_on(text, end)
+
+
+def _last_runs_on(text: str, end: int) -> bool:
+    """The last character makes a word with the next one and what follows is no word of its own."""
     return is_common_word(text[end - 1 : end + 1]) and not starts_with_word(text[end:])
 
 
@@ -179,9 +203,10 @@ def find_brand_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         )
         if start is None or extends_into_word(text, ind_start, match.end()):
             continue
-        if _SECTOR_AFTER.match(text, match.end()) or _INSTITUTION_AFTER.match(text, match.end()):
+        after = match.end()
+        if any(r.match(text, after) for r in (_SECTOR_AFTER, _INSTITUTION_AFTER, _PRODUCT_AFTER)):
             continue  # 打造光伏新能源产业集群: a sector, not a firm
-        if not is_common_word(text[match.end() - 1 : match.end() + 1]):  # 绿化工程: 化工|程
+        if not _last_runs_on(text, match.end()):  # 绿化工程: 化工|程 (but 物流|入围)
             found.append((start, match.end(), ENTERPRISE, BRAND_INDUSTRY))
     return found
 
@@ -211,10 +236,47 @@ def _measured_or_place(name: str) -> bool:
     return bool(_QUANTITY.search(name)) or name.endswith("港") or place_prefix(name) == len(name)
 
 
+def _exchange_core_ok(text: str, start: int, end: int) -> bool:
+    core = text[start:end]
+    if len(core) < 2 or is_common_word(core) or _PLATFORM.search(core):
+        return False
+    return leading_verbs(core, 2) == 0 and not contains_any(core, _NOT_IN_EXCHANGES)
+
+
+def find_exchanges(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Exchanges run as market operators (H-c9): 深圳证券交易所, 上海黄金交易所, and the short
+    X交所 where the clause speaks of a listing (在深交所挂牌上市); not a technology or
+    property-rights exchange (a platform) nor the bare 证券交易所."""
+    boundary = word_regex(rules.boundary_words)
+    found: list[Found] = []
+    for match in _EXCHANGE.finditer(text):
+        end = match.start()
+        if match.group() == "交所":
+            start = end - 1
+            if start < 0 or not "\u4e00" <= text[start] <= "\u9fff":
+                continue
+            if not _LISTING.search(text, match.end(), match.end() + 8):
+                continue
+        else:
+            found_start = find_start(
+                text,
+                end,
+                limit=10,
+                boundary=boundary,
+                accept=partial(_exchange_core_ok, text, end=end),
+            )
+            if found_start is None:
+                continue
+            start = found_start
+        found.append((start, match.end(), ENTERPRISE, LEGAL_SUFFIX))
+    return found
+
+
 def find_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Every structural enterprise name in ``text`` (overlaps are resolved later)."""
     return (
         find_legal_names(text, rules)
         + find_brand_names(text, rules)
         + find_capacity_names(text, rules)
+        + find_exchanges(text, rules)
     )

@@ -37,6 +37,7 @@ INDUSTRY_WORDS: tuple[str, ...] = _words(
     "食品 电子 环保 铸业 电器 重工 矿业 金属制品 热电 电气 光电 "
     "建工 集团 股份 控股 乳业 酒业 茶业 果业 菜业 种业 饲料 陶瓷 玻璃 "
     "塑业 管业 线缆 纸业 印务 制衣 服饰 软件 精工 "
+    "动力 晶体 汽车 锂电 锂业 石化 物流 复合材料 "
 )
 
 GENERIC_MODIFIERS: tuple[str, ...] = _words(
@@ -45,14 +46,14 @@ GENERIC_MODIFIERS: tuple[str, ...] = _words(
     "规上 民营 国有 中小 小微 全县 全市 全省 本地 地方 相关 各类 其他 "
     "一批 新建 在建 重大 大型 先进 高新 产业 行业 企业 商贸 农产品 "
     "农村 城乡 县域 乡村 社有 国资 投资 运营 平台 服务 管理 发展 建设 "
-    "技术 工业 制造 加工 能源 资源 文化 旅游 康养 健康 教育 卫生 医疗 银行 文旅 "
+    "技术 工业 制造 加工 能源 资源 文化 旅游 康养 健康 教育 卫生 医疗 银行 文旅 冷链 电商 "
 )
 
 # Words that stand before a name and are never part of it: verbs, prepositions, conjunctions,
 # adverbs and quantifiers. Longest first at match time.
 BOUNDARY_WORDS: tuple[str, ...] = _words(
     "实施主体为 实施主体是 责任单位 牵头单位 加快推进 积极推进 大力推进 "
-    "依托 利用 申报 支持 推动 推进 引进 加快 实施 建设 新建 扶持 培育 打造 发展 "
+    "依托 利用 申报 支持 推动 推进 引进 加快 实施 建设 新建 扶持 培育 打造 发展 提振 "
     "鼓励 引导 完成 开展 组织 积极 重点 全力 大力 加强 提升 壮大 做强 "
     "做大 围绕 依靠 通过 促进 落实 启动 谋划 开工 投产 建成 争取 力争 "
     "确保 着力 持续 继续 进一步 加大 成立 组建 设立 引导 带动 帮助 "
