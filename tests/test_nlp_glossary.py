@@ -382,6 +382,13 @@ def test_offsets_hold_on_any_text(text: str) -> None:
         assert entry.definition and entry.term
 
 
+@pytest.mark.parametrize("text", ["三两，即①:", "“三两”：即①②。", "“六稳”：2①，稳就业。"])
+def test_circled_and_other_non_decimal_digits_do_not_crash(text: str) -> None:
+    # '①'.isdigit() is True but int('①') raises: labels must be read as decimals only.
+    for entry in parse_glossary(text):
+        assert text[entry.term_start : entry.term_end] == entry.term
+
+
 def test_sub_items_inside_a_definition() -> None:
     text = (
         "附件1：名词解释\n1.“三个一批”：一是谋划一批，二是储备一批，三是落地一批。\n"

@@ -63,7 +63,7 @@ def parse_count(run: str) -> int | None:
 
 def parse_counts(run: str) -> list[int]:
     """The numbers in a run of numerals: ``"三五"`` → [3, 5], ``"十四五"`` → [14, 5]."""
-    if run.isdigit():
+    if run.isdecimal():
         return [int(run)]
     values: list[int] = []
     total, digit = 0, None
@@ -170,7 +170,7 @@ def labelled_parts(term: str, definition: str, head_suffix: str = "") -> tuple[s
 def _label_at(term: str, label: str, start: int) -> int:
     """Where ``label`` names a piece of ``term`` from ``start`` on (“3” names 三 of 三六八九), or -1."""
     at = term.find(label, start)
-    if at >= 0 or not label.isdigit() or len(label) != 1:
+    if at >= 0 or not label.isdecimal() or len(label) != 1:
         return at
     spelled = [ch for ch, value in _DIGITS.items() if value == int(label)]
     found = [term.find(ch, start) for ch in spelled]
