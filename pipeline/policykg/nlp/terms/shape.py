@@ -114,10 +114,12 @@ def classify_single(
         return SLOGAN
     if _is_parallel_repeat(text):
         return SLOGAN
+    head = context.after_run or after
+    if _is_condensed(text, head, rules):
+        return ABBREVIATION  # before the motto test: 力争“专精特新”企业
     if _is_motto_in_context(text, context.before, after, rules):
         return SLOGAN
-    head = context.after_run or after
-    if _is_condensed(text, head, rules) or _is_defined_after(text, after, rules):
+    if _is_defined_after(text, after, rules):
         return ABBREVIATION
     return None
 
