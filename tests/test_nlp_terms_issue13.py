@@ -23,3 +23,28 @@ def labelled(text: str) -> list[tuple[str, str]]:
 )
 def test_head_noun_before_motto_verb(text: str, expected: list[tuple[str, str]]) -> None:
     assert labelled(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全面推广“煤改电”“瓶改管”", [("煤改电", "Abbreviation"), ("瓶改管", "Abbreviation")]),
+        ("落实“以塑代木”方案", [("以塑代木", "Abbreviation")]),
+        ("推行“免审即办”服务", []),  # a service label ending in 办
+        ("防御“杜苏芮”台风", []),  # clipped characters, no connective: a name
+        ("弘扬“拼搏赶超”精神", []),  # dictionary words
+        ("培育“金种子”群体", []),
+    ],
+)
+def test_substitution_coinages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected
+
+
+def test_doctests_of_the_coinage_module_hold() -> None:
+    import doctest
+
+    from policykg.nlp.terms import coinage
+
+    result = doctest.testmod(coinage)
+    assert result.failed == 0
+    assert result.attempted > 0

@@ -23,6 +23,7 @@ import re
 from typing import NamedTuple
 
 from policykg.nlp.rules.lexicon import is_word
+from policykg.nlp.terms.coinage import is_coinage
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 ABBREVIATION = "Abbreviation"
@@ -119,7 +120,7 @@ def classify_single(
         return ABBREVIATION  # before the motto test: 力争“专精特新”企业
     if _is_motto_in_context(text, context.before, after, rules):
         return SLOGAN
-    if _is_defined_after(text, after, rules):
+    if _is_defined_after(text, after, rules) or is_coinage(text):
         return ABBREVIATION
     return None
 
