@@ -48,3 +48,27 @@ def test_doctests_of_the_coinage_module_hold() -> None:
     result = doctest.testmod(coinage)
     assert result.failed == 0
     assert result.attempted > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加快建设“智慧南宁”，推动数字化转型", [("智慧南宁", "Slogan")]),
+        ("持续开展“乐购杭州”系列活动", [("乐购杭州", "Slogan")]),
+        ("打响“浪漫桂林”等夜游品牌", []),  # a brand
+        ("“秀美桂林”更加亮丽", []),  # no goal or campaign clause
+        ("推进“川渝通办”", []),  # a service label
+    ],
+)
+def test_place_mottos(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected
+
+
+def test_doctests_of_the_mottos_module_hold() -> None:
+    import doctest
+
+    from policykg.nlp.terms import mottos
+
+    result = doctest.testmod(mottos)
+    assert result.failed == 0
+    assert result.attempted > 0

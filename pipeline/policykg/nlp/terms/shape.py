@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from policykg.nlp.rules.lexicon import is_word
 from policykg.nlp.terms.coinage import is_coinage
+from policykg.nlp.terms.mottos import is_place_motto
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 ABBREVIATION = "Abbreviation"
@@ -119,6 +120,8 @@ def classify_single(
     if _is_condensed(text, head, rules):
         return ABBREVIATION  # before the motto test: 力争“专精特新”企业
     if _is_motto_in_context(text, context.before, after, rules):
+        return SLOGAN
+    if is_place_motto(text, context.before, head):
         return SLOGAN
     if _is_defined_after(text, after, rules) or is_coinage(text):
         return ABBREVIATION
