@@ -72,3 +72,28 @@ def test_doctests_of_the_mottos_module_hold() -> None:
     result = doctest.testmod(mottos)
     assert result.failed == 0
     assert result.attempted > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("严格落实中央八项规定及其实施细则", [("八项规定", "Abbreviation")]),
+        ("坚决打好三大攻坚战", [("三大攻坚战", "Abbreviation")]),
+        ("贯彻五大发展理念", [("五大发展理念", "Abbreviation")]),
+        ("实施六大工程，建设两大园区", []),  # the report's own counts
+        ("第三大战略性产业", []),  # an ordinal
+        ("落实“两项规定”", [("两项规定", "Abbreviation")]),  # quoted: the quoted classifier's
+    ],
+)
+def test_unquoted_count_terms_of_doctrine(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected
+
+
+def test_doctests_of_the_unquoted_module_hold() -> None:
+    import doctest
+
+    from policykg.nlp.terms import unquoted
+
+    result = doctest.testmod(unquoted)
+    assert result.failed == 0
+    assert result.attempted > 0

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 from policykg.nlp.candidates import TERMS
 from policykg.nlp.rules.components import RuleComponent, doc_text
 from policykg.nlp.terms.enumerations import list_count_pairs
-from policykg.nlp.terms.shape import QuoteContext, classify_quoted
+from policykg.nlp.terms.shape import ABBREVIATION, QuoteContext, classify_quoted
+from policykg.nlp.terms.unquoted import unquoted_terms
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 SPANS_KEY = "terms"
@@ -72,6 +73,7 @@ def find_terms(text: str, rules: TermRules = DEFAULT_RULES) -> list[tuple[int, i
         whole = [label for s, e, label in spans if (s, e) == (0, end - start)]
         quoted.append((start, end, whole[0] if whole else ""))
     found.extend(list_count_pairs(text, quoted))
+    found.extend(unquoted_terms(text, spans_inside, ABBREVIATION))
     found.sort()
     return found
 
