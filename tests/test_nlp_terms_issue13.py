@@ -97,3 +97,16 @@ def test_doctests_of_the_unquoted_module_hold() -> None:
     result = doctest.testmod(unquoted)
     assert result.failed == 0
     assert result.attempted > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("以“让每一条河流都清澈”为总目标", [("让每一条河流都清澈", "Slogan")]),
+        ("以“功成不必在我”的境界担当作为", [("功成不必在我", "Slogan")]),
+        ("以“新能源汽车产业”为目标", []),  # a sector, ends in no motto shape but a name word
+        ("开展“春风送岗位”活动", []),  # an activity name: measured and left alone
+    ],
+)
+def test_framed_sentence_mottos(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected

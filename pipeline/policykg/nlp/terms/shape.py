@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from policykg.nlp.rules.lexicon import is_word
 from policykg.nlp.terms.coinage import is_coinage
-from policykg.nlp.terms.mottos import is_place_motto
+from policykg.nlp.terms.mottos import is_place_motto, is_sentence_motto
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 ABBREVIATION = "Abbreviation"
@@ -121,7 +121,7 @@ def classify_single(
         return ABBREVIATION  # before the motto test: 力争“专精特新”企业
     if _is_motto_in_context(text, context.before, after, rules):
         return SLOGAN
-    if is_place_motto(text, context.before, head):
+    if is_place_motto(text, context.before, head) or is_sentence_motto(text, context.before, after):
         return SLOGAN
     if _is_defined_after(text, after, rules) or is_coinage(text):
         return ABBREVIATION
