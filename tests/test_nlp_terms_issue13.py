@@ -110,3 +110,13 @@ def test_doctests_of_the_unquoted_module_hold() -> None:
 )
 def test_framed_sentence_mottos(text: str, expected: list[tuple[str, str]]) -> None:
     assert labelled(text) == expected
+
+
+def test_a_plain_list_summed_by_a_count_is_no_motto_list() -> None:
+    assert labelled("建立完善重点企业、在谈项目、签约项目“三张清单”") == [
+        ("三张清单", "Abbreviation")
+    ]
+    assert labelled("建设生态新城、文化新城、智慧新城“三个新城”") == [
+        ("生态新城、文化新城、智慧新城", "Slogan"),
+        ("三个新城", "Abbreviation"),
+    ]
