@@ -120,3 +120,18 @@ def test_a_plain_list_summed_by_a_count_is_no_motto_list() -> None:
         ("生态新城、文化新城、智慧新城", "Slogan"),
         ("三个新城", "Abbreviation"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("扎实做好保交楼工作", [("保交楼", "Abbreviation")]),
+        ("放管服改革还不够彻底", [("放管服", "Abbreviation")]),
+        ("支持能交水、农文旅融合发展", [("农文旅", "Abbreviation")]),
+        ("推进京雄保一体化", []),  # a place grouping before a head of places
+        ("做实做细工作", []),  # a reduplicated adverb
+        ("完成3个村的改造工作", []),  # words, no condensed term
+    ],
+)
+def test_unquoted_condensed_terms_before_a_head(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labelled(text) == expected
