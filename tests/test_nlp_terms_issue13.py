@@ -135,3 +135,19 @@ def test_a_plain_list_summed_by_a_count_is_no_motto_list() -> None:
 )
 def test_unquoted_condensed_terms_before_a_head(text: str, expected: list[tuple[str, str]]) -> None:
     assert labelled(text) == expected
+
+
+def test_count_terms_in_nested_single_quotes() -> None:
+    assert labelled("围绕“奋战‘十五五’、建设新强市”的目标") == [
+        ("奋战‘十五五’、建设新强市", "Slogan"),
+        ("十五五", "Abbreviation"),
+    ]
+    assert labelled("打造“‘小而美’项目”") == []  # a nested word is no term
+
+
+def test_five_year_plan_codes_count() -> None:
+    assert labelled("开展“八五”普法，谋划“十五五”规划") == [
+        ("八五", "Abbreviation"),
+        ("十五五", "Abbreviation"),
+    ]
+    assert labelled("学会“小九九”") == []  # a doubled numeral is an idiom

@@ -39,6 +39,7 @@ _DIGIT_COUNT = re.compile(r"[0-9]+[个大项类条张化]")
 _MAX_COUNTED_MEMBER = 3
 _STREAK = re.compile(r"[一二三四五六七八九十]+连[\u4e00-\u9fff]$")
 _DOUBLED_NUMERAL = re.compile(r"([一二三四五六七八九])\1")
+_PLAN_CODE = re.compile(r"十?[一二三四五六七八九]五")  # five-year plans: 十五五, “五五”普法
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,3}")
 _FOOTNOTE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}[\[［]\d{1,3}[\]］]")
@@ -151,7 +152,7 @@ def has_count_numeral(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
         return False
     if numerals == {"一"}:
         return _counts_with_one(counted)
-    return _DOUBLED_NUMERAL.search(text) is None
+    return _DOUBLED_NUMERAL.search(text) is None or _PLAN_CODE.fullmatch(text) is not None
 
 
 def _counts_with_one(text: str) -> bool:
