@@ -151,3 +151,18 @@ def test_five_year_plan_codes_count() -> None:
         ("十五五", "Abbreviation"),
     ]
     assert labelled("学会“小九九”") == []  # a doubled numeral is an idiom
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推动“房证同交”任务落地", [("房证同交", "Abbreviation")]),
+        ("围绕群众“急难愁盼”问题", [("急难愁盼", "Abbreviation")]),
+        ("争取“煤改气”资金", [("煤改气", "Abbreviation")]),
+        ("完成“三年攻坚”任务", []),  # a duration, decided by its numerals
+    ],
+)
+def test_more_policy_heads_after_a_condensed_term(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert labelled(text) == expected

@@ -228,6 +228,8 @@ def _is_condensed(text: str, after: str, rules: TermRules) -> bool:
     """A short all-Chinese term directly followed by a policy head noun: “放管服”改革."""
     if not rules.min_condensed_len <= len(text) <= rules.max_condensed_len:
         return False
+    if any(ch in rules.numerals for ch in text):
+        return False  # count shapes are decided by their numerals: “五年攻坚”任务 is a duration
     return bool(_CJK_ONLY.fullmatch(text)) and after.lstrip().startswith(rules.head_nouns)
 
 
