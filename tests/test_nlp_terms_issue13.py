@@ -40,12 +40,12 @@ def test_substitution_coinages(text: str, expected: list[tuple[str, str]]) -> No
     assert labelled(text) == expected
 
 
-def test_doctests_of_the_coinage_module_hold() -> None:
+def test_doctests_of_the_condensed_module_hold() -> None:
     import doctest
 
-    from policykg.nlp.terms import coinage
+    from policykg.nlp.terms import condensed
 
-    result = doctest.testmod(coinage)
+    result = doctest.testmod(condensed)
     assert result.failed == 0
     assert result.attempted > 0
 
@@ -87,16 +87,6 @@ def test_doctests_of_the_mottos_module_hold() -> None:
 )
 def test_unquoted_count_terms_of_doctrine(text: str, expected: list[tuple[str, str]]) -> None:
     assert labelled(text) == expected
-
-
-def test_doctests_of_the_unquoted_module_hold() -> None:
-    import doctest
-
-    from policykg.nlp.terms import unquoted
-
-    result = doctest.testmod(unquoted)
-    assert result.failed == 0
-    assert result.attempted > 0
 
 
 @pytest.mark.parametrize(

@@ -23,9 +23,9 @@ from spacy.tokens import Doc, Span
 
 from policykg.nlp.candidates import TERMS
 from policykg.nlp.rules.components import RuleComponent, doc_text
+from policykg.nlp.terms.condensed import unquoted_terms
 from policykg.nlp.terms.enumerations import list_count_pairs
 from policykg.nlp.terms.shape import ABBREVIATION, QuoteContext, classify_quoted, classify_single
-from policykg.nlp.terms.unquoted import unquoted_terms
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 SPANS_KEY = "terms"

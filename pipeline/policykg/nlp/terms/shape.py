@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from policykg.nlp.rules.lexicon import is_word
-from policykg.nlp.terms.coinage import is_coinage
+from policykg.nlp.terms.condensed import is_coinage
 from policykg.nlp.terms.mottos import is_place_motto, is_sentence_motto
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
