@@ -156,3 +156,8 @@ def test_more_policy_heads_after_a_condensed_term(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert labelled(text) == expected
+
+
+def test_zero_goals_are_mottos() -> None:
+    assert labelled("实现隐患“动态清零”") == [("动态清零", "Slogan")]
+    assert labelled("确保欠薪“逐月归零”") == [("逐月归零", "Slogan")]
