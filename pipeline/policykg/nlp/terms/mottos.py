@@ -6,6 +6,7 @@ phrase as a goal or a campaign: a verb of building or holding before it (打造,
 calls a brand (“浪漫三江”品牌) is a brand, not a Slogan, and without such a clause a quoted place
 phrase is as often a nickname or a service (“圣洁甘孜”有形可感).
 * Sentence mottos held by a 以…为目标 or 以…的胸怀 frame (H-c24: classical and negative mottos).
+* Mottos of parallel parts that open with the same word, without separators (园区事园区办).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from policykg.nlp.rules.gazetteer import place_prefix
-from policykg.nlp.rules.lexicon import verbs
+from policykg.nlp.rules.lexicon import is_word, verbs
 
 MOTTO_LEN = 4
 GOAL_VERBS = ("打造", "建设", "推进", "开展", "举办", "创建", "争创")  # 建成: a facility
@@ -79,3 +80,21 @@ def is_place_motto(text: str, before: str, after: str) -> bool:
     if rest.startswith(BRAND_AFTER):
         return False
     return before.endswith(GOAL_VERBS) or rest.startswith(CAMPAIGN_AFTER)
+
+
+_REPEAT_MIN, _REPEAT_MAX = 5, 12
+_NOT_REPEAT_OPENERS = "一二三四五六七八九十两双"  # 一件事一次办, 一月一展会: formulas of method
+
+
+def is_parallel_repeat(text: str) -> bool:
+    """A motto of parallel parts that each open with the same word, without separators:
+    “园区事园区办”, “大起底大排查大化解”, “万人助万企”, “脱贫不脱政策”."""
+    if not _REPEAT_MIN <= len(text) <= _REPEAT_MAX or not _CJK_ONLY.fullmatch(text):
+        return False
+    if text[0] in _NOT_REPEAT_OPENERS or "即" in text:
+        return False  # 交地即交证: a condensed coinage (H-c17)
+    for size in (2, 1):
+        parts = text.split(text[:size])[1:]  # the text starts with its opener: [""] + parts
+        if len(parts) >= 2 and all(parts):
+            return not is_word(text)
+    return False

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from policykg.nlp.rules.lexicon import is_word
 from policykg.nlp.terms.condensed import is_coinage
-from policykg.nlp.terms.mottos import is_place_motto, is_sentence_motto
+from policykg.nlp.terms.mottos import is_parallel_repeat, is_place_motto, is_sentence_motto
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 ABBREVIATION = "Abbreviation"
@@ -115,7 +115,7 @@ def classify_single(
         return None
     if is_motto(text, rules) or _is_campaign_motto(text, after, rules):
         return SLOGAN
-    if _is_parallel_repeat(text):
+    if is_parallel_repeat(text):
         return SLOGAN
     head = context.after_run or after
     if _is_condensed(text, head, rules):
@@ -253,21 +253,3 @@ def _is_campaign_motto(text: str, after: str, rules: TermRules) -> bool:
 def _is_defined_after(text: str, after: str, rules: TermRules) -> bool:
     """A short term the text defines right after the quote: “一城”即…, “X”是指…."""
     return len(text) <= rules.max_condensed_len + 2 and bool(_DEFINED_AFTER.match(after))
-
-
-_REPEAT_MIN, _REPEAT_MAX = 5, 12
-_NOT_REPEAT_OPENERS = "一二三四五六七八九十两双"  # 一件事一次办, 一月一展会: formulas of method
-
-
-def _is_parallel_repeat(text: str) -> bool:
-    """A motto of parallel parts that each open with the same word, without separators:
-    “园区事园区办”, “大起底大排查大化解”, “万人助万企”, “脱贫不脱政策”."""
-    if not _REPEAT_MIN <= len(text) <= _REPEAT_MAX or not _CJK_ONLY.fullmatch(text):
-        return False
-    if text[0] in _NOT_REPEAT_OPENERS or "即" in text:
-        return False  # 交地即交证: a condensed coinage (H-c17)
-    for size in (2, 1):
-        parts = text.split(text[:size])[1:]  # the text starts with its opener: [""] + parts
-        if len(parts) >= 2 and all(parts):
-            return not is_word(text)
-    return False
