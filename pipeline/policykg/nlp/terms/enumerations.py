@@ -25,6 +25,7 @@ Quoted = tuple[int, int, str]  # start, end of the text inside the quotes, label
 _CLAUSE_START = re.compile(r"[，,。；;：:！？\n“”（）()]")
 _COUNT_AFTER = re.compile(r"(?P<n>[一二三四五六七八九十两]{1,3})[个大项条种][\u4e00-\u9fff]{2}")
 _MAX_LIST = 120
+_COUNT_CHARACTERS = "一二三四五六七八九十两双个大项条种张"
 
 
 def list_count_pairs(text: str, quoted: list[Quoted]) -> list[Found]:
@@ -61,7 +62,7 @@ def _list_before(text: str, quote_open: int, term: str) -> tuple[int, int] | Non
     members = _cut_lead_in(clean_members(raw_members, term, ""))
     if len(members) != len(raw_members) or not clause.endswith(members[-1]):
         return None
-    if not _parallel(members):
+    if not _parallel(members) or not _echo(term, members):
         return None
     first_start = clause_start + len(raw_members[0]) - len(members[0])
     if text[first_start : first_start + len(members[0])] != members[0]:
@@ -85,6 +86,14 @@ def _parallel(members: list[str]) -> bool:
     if max(sizes) - min(sizes) > 1 or min(sizes) < 3 or max(sizes) > 10:
         return False
     return not any(ch.isdigit() for m in members for ch in m)
+
+
+def _echo(term: str, members: list[str]) -> bool:
+    """The count term repeats what its members share (人文新绛、绿色新绛、和谐新绛“三个新绛”;
+    …精准化、…实战化、…智能化“六化”): a plain list of categories or tasks that a count merely
+    sums up (目标企业、在谈项目、在建项目“三张清单”) is no motto list."""
+    stem = {ch for ch in term if ch not in _COUNT_CHARACTERS}
+    return bool(stem) and all(stem & set(member) for member in members)
 
 
 def _count_after(text: str, quote_close: int, inner: str) -> tuple[int, int] | None:

@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span
 
 from policykg.nlp.candidates import TERMS
 from policykg.nlp.rules.components import RuleComponent, doc_text
+from policykg.nlp.terms.condensed import unquoted_terms
 from policykg.nlp.terms.enumerations import list_count_pairs
-from policykg.nlp.terms.shape import QuoteContext, classify_quoted
+from policykg.nlp.terms.shape import ABBREVIATION, QuoteContext, classify_quoted, classify_single
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 SPANS_KEY = "terms"
@@ -33,6 +34,7 @@ _BEFORE_WINDOW = 4
 _RUN_GLUE = re.compile(r"[、和及与]?")
 _DIGITS = "0123456789"
 _MIN_TERM = 2  # a one-character “term” would match everywhere
+_NESTED = re.compile(r"‘([^‘’“”\n]{2,12})’")
 
 
 def quoted_regex(rules: TermRules = DEFAULT_RULES) -> re.Pattern[str]:
@@ -71,8 +73,22 @@ def find_terms(text: str, rules: TermRules = DEFAULT_RULES) -> list[tuple[int, i
         found.extend((start + s, start + e, label) for s, e, label in spans)
         whole = [label for s, e, label in spans if (s, e) == (0, end - start)]
         quoted.append((start, end, whole[0] if whole else ""))
+        found.extend(_nested_terms(text, start, end, rules))
     found.extend(list_count_pairs(text, quoted))
+    found.extend(unquoted_terms(text, spans_inside, ABBREVIATION))
     found.sort()
+    return found
+
+
+def _nested_terms(text: str, start: int, end: int, rules: TermRules) -> list[tuple[int, int, str]]:
+    """Count terms in single quotes inside a quoted string: “激情奋进‘十四五’、再造…” → 十四五."""
+    found = []
+    for match in _NESTED.finditer(text, start, end):
+        inner = match.group(1)
+        after = text[match.end() : match.end() + _AFTER_WINDOW]
+        label = classify_single(inner, QuoteContext(after=after), rules)
+        if label == ABBREVIATION:
+            found.append((match.start(1), match.end(1), label))
     return found
 
 

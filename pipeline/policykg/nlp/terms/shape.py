@@ -23,6 +23,8 @@ import re
 from typing import NamedTuple
 
 from policykg.nlp.rules.lexicon import is_word
+from policykg.nlp.terms.condensed import is_coinage
+from policykg.nlp.terms.mottos import is_parallel_repeat, is_place_motto, is_sentence_motto
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 ABBREVIATION = "Abbreviation"
@@ -37,6 +39,7 @@ _DIGIT_COUNT = re.compile(r"[0-9]+[个大项类条张化]")
 _MAX_COUNTED_MEMBER = 3
 _STREAK = re.compile(r"[一二三四五六七八九十]+连[\u4e00-\u9fff]$")
 _DOUBLED_NUMERAL = re.compile(r"([一二三四五六七八九])\1")
+_PLAN_CODE = re.compile(r"十?[一二三四五六七八九]五")  # five-year plans: 十五五, “五五”普法
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _NEGATION_MOTTO = re.compile(r"[\u4e00-\u9fff]{2}不[\u4e00-\u9fff]{1,3}")
 _FOOTNOTE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}[\[［]\d{1,3}[\]］]")
@@ -112,12 +115,16 @@ def classify_single(
         return None
     if is_motto(text, rules) or _is_campaign_motto(text, after, rules):
         return SLOGAN
-    if _is_parallel_repeat(text):
-        return SLOGAN
-    if _is_motto_in_context(text, context.before, after, rules):
+    if is_parallel_repeat(text):
         return SLOGAN
     head = context.after_run or after
-    if _is_condensed(text, head, rules) or _is_defined_after(text, after, rules):
+    if _is_condensed(text, head, rules):
+        return ABBREVIATION  # before the motto test: 力争“专精特新”企业
+    if _is_motto_in_context(text, context.before, after, rules):
+        return SLOGAN
+    if is_place_motto(text, context.before, head) or is_sentence_motto(text, context.before, after):
+        return SLOGAN
+    if _is_defined_after(text, after, rules) or is_coinage(text):
         return ABBREVIATION
     return None
 
@@ -145,7 +152,7 @@ def has_count_numeral(text: str, rules: TermRules = DEFAULT_RULES) -> bool:
         return False
     if numerals == {"一"}:
         return _counts_with_one(counted)
-    return _DOUBLED_NUMERAL.search(text) is None
+    return _DOUBLED_NUMERAL.search(text) is None or _PLAN_CODE.fullmatch(text) is not None
 
 
 def _counts_with_one(text: str) -> bool:
@@ -221,6 +228,8 @@ def _is_condensed(text: str, after: str, rules: TermRules) -> bool:
     """A short all-Chinese term directly followed by a policy head noun: “放管服”改革."""
     if not rules.min_condensed_len <= len(text) <= rules.max_condensed_len:
         return False
+    if any(ch in rules.numerals for ch in text):
+        return False  # count shapes are decided by their numerals: “五年攻坚”任务 is a duration
     return bool(_CJK_ONLY.fullmatch(text)) and after.lstrip().startswith(rules.head_nouns)
 
 
@@ -244,21 +253,3 @@ def _is_campaign_motto(text: str, after: str, rules: TermRules) -> bool:
 def _is_defined_after(text: str, after: str, rules: TermRules) -> bool:
     """A short term the text defines right after the quote: “一城”即…, “X”是指…."""
     return len(text) <= rules.max_condensed_len + 2 and bool(_DEFINED_AFTER.match(after))
-
-
-_REPEAT_MIN, _REPEAT_MAX = 5, 12
-_NOT_REPEAT_OPENERS = "一二三四五六七八九十两双"  # 一件事一次办, 一月一展会: formulas of method
-
-
-def _is_parallel_repeat(text: str) -> bool:
-    """A motto of parallel parts that each open with the same word, without separators:
-    “园区事园区办”, “大起底大排查大化解”, “万人助万企”, “脱贫不脱政策”."""
-    if not _REPEAT_MIN <= len(text) <= _REPEAT_MAX or not _CJK_ONLY.fullmatch(text):
-        return False
-    if text[0] in _NOT_REPEAT_OPENERS or "即" in text:
-        return False  # 交地即交证: a condensed coinage (H-c17)
-    for size in (2, 1):
-        parts = text.split(text[:size])[1:]  # the text starts with its opener: [""] + parts
-        if len(parts) >= 2 and all(parts):
-            return not is_word(text)
-    return False

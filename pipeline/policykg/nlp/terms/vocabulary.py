@@ -21,7 +21,20 @@ NUMERALS = "一二三四五六七八九十百千两双"  # 万 is left out: 万�
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 
 # Nouns that follow a quoted condensed term and are not part of it: “放管服”改革, “专精特新”企业.
-HEAD_NOUNS: tuple[str, ...] = ("改革", "企业", "政策", "机制", "要求", "制度", "工作", "行业")
+HEAD_NOUNS: tuple[str, ...] = (
+    "改革",
+    "企业",
+    "政策",
+    "机制",
+    "要求",
+    "制度",
+    "工作",
+    "行业",
+    "任务",
+    "问题",
+    "资金",
+    "融合",
+)
 
 # Nouns that follow a four-character motto naming a campaign: “绿满新绛”行动, “技能运城”建设.
 CAMPAIGN_NOUNS: tuple[str, ...] = ("行动", "建设", "专项", "活动", "工程")
@@ -82,6 +95,9 @@ MOTTO_MARKERS: tuple[str, ...] = (
     "为民",
     "为重",
     "至上",
+    "清零",
+    "归零",
+    "为零",
     "先行",
     "抓落实",
     "论英雄",
