@@ -36,15 +36,10 @@ def _start_worker(stages: bytes) -> None:
     _WORKER["stages"] = stages  # unpickled on the first document: it imports spaCy
 
 
-def _load_pipeline() -> None:
-    """The worker's NLP pipeline, built on its first call (it imports spaCy)."""
+def _extract_in_worker(doc: SourceDoc) -> Outcome:
     if "nlp" not in _WORKER:
         make_nlp, _WORKER["extract_doc"] = pickle.loads(_WORKER["stages"])
         _WORKER["nlp"] = make_nlp()
-
-
-def _extract_in_worker(doc: SourceDoc) -> Outcome:
-    _load_pipeline()
     outcome = extract_guarded(_WORKER["extract_doc"], doc, _WORKER["nlp"])
     return compact(outcome) if isinstance(outcome, DocResult) else outcome  # smaller to send
 
@@ -84,15 +79,6 @@ class Workers:
                 initargs=(pickle.dumps((self.stages.make_nlp, self.stages.extract_doc)),),
             )
         return self._pool
-
-    def start(self, *, load_pipeline: bool) -> None:
-        """Start the processes now, and with ``load_pipeline`` have them build the NLP pipeline
-        (one task per process, not waited for), so that their start-up overlaps the parent's
-        reading of the documents instead of following it."""
-        pool = self.pool()
-        if load_pipeline:
-            for _ in range(self.jobs):
-                pool.submit(_load_pipeline)
 
     def run(
         self,
