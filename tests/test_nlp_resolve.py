@@ -194,3 +194,46 @@ def test_a_relation_can_read_a_project_as_its_firm() -> None:
     assert firm.mentions[0].source == "implied:firm_item"
     assert firm.mentions[0].span == doc.candidates[0].mention.span
     assert [(r.subject, r.type) for r in relations] == [(firm.id, RelationType.UNDERTAKES)]
+
+
+def test_trade_name_matches_equal_the_all_pairs_definition() -> None:
+    """The bisecting search finds what trying every legal name against every short name finds."""
+    from policykg.nlp.resolve.aliases import trade_name_matches
+    from policykg.nlp.resolve.entities import enterprise_key
+
+    labels = [
+        "鹭峰清洁能源有限公司",
+        "鹭峰智慧物流有限公司",
+        "鹭峰",
+        "京能",
+        "北京京能清洁能源电力股份有限公司",
+        "京能清洁",
+        "山西高义钢铁有限公司",
+        "高义钢铁公司",
+        "高义",
+        "高义钢",
+        "天地和金属制品有限公司",
+        "天地和",
+        "天",
+        "新绛县天地和有限公司",
+    ]
+    doc = result("a.txt", [(ENT, label) for label in labels])
+
+    def all_pairs() -> dict[str, tuple[str, str]]:
+        names = {c.label for c in doc.candidates}
+        legal = sorted(
+            n for n in names if n.endswith(("有限公司", "有限责任公司", "集团公司", "股份公司"))
+        )
+        found = {}
+        for short in sorted(names - set(legal)):
+            core = enterprise_key(short)
+            opened = {enterprise_key(f): f for f in legal if enterprise_key(f).startswith(core)}
+            opened.pop(core, None)
+            if len(core) >= 2 and len(opened) == 1:
+                full = next(iter(opened.values()))
+                found[short] = (full, f"trade_name: {short} opens {full}")
+        return found
+
+    expected = all_pairs()
+    assert expected  # the example has matches
+    assert trade_name_matches(doc, enterprise_key) == expected

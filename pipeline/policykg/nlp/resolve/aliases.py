@@ -12,6 +12,7 @@ Both work per document: two firms of different places may share a short name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -41,18 +42,42 @@ def defined_short_names(result: DocResult) -> dict[str, tuple[str, str]]:
 
 def trade_name_matches(result: DocResult, key: Callable[[str], str]) -> dict[str, tuple[str, str]]:
     """Short enterprise name → (legal name, evidence) when it opens the trade name (``key``) of
-    exactly one legal name of the document."""
+    exactly one legal name of the document.
+
+    Each label's key is made once, and the trade names a short name opens are found by bisecting
+    the sorted keys (not by trying every legal name): a document with thousands of names costs
+    its names times a logarithm, not their square.
+    """
     labels = {c.label for c in result.candidates if c.type is ENTERPRISE}
     legal = sorted(lab for lab in labels if _LEGAL.search(lab))
+    by_key = {key(full): full for full in legal}  # the last legal name of a key, as before
+    keys = sorted(by_key)
     found: dict[str, tuple[str, str]] = {}
     for short in sorted(labels - set(legal)):
         core = key(short)
-        opened = {key(full): full for full in legal if key(full).startswith(core)}
-        opened.pop(core, None)  # the same trade name already resolves to one entity
-        if len(core) >= 2 and len(opened) == 1:
-            full = next(iter(opened.values()))
+        if len(core) < 2:
+            continue
+        opened = _opened(keys, core)
+        if opened is not None:
+            full = by_key[opened]
             found[short] = (full, f"trade_name: {short} opens {full}")
     return found
+
+
+def _opened(keys: list[str], core: str) -> str | None:
+    """The one key of ``keys`` (sorted) that starts with ``core`` and is not ``core`` itself (the
+    same trade name already resolves to one entity), or None if there are none or several."""
+    one: str | None = None
+    for index in range(bisect_left(keys, core), len(keys)):
+        candidate = keys[index]
+        if not candidate.startswith(core):
+            break
+        if candidate == core:
+            continue
+        if one is not None:
+            return None
+        one = candidate
+    return one
 
 
 def with_short_names(result: DocResult) -> tuple[DocResult, dict[str, tuple[str, str]]]:

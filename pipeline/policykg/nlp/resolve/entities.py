@@ -141,6 +141,14 @@ def _grouped(
 ) -> tuple[dict[Key, list[tuple[Candidate, str]]], dict[Key, list[str]]]:
     groups: dict[Key, list[tuple[Candidate, str]]] = defaultdict(list)
     notes: dict[Key, list[str]] = defaultdict(list)
+    keys: dict[tuple[EntityType, str, str | None], str] = {}  # a label recurs: keyed once
+
+    def key_of(kind: EntityType, label: str, place: str | None = None) -> str:
+        found = keys.get((kind, label, place))
+        if found is None:
+            found = keys[(kind, label, place)] = resolution_key(kind, label, place)
+        return found
+
     for result, short in zip(results, aliases, strict=True):
         place = result.doc.meta.place
         for cand in result.candidates:
@@ -150,10 +158,10 @@ def _grouped(
             named = cand.label
             if cand.type is EntityType.ENTERPRISE and cand.label in short:
                 named, evidence = short[cand.label]
-                notes[(cand.type, resolution_key(cand.type, named))].append(
+                notes[(cand.type, key_of(cand.type, named))].append(
                     f"{evidence} ({result.doc.name})"
                 )
-            groups[(cand.type, resolution_key(cand.type, named, place))].append((cand, label))
+            groups[(cand.type, key_of(cand.type, named, place))].append((cand, label))
     return groups, notes
 
 
