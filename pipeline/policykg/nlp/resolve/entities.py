@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from policykg.ir import (
     Candidate,
@@ -141,14 +142,7 @@ def _grouped(
 ) -> tuple[dict[Key, list[tuple[Candidate, str]]], dict[Key, list[str]]]:
     groups: dict[Key, list[tuple[Candidate, str]]] = defaultdict(list)
     notes: dict[Key, list[str]] = defaultdict(list)
-    keys: dict[tuple[EntityType, str, str | None], str] = {}  # a label recurs: keyed once
-
-    def key_of(kind: EntityType, label: str, place: str | None = None) -> str:
-        found = keys.get((kind, label, place))
-        if found is None:
-            found = keys[(kind, label, place)] = resolution_key(kind, label, place)
-        return found
-
+    key_of = cache(resolution_key)  # a label recurs across candidates: keyed once per batch
     for result, short in zip(results, aliases, strict=True):
         place = result.doc.meta.place
         for cand in result.candidates:
