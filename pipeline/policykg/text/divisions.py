@@ -121,8 +121,12 @@ def most_named(text: str, level: str) -> str | None:
     True
     """
     scores: list[tuple[int, str]] = []
+    pairs = _pairs(text)
     for full, short in candidates(level):
-        count = text.count(short) if short else text.count(full)
+        name = short or full
+        if name[:2] not in pairs:  # cannot occur: no count (most names fail here)
+            continue
+        count = text.count(name)
         if count:
             scores.append((count, full))
     scores.sort(reverse=True)
@@ -131,3 +135,9 @@ def most_named(text: str, level: str) -> str | None:
     if len(scores) > 1 and scores[0][0] < MARGIN * scores[1][0]:
         return None
     return scores[0][1]
+
+
+def _pairs(text: str) -> frozenset[str]:
+    """Every two consecutive characters of ``text``: a name of two or more characters occurs
+    only where its first two do, so names whose first pair is missing need no count."""
+    return frozenset(map(str.__add__, text, text[1:]))
