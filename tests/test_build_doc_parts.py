@@ -5,7 +5,7 @@ parent (``policykg.build.doc_parts``)."""
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
@@ -53,19 +53,10 @@ STAGES = Stages(never_nlp, never_extract, lambda results: ((), ()), lambda ex: i
 class DyingWorkers(Workers):
     """Workers whose every task fails, as if the process had died."""
 
-    def run(
-        self,
-        task: Callable[[Any], Any],
-        items: Sequence[Any],
-        on_done: Callable[[int, Future[Any]], None],
-        *,
-        size: Callable[[Any], int] = lambda _: 0,
-        prepare: Callable[[Any], Any] | None = None,
-    ) -> None:
-        for index in range(len(items)):
-            future: Future[Any] = Future()
-            future.set_exception(RuntimeError("worker died"))
-            on_done(index, future)
+    def _submit(self, task: Callable[[Any], Any], item: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_exception(RuntimeError("worker died"))
+        return future
 
 
 def graph_bytes(extraction: Extraction, folder: Path, workers: Workers | None) -> bytes:
@@ -130,3 +121,17 @@ def test_a_violation_found_on_a_worker_fails_the_build(tmp_path: Path) -> None:
     with pytest.raises(OntologyError) as serial:
         graph_bytes(broken, tmp_path / "here", None)
     assert str(caught.value) == str(serial.value) and "sha256" in str(caught.value)
+
+
+def test_a_violation_in_an_entity_part_checked_on_a_worker_fails_the_build(tmp_path: Path) -> None:
+    extraction = PARTS.joined_cases()
+    first, *rest = extraction.entities
+    broken = Extraction(extraction.docs, (replace(first, label=""), *rest), extraction.relations)
+    with pytest.raises(OntologyError) as serial:
+        graph_bytes(broken, tmp_path / "here", None)
+    with Workers(STAGES, 2) as workers, pytest.raises(OntologyError) as caught:
+        graph_bytes(broken, tmp_path / "there", workers)
+    with pytest.raises(OntologyError) as died:
+        graph_bytes(broken, tmp_path / "died", DyingWorkers(STAGES, 2))
+    assert str(caught.value) == str(serial.value) == str(died.value)
+    assert "prefLabel" in str(serial.value)

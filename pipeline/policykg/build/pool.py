@@ -1,9 +1,12 @@
 """Per-document work on N local worker processes (``policykg build --jobs N``): extraction,
 then the RDF and SHACL of each document's part (``build.doc_parts``).
 
-The stdlib ``ProcessPoolExecutor`` with the *spawn* start method (fork would copy a parent that
-may hold threads and a loaded pipeline); each worker builds the NLP pipeline once, on its first
-document, then takes one task at a time. Workers ignore Ctrl-C: the parent alone decides,
+The stdlib ``ProcessPoolExecutor`` with the *forkserver* start method: workers are forked from a
+clean single-threaded server process (never from the parent, which may hold threads), and that
+server imports ``build.warm`` first, which builds the NLP pipeline once for every worker (a
+worker otherwise spends about a second and a half importing spaCy and building its own). The
+server is one per parent process: if the SPARQL server's workers started it first, build workers
+build their pipeline themselves, on their first document. Each worker takes one task at a time. Workers ignore Ctrl-C: the parent alone decides,
 drops the queued tasks and re-raises, so nothing is written.
 """
 
@@ -11,11 +14,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import pickle
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 from policykg.build.compact import compact
@@ -31,8 +36,11 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _start_worker(stages: bytes) -> None:
+def _start_worker(stages: bytes, environment: dict[str, str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The fork server kept the environment it started with: take the parent's of today.
+    os.environ.clear()
+    os.environ.update(environment)
     _WORKER["stages"] = stages  # unpickled on the first document: it imports spaCy
 
 
@@ -52,6 +60,13 @@ def _outcome(future: Future[Outcome], doc: SourceDoc) -> Outcome:
         return Failed(doc.path, f"extraction failed: worker process: {type(exc).__name__}: {exc}")
 
 
+def _context() -> BaseContext:
+    """Forked from a fork server that has the NLP pipeline built (if this process starts it)."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["policykg.build.warm"])
+    return ctx
+
+
 class Workers:
     """``jobs`` worker processes for one build, started on first use and stopped on exit
     (waiting for them only when every task came back)."""
@@ -69,14 +84,24 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(wait=self._finished and exc[0] is None, cancel_futures=True)
 
+    def release(self) -> None:
+        """Let the workers go now, without waiting for them to exit: the build goes on with
+        what is left in this process while they free their memory (every task came back)."""
+        if self._pool is not None and self._finished:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
     def pool(self) -> ProcessPoolExecutor:
         """The process pool, started now if it was not."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_context(),
                 initializer=_start_worker,
-                initargs=(pickle.dumps((self.stages.make_nlp, self.stages.extract_doc)),),
+                initargs=(
+                    pickle.dumps((self.stages.make_nlp, self.stages.extract_doc)),
+                    dict(os.environ),
+                ),
             )
         return self._pool
 
@@ -97,22 +122,42 @@ class Workers:
         when it is sent, and a future is dropped as soon as ``on_done`` has seen it, so neither
         the tasks nor their answers (a document part's Turtle) pile up in this process.
         """
+        order = sorted(range(len(items)), key=lambda i: -size(items[i]))
+        sent = ((i, prepare(items[i]) if prepare else items[i]) for i in order)
+        self._drain(task, sent, lambda index, _, future: on_done(index, future))  # type: ignore[arg-type]
+
+    def stream(
+        self,
+        task: Callable[[T], R],
+        items: Iterable[T],
+        on_done: Callable[[T, Future[R]], None],
+    ) -> None:
+        """``task(item)`` on the workers for each item of ``items`` in turn, read only as tasks
+        are sent (at most :data:`IN_FLIGHT` per worker out at a time); ``on_done(item, future)``
+        runs in this process, in completion order."""
+        self._drain(task, enumerate(items), lambda _, item, future: on_done(item, future))
+
+    def _drain(
+        self,
+        task: Callable[[T], R],
+        indexed: Iterator[tuple[int, T]],
+        on_done: Callable[[int, T, Future[R]], None],
+    ) -> None:
         self._finished = False
-        order = iter(sorted(range(len(items)), key=lambda i: -size(items[i])))
-        pending: dict[Future[R], int] = {}
+        pending: dict[Future[R], tuple[int, T]] = {}
 
         def send() -> None:
-            for index in order:
-                item = items[index]
-                pending[self._submit(task, prepare(item) if prepare else item)] = index  # type: ignore[arg-type]
+            for index, item in indexed:
+                pending[self._submit(task, item)] = (index, item)
                 if len(pending) >= IN_FLIGHT * self.jobs:
                     return
 
         send()
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(finished, key=pending.__getitem__):
-                on_done(pending.pop(future), future)
+            for future in sorted(finished, key=lambda f: pending[f][0]):
+                index, item = pending.pop(future)
+                on_done(index, item, future)
             send()
         self._finished = True
 

@@ -63,14 +63,15 @@ class BuildResult:
 
 
 def nlp_stages() -> Stages:
-    """The real pipeline: ``policykg.nlp`` (imported here, as spaCy takes a while to load)."""
-    from policykg.nlp.extract import extract_doc, resolve_batch
+    """The real pipeline: ``policykg.nlp`` (spaCy is imported only by a process that
+    extracts: the parent of a ``--jobs N`` build never does)."""
+    from policykg.nlp.entry import extract_document, make_nlp
     from policykg.nlp.jsonl import dump_extraction
-    from policykg.nlp.pipeline import build_nlp
+    from policykg.nlp.resolve.batch import resolve_batch
 
     return Stages(
-        make_nlp=build_nlp,
-        extract_doc=extract_doc,
+        make_nlp=make_nlp,
+        extract_doc=extract_document,
         resolve=resolve_batch,
         dump_extraction=dump_extraction,
     )

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from policykg.build.doc_parts import spool_documents
+from policykg.build.other_parts import check_others, spool_others
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.graph import shacl_parts
@@ -49,7 +50,9 @@ def write_and_check(
     The shared and entity parts are made first, for their types; each document part is then
     checked as soon as it is made (it points only at its own nodes and at those), here or on
     ``workers``, and of its nodes' types only those the others point at are kept; the others
-    are made again and checked last, when every type they borrow is known.
+    are made again and checked last, when every type they borrow is known. With ``workers``
+    the others' Turtle and checks run there too (``other_parts``): this process only makes rows
+    and gathers types.
     """
     checker = shacl_parts.PartChecker(native=native)
     checking = 0.0
@@ -61,26 +64,34 @@ def write_and_check(
         checking += time.perf_counter() - start
 
     paths = shacl_parts.class_paths(load_shapes(shapes_path()))
-    pointed: set[str] = set()
-    for part in parts.others():
-        rows = part.rows()
-        checker.types.add(rows)
-        pointed |= checker.types.targets(rows, paths)
-        spool.add(rows)
+    parallel = workers is not None and len(parts.extraction.docs) > 1
+    if parallel:
+        assert workers is not None
+        pointed = spool_others(parts, spool, checker, workers, paths)
+    else:
+        pointed = set()
+        for part in parts.others():
+            rows = part.rows()
+            checker.types.add(rows)
+            pointed |= checker.types.targets(rows, paths)
+            spool.add(rows)
     # A document part points only at its own nodes and at those of the others: of its nodes'
     # types, only those the others point at are ever borrowed (millions of nodes not kept).
     checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
     del pointed
-    if workers is not None and len(parts.extraction.docs) > 1:
+    if parallel:
+        assert workers is not None
         spool_documents(parts, spool, checker, workers, check)
+        check_others(parts, checker, workers, paths)
+        workers.release()  # nothing more for them: they exit while the outputs are written
     else:
         for part in parts.documents():
             rows = part.rows()
             checker.types.add(rows)
             spool.add(rows)
             check(rows)
-    for part in parts.others():
-        check(part.rows())
+        for part in parts.others():
+            check(part.rows())
     checker.raise_if_any()
     bar.carve(VALIDATION_STAGE, checking)
     bar.note(f"{spool.triples} triples conform to the SHACL shapes")

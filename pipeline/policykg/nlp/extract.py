@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from policykg.ir import DocResult, Entity, EntityType, Extraction, Relation, SourceDoc
+from policykg.ir import DocResult, EntityType, Extraction, SourceDoc
 from policykg.nlp.candidates import (
     COLUMN_ITEM,
     META_PLACE,
@@ -31,10 +31,9 @@ from policykg.nlp.candidates import (
     from_span_id,
 )
 from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.resolve.batch import resolve_batch
 from policykg.nlp.resolve.doc_evidence import drop_place_like, drop_verb_brands
-from policykg.nlp.resolve.entities import resolve
 from policykg.nlp.resolve.merge import merge_spots
-from policykg.nlp.resolve.phrases import drop_phrase_fragments
 from policykg.nlp.resolve.propagate import name_pattern, propagate, propagate_at_boundaries
 from policykg.nlp.results import ParagraphFindings, build_result, chunks
 from policykg.nlp.rules.columns import find_column_items
@@ -202,10 +201,3 @@ def extract_batch(
         results.append(extract_doc(doc, nlp, decider))
     entities, relations = resolve_batch(results)
     return Extraction(batch.docs, entities, relations, tuple(failures))
-
-
-def resolve_batch(
-    results: Sequence[DocResult],
-) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
-    """Resolve entities across documents, then drop the cross-document phrase fragments."""
-    return drop_phrase_fragments(*resolve(results), [r.doc for r in results])

@@ -16,6 +16,7 @@ import policykg.nlp.rules.components as _components
 import policykg.nlp.rules.places as _places
 import policykg.nlp.rules.vocabulary as _rules_data
 import policykg.nlp.terms.finder as _terms
+from policykg.nlp.rule_data import register_with_spacy
 from policykg.nlp.statistical.ner import add_trained_ner
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ def build_nlp(*, with_ner: bool = False) -> Language:
 
     ``with_ner`` adds the shipped statistical NER (``model/ner-all``). It is off by default: on
     the place-held-out corpus folds it costs Enterprise F1 instead of adding any (EVAL.md)."""
+    register_with_spacy()  # the rule data that config.cfg names
     nlp = spacy.util.load_model_from_config(default_config(), auto_fill=True, validate=True)
     if with_ner:
         added = add_trained_ner(nlp)

@@ -17,8 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import spacy
-
+from policykg.nlp.rule_data import rule_data
 from policykg.nlp.rules.lexicon import function_words, is_common_word, is_place_word, verbs
 from policykg.text.divisions import all_divisions, core_name
 
@@ -68,7 +67,7 @@ def _countries() -> list[str]:
     return [n for n in names if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", n)]
 
 
-@spacy.registry.misc("policykg.place_gazetteer.v1")
+@rule_data("policykg.place_gazetteer.v1")
 def make_place_gazetteer() -> PlaceGazetteer:
     """Divisions with their short forms, countries and macro-regions."""
     return _gazetteer()

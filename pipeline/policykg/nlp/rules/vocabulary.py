@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import spacy
+from policykg.nlp.rule_data import rule_data
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -136,13 +136,13 @@ class NameRules:
 DEFAULT_NAME_RULES = NameRules()
 
 
-@spacy.registry.misc("policykg.name_rules.v1")
+@rule_data("policykg.name_rules.v1")
 def make_name_rules() -> NameRules:
     """The default name vocabulary (``[components.policykg_names.rules]`` in config.cfg)."""
     return DEFAULT_NAME_RULES
 
 
-@spacy.registry.misc("policykg.enterprise_suffixes.v1")
+@rule_data("policykg.enterprise_suffixes.v1")
 def make_enterprise_suffixes() -> tuple[str, ...]:
     """Legal-form suffixes that end an enterprise's registered name."""
     return LEGAL_SUFFIXES

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import spacy
+from policykg.nlp.rule_data import rule_data
 
 # Chinese numerals used as counts in policy terms (六稳, 两高, 十四五, 双减, 千人千企).
 NUMERALS = "一二三四五六七八九十百千两双"  # 万 is left out: 万众, 万家 count nothing
@@ -129,7 +129,7 @@ class TermRules:
     motto_len: int = 4
 
 
-@spacy.registry.misc("policykg.term_rules.v1")
+@rule_data("policykg.term_rules.v1")
 def make_term_rules() -> TermRules:
     """The default rules (a spaCy-registered function so configs can swap them)."""
     return TermRules()

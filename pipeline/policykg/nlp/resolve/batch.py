@@ -1,0 +1,17 @@
+"""Resolution across the documents of a batch, importable without spaCy (a build's parent
+process resolves what its workers extracted)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policykg.ir import DocResult, Entity, Relation
+from policykg.nlp.resolve.entities import resolve
+from policykg.nlp.resolve.phrases import drop_phrase_fragments
+
+
+def resolve_batch(
+    results: Sequence[DocResult],
+) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
+    """Resolve entities across documents, then drop the cross-document phrase fragments."""
+    return drop_phrase_fragments(*resolve(results), [r.doc for r in results])
