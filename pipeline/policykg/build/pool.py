@@ -84,6 +84,14 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(wait=self._finished and exc[0] is None, cancel_futures=True)
 
+    def warm_up(self) -> None:
+        """Start the fork server now, so that it builds the NLP pipeline while this process
+        reads the documents (the workers themselves start with the first task)."""
+        from multiprocessing import forkserver
+
+        _context()
+        forkserver.ensure_running()
+
     def release(self) -> None:
         """Let the workers go now, without waiting for them to exit: the build goes on with
         what is left in this process while they free their memory (every task came back)."""

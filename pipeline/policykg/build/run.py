@@ -142,6 +142,8 @@ def _build_locked(
     local = plan.jobs > 1 and plan.dask is None  # the RDF of documents goes to the workers too
     with BuildProgress(enabled=progress) as bar, ExitStack() as stack:
         workers = stack.enter_context(Workers(stages, plan.jobs)) if local else None
+        if workers is not None:
+            workers.warm_up()  # the workers' pipeline is built while the documents are read
         batch = read_batch(_folders(seeds))
         if not batch.docs:
             reasons = "; ".join(f"{path}: {why}" for path, why in batch.failures)
