@@ -33,6 +33,7 @@ from policykg.nlp.candidates import (
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.resolve.doc_evidence import drop_place_like, drop_verb_brands
 from policykg.nlp.resolve.entities import resolve
+from policykg.nlp.resolve.kinds import drop_kinds
 from policykg.nlp.resolve.merge import merge_spots
 from policykg.nlp.resolve.phrases import drop_phrase_fragments
 from policykg.nlp.resolve.propagate import name_pattern, propagate, propagate_at_boundaries
@@ -207,5 +208,7 @@ def extract_batch(
 def resolve_batch(
     results: Sequence[DocResult],
 ) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
-    """Resolve entities across documents, then drop the cross-document phrase fragments."""
-    return drop_phrase_fragments(*resolve(results), [r.doc for r in results])
+    """Resolve entities across documents, then drop the cross-document phrase fragments and the
+    kinds that several places name (``kinds``)."""
+    docs = [r.doc for r in results]
+    return drop_kinds(*drop_phrase_fragments(*resolve(results), docs), docs)
