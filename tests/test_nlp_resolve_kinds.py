@@ -161,3 +161,16 @@ def test_a_street_of_two_places_is_two_works_and_relations_follow() -> None:
     (link,) = relations
     (road_a,) = [e for e in roads if e.mentions[0].span.doc == "a"]
     assert link.object == road_a.id
+
+
+def test_a_group_named_by_a_kind_is_each_citys_own() -> None:
+    results = [
+        report("a", "荆州市", [(ENT, "城发集团", "rule:brand_industry")]),
+        report("b", "淮安市", [(ENT, "城发集团", "rule:brand_industry")]),
+        report("c", "潍坊市", [(ENT, "强村公司", "rule:legal_suffix")]),
+        report("d", "黄冈市", [(ENT, "强村公司", "rule:legal_suffix")]),
+    ]
+    assert labels(results) == [
+        ("Enterprise", "城发集团", ("a",)),
+        ("Enterprise", "城发集团", ("b",)),
+    ]

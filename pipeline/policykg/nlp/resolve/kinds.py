@@ -11,7 +11,10 @@ there (北沿江高铁: ``LINE_HEADS``), the nation's own (国家电网), and na
 own (华为, 大唐, 雄忻高铁).
 
 Streets, and works named by common words and a number (南环路, 纬一路, 6号线, 110千伏变电站), are
-works of each place: one name of several places becomes one entity per place.
+works of each place, and a group named by a kind (城发集团, 金控集团, 市农发集团) is the group that
+city formed: one name of several places becomes one entity per place. A kind before 公司 or with
+no legal suffix names a class of firms in policy talk (落实城投公司举债融资提级管理, 创办强村公司) and
+is dropped.
 
 A document's own table of works (专栏 items, 卫生工程1项：中医院迁建工程) makes the kind that
 place's work (H-c13): such a place keeps an entity of its own, with the mentions of its
@@ -32,6 +35,7 @@ from policykg.nlp.rules.lexicon import is_common_phrase, is_word
 from policykg.nlp.rules.vocabulary import GENRE_WORDS, LINE_HEADS, STREET_HEADS
 
 MIN_PLACES = 2
+GROUP = "集团"
 KINDS = (EntityType.ENTERPRISE, EntityType.PROJECT)
 _LEVELS = ("自治区", "自治州", "自治县", "新区", "省", "市", "县", "区", "旗", "州")
 _LEVEL_PREFIXES = ("园区", "市", "县", "区", "省")
@@ -97,12 +101,13 @@ def is_local_name(name: str) -> bool:
 
 
 def is_local(entity: Entity, places: dict[str, str]) -> bool:
-    """A Project of several places whose name is a street or a numbered work of each."""
-    return (
-        entity.type is EntityType.PROJECT
-        and places_naming(entity, places) >= MIN_PLACES
-        and is_local_name(entity.label)
-    )
+    """A Project of several places whose name is a street or a numbered work of each, or a
+    group of several places named by a kind (城发集团, 金控集团: each city forms its own)."""
+    if places_naming(entity, places) < MIN_PLACES:
+        return False
+    if entity.type is EntityType.ENTERPRISE:
+        return entity.label.endswith(GROUP) and is_kind_name(_core(entity))
+    return entity.type is EntityType.PROJECT and is_local_name(entity.label)
 
 
 def is_kind(entity: Entity, places: dict[str, str]) -> bool:
@@ -165,11 +170,13 @@ def drop_kinds(
     """Entities and relations without the kinds named by several places (a place whose table
     of works lists a kind keeps it as its own work), and each place's street or line its own."""
     places = _place_map(docs)
-    owners = {e.id: own_works(e, places) for e in entities if is_kind(e, places)}
-    owners |= {
+    owners = {
         e.id: by_place(e, places, {m.span.doc for m in e.mentions})
         for e in entities
-        if e.id not in owners and is_local(e, places)
+        if is_local(e, places)
+    }
+    owners |= {
+        e.id: own_works(e, places) for e in entities if e.id not in owners and is_kind(e, places)
     }
     kept = [e for e in entities if e.id not in owners]
     kept += [own for owned in owners.values() for own in owned.values()]
