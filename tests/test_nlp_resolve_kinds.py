@@ -174,3 +174,25 @@ def test_a_group_named_by_a_kind_is_each_citys_own() -> None:
         ("Enterprise", "城发集团", ("a",)),
         ("Enterprise", "城发集团", ("b",)),
     ]
+
+
+def test_a_relation_with_evidence_in_two_places_splits_with_the_street() -> None:
+    def built(doc: str) -> tuple[RelationCandidate, ...]:
+        ref = EntityRef(PRJ, "南环路")
+        evidence = TextSpan(doc, 0, 6, "德润达南环路")
+        return (
+            RelationCandidate(
+                RelationType.UNDERTAKES, EntityRef(ENT, "德润达"), ref, evidence, "t"
+            ),
+        )
+
+    results = [
+        report(d, place, [(ENT, "德润达", "rule:x"), (PRJ, "南环路", "rule:x")], built(d))
+        for d, place in (("a", "易县"), ("b", "顺平县"))
+    ]
+    entities, relations = resolve_batch(results)
+    road = {e.id: e.mentions[0].span.doc for e in entities if e.label == "南环路"}
+    assert sorted((road[r.object], tuple(s.doc for s in r.evidence)) for r in relations) == [
+        ("a", ("a",)),
+        ("b", ("b",)),
+    ]

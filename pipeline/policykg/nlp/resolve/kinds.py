@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
-from policykg.ir import Entity, EntityType, Relation, SourceDoc, entity_id
+from policykg.ir import Entity, EntityType, Relation, SourceDoc, TextSpan, entity_id
 from policykg.nlp.candidates import COLUMN_ITEM, NUMBERED_WORKS
 from policykg.nlp.resolve.entities import enterprise_key
 from policykg.nlp.rules.lexicon import is_common_phrase, is_word
@@ -149,19 +149,25 @@ def own_works(entity: Entity, places: dict[str, str]) -> dict[str, Entity]:
 
 def _relink(
     relation: Relation, owners: dict[str, dict[str, Entity]], places: dict[str, str]
-) -> Relation | None:
-    """``relation`` with a kind's end moved to the place's own entity, None when that place has
-    none."""
-    place = places.get(relation.evidence[0].doc, "") if relation.evidence else ""
-    ends = []
-    for end in (relation.subject, relation.object):
-        if end in owners:
-            own = owners[end].get(place)
-            if own is None:
-                return None
-            end = own.id
-        ends.append(end)
-    return replace(relation, subject=ends[0], object=ends[1])
+) -> list[Relation]:
+    """``relation`` with a kind's end moved to each place's own entity: one relation per place
+    of its evidence, none where that place has no entity of its own."""
+    if relation.subject not in owners and relation.object not in owners:
+        return [relation]
+    by_place: dict[str, list[TextSpan]] = {}
+    for span in relation.evidence:
+        by_place.setdefault(places.get(span.doc, span.doc), []).append(span)
+    links = []
+    for place, evidence in by_place.items():
+        ends = [
+            owners[end][place].id if end in owners and place in owners[end] else end
+            for end in (relation.subject, relation.object)
+        ]
+        if not any(end in owners for end in ends):
+            links.append(
+                replace(relation, subject=ends[0], object=ends[1], evidence=tuple(evidence))
+            )
+    return links
 
 
 def drop_kinds(
@@ -181,5 +187,4 @@ def drop_kinds(
     kept = [e for e in entities if e.id not in owners]
     kept += [own for owned in owners.values() for own in owned.values()]
     kept.sort(key=lambda e: (e.type.value, e.label, e.id))
-    links = (_relink(r, owners, places) for r in relations)
-    return tuple(kept), tuple(r for r in links if r is not None)
+    return tuple(kept), tuple(link for r in relations for link in _relink(r, owners, places))
