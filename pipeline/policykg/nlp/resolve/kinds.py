@@ -28,7 +28,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
-from policykg.ir import Entity, EntityType, Relation, SourceDoc, TextSpan, entity_id
+from policykg.ir import (
+    Amount,
+    Entity,
+    EntityType,
+    Mention,
+    Relation,
+    SourceDoc,
+    TextSpan,
+    entity_id,
+)
 from policykg.nlp.candidates import COLUMN_ITEM, NUMBERED_WORKS
 from policykg.nlp.resolve.entities import enterprise_key
 from policykg.nlp.rules.lexicon import is_common_phrase, is_word
@@ -125,19 +134,23 @@ def _place_map(docs: Iterable[SourceDoc]) -> dict[str, str]:
 
 def by_place(entity: Entity, places: dict[str, str], docs: set[str]) -> dict[str, Entity]:
     """Place → an entity of its own holding the mentions (and amounts) of ``docs`` there."""
-    split: dict[str, Entity] = {}
-    for doc in sorted(docs):
-        place = places.get(doc, doc)
-        if place in split:
-            continue
-        here = {d for d in docs if places.get(d, d) == place}
-        split[place] = replace(
+    mentions: dict[str, list[Mention]] = {}
+    for m in entity.mentions:
+        if m.span.doc in docs:
+            mentions.setdefault(places.get(m.span.doc, m.span.doc), []).append(m)
+    amounts: dict[str, list[Amount]] = {}
+    for a in entity.amounts:
+        if a.span.doc in docs:
+            amounts.setdefault(places.get(a.span.doc, a.span.doc), []).append(a)
+    return {
+        place: replace(
             entity,
             id=entity_id(entity.type, f"{entity.label}@{place}"),
-            mentions=tuple(m for m in entity.mentions if m.span.doc in here),
-            amounts=tuple(a for a in entity.amounts if a.span.doc in here),
+            mentions=tuple(here),
+            amounts=tuple(amounts.get(place, ())),
         )
-    return split
+        for place, here in mentions.items()
+    }
 
 
 def own_works(entity: Entity, places: dict[str, str]) -> dict[str, Entity]:
