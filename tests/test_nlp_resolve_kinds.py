@@ -69,7 +69,19 @@ def test_genre_words_extend_the_dictionary() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["城投", "强村", "城发", "房地产开发项目", "修复工程", "深化20项民心工程", "老旧管网"]
+    "name",
+    [
+        "城投",
+        "强村",
+        "城发",
+        "房地产开发项目",
+        "修复工程",
+        "深化20项民心工程",
+        "老旧管网",
+        "农村公路",
+        "美丽乡村路",
+        "市政道路",
+    ],
 )
 def test_kinds(name: str) -> None:
     assert is_kind_name(name)
@@ -100,7 +112,9 @@ def test_streets_and_numbered_works_belong_to_each_place(name: str) -> None:
     assert is_local_name(name)
 
 
-@pytest.mark.parametrize("name", ["易兴路东延", "雄忻高铁", "金凤大道", "修复工程", "德润达二期"])
+@pytest.mark.parametrize(
+    "name", ["易兴路东延", "雄忻高铁", "金凤大道", "修复工程", "德润达二期", "农村公路", "市政道路"]
+)
 def test_named_streets_and_other_works_are_not_local(name: str) -> None:
     assert not is_local_name(name)
 

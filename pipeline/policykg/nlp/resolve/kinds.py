@@ -51,8 +51,10 @@ _LEVEL_PREFIXES = ("园区", "市", "县", "区", "省")
 TABLE_SOURCES = frozenset((COLUMN_ITEM.name, NUMBERED_WORKS.name))
 _EXTENSIONS = ("东延", "西延", "南延", "北延", "延伸")
 _LOCAL = re.compile(
-    rf"(?:\d+号线|{'|'.join(STREET_HEADS)})(?:{'|'.join(_EXTENSIONS)})?(?:工程|项目)?$"
+    rf"(?P<head>\d+号线|{'|'.join(STREET_HEADS)})(?:{'|'.join(_EXTENSIONS)})?(?:工程|项目)?$"
 )
+# Roads named by what they are, not by a name of their own (农村公路, 市政道路, 美丽乡村路).
+_ROAD_NOUNS = ("公路", "道路", "村路", "马路")
 _LOCAL_WORDS = frozenset((*GENRE_WORDS, *_EXTENSIONS, "号线"))
 # A count of items (20项, 十项, 3个) counts a kind; it is no part of a name of its own.
 _COUNT = re.compile(r"[0-9一二三四五六七八九十百]+[项个条]")
@@ -91,9 +93,18 @@ def _core(entity: Entity) -> str:
 def is_kind_name(name: str) -> bool:
     """True when ``name`` reads as common and genre words only and is neither a line that runs
     through places nor a street (房地产开发项目, 城投, 修复工程; not 北沿江高铁, 南环路, 华为)."""
-    if name.endswith(LINE_HEADS) or name.endswith(STREET_HEADS) or name.startswith(_NATIONAL):
+    if name.endswith(LINE_HEADS) or name.startswith(_NATIONAL) or _street(name):
         return False
     return is_common_phrase(_COUNT.sub("", name), frozenset(GENRE_WORDS))
+
+
+def _street(name: str) -> re.Match[str] | None:
+    """The head of a street's name (南环路, 振兴路南延), None for other names and for roads named
+    by what they are (农村公路)."""
+    match = _LOCAL.search(name)
+    if match is None or name[: match.end("head")].endswith(_ROAD_NOUNS):
+        return None
+    return match
 
 
 @cache
@@ -101,7 +112,7 @@ def is_local_name(name: str) -> bool:
     """True for a street, or a work named by common words and a number (南环路, 纬一路, 振兴路南延,
     6号线, 110千伏变电站): every place has its own. A street named by one dictionary word, a
     place's included, is one too (朝阳路, 长江路)."""
-    street = _LOCAL.search(name)
+    street = _street(name)
     if street and is_word(name[: street.start()]):
         return True
     if not (street or _DIGITS.search(name)):

@@ -116,11 +116,11 @@ PROGRAMME_ENDINGS: tuple[str, ...] = _words(
 
 # Words of the genre that the general dictionary lacks or tags as names: kinds of local state
 # firm (城投 = 城市建设投资, 强村公司, 央企), and common nouns of the reports (城中村, 雨污, 管网;
-# 城市 and 山区 are tagged as place names). A name made of them and common words only is a kind,
-# not a name (``resolve.kinds``).
+# 城市, 山区 and 美丽 are tagged as place names). A name made of them and common words only is
+# a kind, not a name (``resolve.kinds``).
 GENRE_WORDS: tuple[str, ...] = _words(
     "城投 城发 城建 产投 农发 农投 交投 建投 旅投 文投 文旅 投控 金控 康养 强村 共富 "
-    "央企 国企 民企 城中村 老旧 雨污 违建 蓄能 冷链 锂电 管网 供排水 焕新 城市 山区 "
+    "央企 国企 民企 城中村 老旧 雨污 违建 蓄能 冷链 锂电 管网 供排水 焕新 城市 山区 美丽 "
 )
 
 # Heads of works that run through many places and are one work there (北沿江高铁, 南水北调):
