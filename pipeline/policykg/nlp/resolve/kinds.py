@@ -178,11 +178,11 @@ def _relink(
     of its evidence, none where that place has no entity of its own."""
     if relation.subject not in owners and relation.object not in owners:
         return [relation]
-    by_place: dict[str, list[TextSpan]] = {}
+    evidence_at: dict[str, list[TextSpan]] = {}
     for span in relation.evidence:
-        by_place.setdefault(places.get(span.doc, span.doc), []).append(span)
+        evidence_at.setdefault(places.get(span.doc, span.doc), []).append(span)
     links = []
-    for place, evidence in by_place.items():
+    for place, evidence in evidence_at.items():
         ends = [
             owners[end][place].id if end in owners and place in owners[end] else end
             for end in (relation.subject, relation.object)

@@ -169,3 +169,9 @@ def make_enterprise_suffixes() -> tuple[str, ...]:
 def make_genre_words() -> tuple[str, ...]:
     """Genre words the general dictionary lacks (城投, 强村, 城中村)."""
     return GENRE_WORDS
+
+
+@spacy.registry.misc("policykg.kind_heads.v1")
+def make_kind_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Heads of works shared by the places they run through, and of each place's streets."""
+    return LINE_HEADS, STREET_HEADS
