@@ -7,11 +7,14 @@ from collections.abc import Sequence
 
 from policykg.ir import DocResult, Entity, Relation
 from policykg.nlp.resolve.entities import resolve
+from policykg.nlp.resolve.kinds import drop_kinds
 from policykg.nlp.resolve.phrases import drop_phrase_fragments
 
 
 def resolve_batch(
     results: Sequence[DocResult],
 ) -> tuple[tuple[Entity, ...], tuple[Relation, ...]]:
-    """Resolve entities across documents, then drop the cross-document phrase fragments."""
-    return drop_phrase_fragments(*resolve(results), [r.doc for r in results])
+    """Resolve entities across documents, then drop the cross-document phrase fragments and the
+    kinds that several places name (``kinds``)."""
+    docs = [r.doc for r in results]
+    return drop_kinds(*drop_phrase_fragments(*resolve(results), docs), docs)

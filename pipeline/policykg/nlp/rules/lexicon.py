@@ -172,3 +172,34 @@ def has_proper_part(text: str) -> bool:
             return True
         pos += len(word)
     return False
+
+
+@lru_cache(maxsize=1)
+def plain_common_words() -> frozenset[str]:
+    """Common words that the dictionary does not tag as a name (长城, 百度, 朝阳 are out)."""
+    entries = _entries()
+    return frozenset(w for w in common_words() if entries[w][1] not in PROPER_TAGS)
+
+
+def is_common_phrase(text: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True when ``text`` can be read as common words only: a cover by common words of 2–4
+    characters that are not tagged as names (or words of ``extra``) and single Chinese characters, never two single ones in a
+    row (华为 = 华|为 is no reading: a name) and never a digit or a Latin letter (6号线, EOD项目).
+    农村饮水安全工程, 房地产开发项目, 第二污水处理厂 are; 高义钢铁, 雄忻高铁 are not."""
+    words = plain_common_words()
+    states = {(0, False)}  # (position reached, whether the last piece was a single character)
+    seen: set[tuple[int, bool]] = set()
+    while states:
+        pos, single = state = states.pop()
+        if pos == len(text):
+            return True
+        if state in seen:
+            continue
+        seen.add(state)
+        for n in (4, 3, 2):
+            piece = text[pos : pos + n]
+            if len(piece) == n and (piece in words or piece in extra):
+                states.add((pos + n, False))
+        if not single and "\u4e00" <= text[pos] <= "\u9fff":
+            states.add((pos + 1, True))
+    return False

@@ -114,6 +114,23 @@ PROGRAMME_ENDINGS: tuple[str, ...] = _words(
 )
 
 
+# Words of the genre that the general dictionary lacks or tags as names: kinds of local state
+# firm (城投 = 城市建设投资, 强村公司, 央企), and common nouns of the reports (城中村, 雨污, 管网;
+# 城市, 山区 and 美丽 are tagged as place names). A name made of them and common words only is
+# a kind, not a name (``resolve.kinds``).
+GENRE_WORDS: tuple[str, ...] = _words(
+    "城投 城发 城建 产投 农发 农投 交投 建投 旅投 文投 文旅 投控 金控 康养 强村 共富 "
+    "央企 国企 民企 城中村 老旧 雨污 违建 蓄能 冷链 锂电 管网 供排水 焕新 城市 山区 美丽 "
+)
+
+# Heads of works that run through many places and are one work there (北沿江高铁, 南水北调):
+# a shared name with these heads is not a kind.
+LINE_HEADS: tuple[str, ...] = _words("高铁 铁路 城际 高速 运河 调水 输水 航道 隧道 大桥 ")
+
+# Heads of a street's name: each place has its own 南环路 or 平安街, one work in each.
+STREET_HEADS: tuple[str, ...] = _words("路 街 大道 大街 巷 环线 ")
+
+
 @dataclass(frozen=True, slots=True)
 class NameRules:
     """All name vocabulary in one hashable value (components take it from the config)."""
@@ -146,3 +163,15 @@ def make_name_rules() -> NameRules:
 def make_enterprise_suffixes() -> tuple[str, ...]:
     """Legal-form suffixes that end an enterprise's registered name."""
     return LEGAL_SUFFIXES
+
+
+@rule_data("policykg.genre_words.v1")
+def make_genre_words() -> tuple[str, ...]:
+    """Genre words the general dictionary lacks (城投, 强村, 城中村)."""
+    return GENRE_WORDS
+
+
+@rule_data("policykg.kind_heads.v1")
+def make_kind_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Heads of works shared by the places they run through, and of each place's streets."""
+    return LINE_HEADS, STREET_HEADS
