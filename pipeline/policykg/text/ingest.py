@@ -15,6 +15,7 @@ import errno
 import hashlib
 import logging
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -36,11 +37,14 @@ _BOMS = (
 )
 
 
+# Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _looks_like_text(text: str) -> bool:
