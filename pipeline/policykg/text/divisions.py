@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from policykg.text.dictionary import jieba_words
+
 LEVELS = "市县区州旗盟"
 # What ends a division's name. Longest first: 自治州 before 州, 特别行政区 before 区.
 _SUFFIX = re.compile(
@@ -65,17 +67,13 @@ def _divisions() -> tuple[tuple[str, str], ...]:
 def _plain_words() -> frozenset[str]:
     """Short names that are also frequent verbs, adjectives or adverbs (合作 of 合作市, 大同 of
     大同市), by jieba's dictionary (frequency, tag): never counted."""
-    from importlib import resources
-
     shorts = {core_name(name) for _, name in _divisions()} - {None}
-    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    words = jieba_words()
     plain: set[str] = set()
-    for line in text.splitlines():
-        word, _, rest = line.partition(" ")
-        if word in shorts:
-            freq, _, tag = rest.partition(" ")
-            if int(freq) >= PLAIN_FREQUENCY and tag.strip() in _PLAIN_TAGS:
-                plain.add(word)
+    for word in shorts:
+        found = words.get(word or "")
+        if found and found[0] >= PLAIN_FREQUENCY and found[1] in _PLAIN_TAGS:
+            plain.add(word or "")
     return frozenset(plain)
 
 

@@ -11,7 +11,8 @@ whatever its tag.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from policykg.text.dictionary import jieba_words
 
 MIN_FREQUENCY = 50
 ALWAYS_COMMON = 500
@@ -23,13 +24,7 @@ FUNCTION_TAGS = frozenset(("vd", "ad", "a", "d", "i", "c", "p"))
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, tuple[int, str]]:
     """Every 2–4 character word of the jieba dictionary → (frequency, tag)."""
-    entries: dict[str, tuple[int, str]] = {}
-    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) >= 3 and 2 <= len(parts[0]) <= 4:
-            entries[parts[0]] = (int(parts[1]), parts[2])
-    return entries
+    return {word: entry for word, entry in jieba_words().items() if 2 <= len(word) <= 4}
 
 
 @lru_cache(maxsize=1)
