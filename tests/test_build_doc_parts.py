@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from policykg.build import other_parts
 from policykg.build.doc_parts import make_task, run_task
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
@@ -135,3 +136,27 @@ def test_a_violation_in_an_entity_part_checked_on_a_worker_fails_the_build(tmp_p
         graph_bytes(broken, tmp_path / "died", DyingWorkers(STAGES, 2))
     assert str(caught.value) == str(serial.value) == str(died.value)
     assert "prefLabel" in str(serial.value)
+
+
+@pytest.mark.parametrize("limit", [0, 10**9])
+def test_the_other_parts_made_again_or_kept_give_the_same_bytes_and_verdict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    extraction = PARTS.joined_cases()
+    reference = graph_bytes(extraction, tmp_path / "reference", None)
+    monkeypatch.setattr(other_parts, "KEEP_ROWS", limit)
+    assert graph_bytes(extraction, tmp_path / "here", None) == reference
+    with Workers(STAGES, 2) as workers:
+        assert graph_bytes(extraction, tmp_path / "there", workers) == reference
+    first, *rest = extraction.entities
+    broken = Extraction(extraction.docs, (replace(first, label=""), *rest), extraction.relations)
+    with pytest.raises(OntologyError, match="prefLabel"):
+        graph_bytes(broken, tmp_path / "broken", None)
+
+
+def test_kept_rows_give_up_past_their_limit() -> None:
+    kept = other_parts.KeptRows(limit=3)
+    kept.add([("s", True, "p", "o", "I", "", "")] * 2)
+    assert kept.kept is not None
+    kept.add([("t", True, "p", "o", "I", "", "")] * 2)
+    assert kept.kept is None and kept.count == 4

@@ -26,6 +26,39 @@ from policykg.graph.turtle_spool import Blocks, TurtleSpool, subject_blocks
 logger = logging.getLogger(__name__)
 
 
+KEEP_ROWS = 1_000_000  # rows of the other parts kept from their first pass (≈ 300 MB at most)
+
+
+class KeptRows:
+    """The other parts' rows from their first pass, kept for their checks so that they are not
+    made twice, unless there are more than ``limit`` of them (then they are made again)."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = KEEP_ROWS if limit is None else limit
+        self.count = 0
+        self.kept: list[list[Row]] | None = []
+
+    def add(self, rows: list[Row]) -> None:
+        """Keep ``rows`` (one part's), or give up keeping once past the limit."""
+        if self.kept is None:
+            return
+        self.count += len(rows)
+        if self.count > self.limit:
+            self.kept = None  # memory must not grow with the corpus: made again instead
+        else:
+            self.kept.append(rows)
+
+    def again(self, parts: GraphParts) -> Iterator[list[Row]]:
+        """The rows of every other part, as kept or made again (each part once)."""
+        if self.kept is None:
+            yield from (part.rows() for part in parts.others())
+            return
+        kept, self.kept = self.kept, None
+        kept.reverse()
+        while kept:
+            yield kept.pop()  # each part let go once it is checked
+
+
 @dataclass(frozen=True, slots=True)
 class OtherCheck:
     """One part's rows with the types of the nodes of other parts that it points at."""
@@ -48,6 +81,7 @@ def spool_others(
     checker: PartChecker,
     workers: Workers,
     paths: frozenset[str],
+    kept: KeptRows,
 ) -> set[str]:
     """Spool every part of ``parts.others()`` with its Turtle written on ``workers``, record
     the types of their nodes in ``checker.types``, and return the nodes they point at by
@@ -59,6 +93,7 @@ def spool_others(
             rows = part.rows()
             checker.types.add(rows)
             pointed.update(checker.types.targets(rows, paths))
+            kept.add(rows)
             yield rows
 
     def done(rows: list[Row], future: Future[Blocks]) -> None:
@@ -74,14 +109,17 @@ def spool_others(
 
 
 def check_others(
-    parts: GraphParts, checker: PartChecker, workers: Workers, paths: frozenset[str]
+    parts: GraphParts,
+    checker: PartChecker,
+    workers: Workers,
+    paths: frozenset[str],
+    kept: KeptRows,
 ) -> None:
-    """Check every part of ``parts.others()`` on ``workers`` (made again: the types of every
-    node they point at must be in ``checker.types`` by now)."""
+    """Check every part of ``parts.others()`` on ``workers`` (as ``kept``, or made again: the
+    types of every node they point at must be in ``checker.types`` by now)."""
 
     def tasks() -> Iterator[OtherCheck]:
-        for part in parts.others():
-            rows = part.rows()
+        for rows in kept.again(parts):
             borrowed = checker.types.targets(rows, paths) - {row[0] for row in rows}
             yield OtherCheck(rows, checker.types.subset(borrowed), checker.native)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from policykg.build.doc_parts import spool_documents
-from policykg.build.other_parts import check_others, spool_others
+from policykg.build.other_parts import KeptRows, check_others, spool_others
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.graph import shacl_parts
@@ -50,7 +50,8 @@ def write_and_check(
     The shared and entity parts are made first, for their types; each document part is then
     checked as soon as it is made (it points only at its own nodes and at those), here or on
     ``workers``, and of its nodes' types only those the others point at are kept; the others
-    are made again and checked last, when every type they borrow is known. With ``workers``
+    are checked last, when every type they borrow is known (their rows kept from the first pass
+    up to ``other_parts.KEEP_ROWS`` rows, else made again). With ``workers``
     the others' Turtle and checks run there too (``other_parts``): this process only makes rows
     and gathers types.
     """
@@ -65,9 +66,10 @@ def write_and_check(
 
     paths = shacl_parts.class_paths(load_shapes(shapes_path()))
     parallel = workers is not None and len(parts.extraction.docs) > 1
+    kept = KeptRows()
     if parallel:
         assert workers is not None
-        pointed = spool_others(parts, spool, checker, workers, paths)
+        pointed = spool_others(parts, spool, checker, workers, paths, kept)
     else:
         pointed = set()
         for part in parts.others():
@@ -75,6 +77,7 @@ def write_and_check(
             checker.types.add(rows)
             pointed |= checker.types.targets(rows, paths)
             spool.add(rows)
+            kept.add(rows)
     # A document part points only at its own nodes and at those of the others: of its nodes'
     # types, only those the others point at are ever borrowed (millions of nodes not kept).
     checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
@@ -82,7 +85,7 @@ def write_and_check(
     if parallel:
         assert workers is not None
         spool_documents(parts, spool, checker, workers, check)
-        check_others(parts, checker, workers, paths)
+        check_others(parts, checker, workers, paths, kept)
         workers.release()  # nothing more for them: they exit while the outputs are written
     else:
         for part in parts.documents():
@@ -90,8 +93,8 @@ def write_and_check(
             checker.types.add(rows)
             spool.add(rows)
             check(rows)
-        for part in parts.others():
-            check(part.rows())
+        for rows in kept.again(parts):
+            check(rows)
     checker.raise_if_any()
     bar.carve(VALIDATION_STAGE, checking)
     bar.note(f"{spool.triples} triples conform to the SHACL shapes")
