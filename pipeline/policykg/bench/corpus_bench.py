@@ -3,7 +3,8 @@
 In one run: ``policykg extract`` of the corpus, then ``policykg build --no-cache`` of it (and
 ``--jobs N`` when asked, its graph compared byte for byte with the one-process build). Each is the
 console script in a fresh process, timed by wall clock; its peak memory is the largest resident
-set of the process and the workers it waited for (``wait4``); the build writes the time of each
+set of the process and of every process below it (``wait4``, and ``/proc`` sampled for the
+workers a fork server started, ``tree_memory``); the build writes the time of each
 stage (``--timings``). The ratio build ÷ extraction is of two runs made one after the other.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykg.bench.timing import policykg_command
+from policykg.bench.tree_memory import TreePeak
 from policykg.text.sources import read_batch
 
 DEFAULT_CORPUS = Path("../shared/corpus")
@@ -64,14 +66,15 @@ def timed(command: list[str]) -> Run:
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(proc.pid, 0)
+        with TreePeak(proc.pid) as tree:  # workers of a fork server are not waited for
+            _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             errors.seek(0)
             tail = errors.read()[-2000:].decode("utf-8", "replace")
             raise RuntimeError(f"{' '.join(command)} failed ({proc.returncode}): {tail}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, max(usage.ru_maxrss, tree.kib) / 1024)
 
 
 def build_run(folders: list[Path], out: Path, *extra: str) -> Run:
