@@ -9,10 +9,10 @@ import sys
 
 from policykg.bench.tree_memory import TreePeak, descendants, peak_kib
 
-# A parent that starts a child holding 200 MB and exits without ever waiting for it.
+# A parent that starts a child holding 600 MB and exits without ever waiting for it.
 PARENT = """
 import subprocess, sys, time
-subprocess.Popen([sys.executable, "-c", "x = bytearray(200_000_000); import time; time.sleep(3)"])
+subprocess.Popen([sys.executable, "-c", "x = bytearray(600_000_000); import time; time.sleep(3)"])
 time.sleep(2)
 """
 
@@ -21,8 +21,10 @@ def test_a_grandchild_that_is_never_waited_for_is_counted() -> None:
     proc = subprocess.Popen([sys.executable, "-c", PARENT])
     with TreePeak(proc.pid, interval=0.05) as tree:
         _, _, usage = os.wait4(proc.pid, 0)
-    assert usage.ru_maxrss < 100_000  # wait4 sees the parent alone
-    assert tree.kib > 190_000
+    # wait4 sees the parent alone (its peak may include the copy of this process it was forked
+    # from, before it started Python): the 600 MB of the child it never waited for are not in it.
+    assert tree.kib > 590_000
+    assert tree.kib > usage.ru_maxrss + 300_000
 
 
 def test_this_process_is_in_its_own_tree_with_its_peak() -> None:
