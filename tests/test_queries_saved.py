@@ -270,10 +270,15 @@ def test_documents(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
         ("b.txt", "新绛县", "2024"),
         ("c.txt", "绛县", "2023"),
     }
-    kinds_a = {
-        r["type"].rsplit("#", 1)[1]: int(r["entities"]) for r in found if r["file"] == "a.txt"
+    assert [r["file"] for r in found] == ["a.txt", "b.txt", "c.txt"], "one row per document"
+    counts = {
+        r["file"]: tuple(
+            int(r[c]) for c in ("enterprises", "projects", "governmentBodies", "parks", "slogans")
+        )
+        for r in found
     }
-    assert kinds_a["Enterprise"] == 2 and kinds_a["Project"] == 1
+    assert counts == {"a.txt": (2, 1, 1, 1, 1), "b.txt": (1, 0, 0, 0, 1), "c.txt": (0, 0, 0, 0, 0)}
+    assert [int(r["abbreviations"]) for r in found] == [1, 1, 3], "c.txt: two 六稳 (two definitions) and 六保"
 
 
 def test_enterprises_leading_parks(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
