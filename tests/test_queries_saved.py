@@ -7,6 +7,7 @@ against the vocabulary the build writes, not against a copy of it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -200,6 +201,20 @@ def test_enterprise_projects(store: ox.Store, saved: dict[str, SavedQuery]) -> N
     assert "高义钢铁" in found[0]["evidence"] and PROJECT in found[0]["evidence"]
 
 
+def test_enterprise_projects_takes_a_name_and_a_bound(
+    store: ox.Store, saved: dict[str, SavedQuery]
+) -> None:
+    query = saved["enterprise-projects"]
+    assert 'CONTAINS(STR(?enterpriseLabel), "")' in query.text and "?rank <= 100" in query.text
+
+    def edited(old: str, new: str) -> list[dict[str, str]]:
+        return rows(store, replace(query, text=query.text.replace(old, new)))
+
+    assert [r["enterpriseLabel"] for r in edited('""', '"高义"')] == ["高义钢铁"]
+    assert edited('""', '"恒强"') == [], "山西恒强化工有限公司 leads a park, undertakes nothing"
+    assert edited("?rank <= 100", "?rank <= 0") == []
+
+
 def test_abbreviations(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
     found = rows(store, saved["abbreviations"])
     first = next(r for r in found if r.get("definition") == LIUWEN_A)
@@ -278,7 +293,9 @@ def test_documents(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
         for r in found
     }
     assert counts == {"a.txt": (2, 1, 1, 1, 1), "b.txt": (1, 0, 0, 0, 1), "c.txt": (0, 0, 0, 0, 0)}
-    assert [int(r["abbreviations"]) for r in found] == [1, 1, 3], "c.txt: two 六稳 (two definitions) and 六保"
+    assert [int(r["abbreviations"]) for r in found] == [1, 1, 3], (
+        "c.txt: two 六稳 (two definitions) and 六保"
+    )
 
 
 def test_enterprises_leading_parks(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
@@ -311,3 +328,6 @@ def test_list_queries_stop_at_the_ranked_entities(
     assert enterprises == {"高义钢铁"}, "named in two documents, 山西恒强化工有限公司 in one"
     assert rows(ranked, saved["enterprises-leading-parks"]) == [], "the leader is not ranked"
     assert len(rows(ranked, saved["project-provenance"])) == 2
+    assert [r["enterpriseLabel"] for r in rows(ranked, saved["enterprise-projects"])] == [
+        "高义钢铁"
+    ]
