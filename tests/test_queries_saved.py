@@ -276,6 +276,8 @@ def test_entities_near_enterprise(store: ox.Store, saved: dict[str, SavedQuery])
     near_steel = {r["neighbourLabel"] for r in found if r["enterpriseLabel"] == "高义钢铁"}
     assert PROJECT in near_steel and "高义钢铁" not in near_steel
     assert "县发改局" not in near_steel, "named in the next sentence, not the same one"
+    (project,) = (r for r in found if r["neighbourLabel"] == PROJECT)
+    assert (project["sentences"], project["mentions"]) == ("1", "2")
 
 
 def test_documents(store: ox.Store, saved: dict[str, SavedQuery]) -> None:

@@ -108,3 +108,13 @@ def test_enterprise_project_evidence_is_a_sentence_of_its_file(
     found = rows(store, "enterprise-projects")
     assert found
     assert all(r["evidence"] in raw[r["file"]] for r in found if "evidence" in r)
+
+
+def test_neighbours_come_most_sentences_then_most_mentions_first(store: ox.Store) -> None:
+    found = rows(store, "entities-near-enterprise")
+    assert found
+    for name in {r["enterpriseLabel"] for r in found}:
+        keys = [
+            (int(r["sentences"]), int(r["mentions"])) for r in found if r["enterpriseLabel"] == name
+        ]
+        assert keys == sorted(keys, reverse=True), name
