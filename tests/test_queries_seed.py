@@ -23,7 +23,11 @@ def store(seed_build: Any) -> ox.Store:
 
 
 def rows(store: ox.Store, name: str) -> list[dict[str, str]]:
-    result = run_query(store, SAVED[name].text)
+    return run_text(store, SAVED[name].text)
+
+
+def run_text(store: ox.Store, text: str) -> list[dict[str, str]]:
+    result = run_query(store, text)
     assert isinstance(result, SelectResult)
     return [
         {
@@ -85,9 +89,17 @@ def test_projects_are_ordered_by_investment(store: ox.Store) -> None:
     )
 
 
-def test_slogans_are_ordered_by_year(store: ox.Store) -> None:
-    years = [int(r["year"]) for r in rows(store, "slogans-by-year") if "year" in r]
+def test_slogans_are_ordered_by_year_then_rank(store: ox.Store) -> None:
+    found = rows(store, "slogans-by-year")
+    years = [int(r["year"]) for r in found if "year" in r]
     assert years and years == sorted(years)
+    ranks = {r["s"]: int(r["rank"]) for r in run_text(store, SLOGAN_RANKS)}
+    keys = [(r.get("year", ""), ranks[r["slogan"]], r["file"]) for r in found]
+    assert keys == sorted(keys)
+
+
+SLOGAN_RANKS = """PREFIX kg: <https://w3id.org/policykg/def#>
+SELECT ?s ?rank WHERE { ?s a kg:Slogan ; kg:rank ?rank }"""
 
 
 def test_provenance_offsets_cut_the_anchor_from_the_source(
