@@ -22,6 +22,7 @@ from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 
 from policykg.bench.timing import Timing, measure
+from policykg.sparql.store import GraphFileError
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +126,16 @@ def open_disk_store(folder: Path, graph_path: Path) -> ox.Store:
     """The on-disk store in ``folder``, read-only; ``graph_path`` is bulk-loaded into it first
     when the folder does not exist yet (kept afterwards, so later runs reuse it)."""
     if not folder.exists():
+        if not graph_path.is_file():
+            raise GraphFileError(graph_path, f"no graph to load into the store {folder}")
         store = ox.Store(str(folder))
         store.bulk_load(path=str(graph_path), format=ox.RdfFormat.TURTLE)
         store.flush()
         del store  # release the write lock before opening read-only
-    return ox.Store.read_only(str(folder))
+    try:
+        return ox.Store.read_only(str(folder))
+    except OSError as exc:
+        raise GraphFileError(folder, f"not an Oxigraph store ({exc})") from exc
 
 
 def bench_disk_queries(
