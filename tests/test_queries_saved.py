@@ -7,6 +7,7 @@ against the vocabulary the build writes, not against a copy of it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -200,6 +201,20 @@ def test_enterprise_projects(store: ox.Store, saved: dict[str, SavedQuery]) -> N
     assert "高义钢铁" in found[0]["evidence"] and PROJECT in found[0]["evidence"]
 
 
+def test_enterprise_projects_takes_a_name_and_a_bound(
+    store: ox.Store, saved: dict[str, SavedQuery]
+) -> None:
+    query = saved["enterprise-projects"]
+    assert 'CONTAINS(STR(?enterpriseLabel), "")' in query.text and "?rank <= 100" in query.text
+
+    def edited(old: str, new: str) -> list[dict[str, str]]:
+        return rows(store, replace(query, text=query.text.replace(old, new)))
+
+    assert [r["enterpriseLabel"] for r in edited('""', '"高义"')] == ["高义钢铁"]
+    assert edited('""', '"恒强"') == [], "山西恒强化工有限公司 leads a park, undertakes nothing"
+    assert edited("?rank <= 100", "?rank <= 0") == []
+
+
 def test_abbreviations(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
     found = rows(store, saved["abbreviations"])
     first = next(r for r in found if r.get("definition") == LIUWEN_A)
@@ -261,6 +276,8 @@ def test_entities_near_enterprise(store: ox.Store, saved: dict[str, SavedQuery])
     near_steel = {r["neighbourLabel"] for r in found if r["enterpriseLabel"] == "高义钢铁"}
     assert PROJECT in near_steel and "高义钢铁" not in near_steel
     assert "县发改局" not in near_steel, "named in the next sentence, not the same one"
+    (project,) = (r for r in found if r["neighbourLabel"] == PROJECT)
+    assert (project["sentences"], project["mentions"]) == ("1", "2")
 
 
 def test_documents(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
@@ -270,10 +287,17 @@ def test_documents(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
         ("b.txt", "新绛县", "2024"),
         ("c.txt", "绛县", "2023"),
     }
-    kinds_a = {
-        r["type"].rsplit("#", 1)[1]: int(r["entities"]) for r in found if r["file"] == "a.txt"
+    assert [r["file"] for r in found] == ["a.txt", "b.txt", "c.txt"], "one row per document"
+    counts = {
+        r["file"]: tuple(
+            int(r[c]) for c in ("enterprises", "projects", "governmentBodies", "parks", "slogans")
+        )
+        for r in found
     }
-    assert kinds_a["Enterprise"] == 2 and kinds_a["Project"] == 1
+    assert counts == {"a.txt": (2, 1, 1, 1, 1), "b.txt": (1, 0, 0, 0, 1), "c.txt": (0, 0, 0, 0, 0)}
+    assert [int(r["abbreviations"]) for r in found] == [1, 1, 3], (
+        "c.txt: two 六稳 (two definitions) and 六保"
+    )
 
 
 def test_enterprises_leading_parks(store: ox.Store, saved: dict[str, SavedQuery]) -> None:
@@ -306,3 +330,6 @@ def test_list_queries_stop_at_the_ranked_entities(
     assert enterprises == {"高义钢铁"}, "named in two documents, 山西恒强化工有限公司 in one"
     assert rows(ranked, saved["enterprises-leading-parks"]) == [], "the leader is not ranked"
     assert len(rows(ranked, saved["project-provenance"])) == 2
+    assert [r["enterpriseLabel"] for r in rows(ranked, saved["enterprise-projects"])] == [
+        "高义钢铁"
+    ]

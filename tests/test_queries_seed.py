@@ -23,7 +23,11 @@ def store(seed_build: Any) -> ox.Store:
 
 
 def rows(store: ox.Store, name: str) -> list[dict[str, str]]:
-    result = run_query(store, SAVED[name].text)
+    return run_text(store, SAVED[name].text)
+
+
+def run_text(store: ox.Store, text: str) -> list[dict[str, str]]:
+    result = run_query(store, text)
     assert isinstance(result, SelectResult)
     return [
         {
@@ -85,9 +89,17 @@ def test_projects_are_ordered_by_investment(store: ox.Store) -> None:
     )
 
 
-def test_slogans_are_ordered_by_year(store: ox.Store) -> None:
-    years = [int(r["year"]) for r in rows(store, "slogans-by-year") if "year" in r]
+def test_slogans_are_ordered_by_year_then_rank(store: ox.Store) -> None:
+    found = rows(store, "slogans-by-year")
+    years = [int(r["year"]) for r in found if "year" in r]
     assert years and years == sorted(years)
+    ranks = {r["s"]: int(r["rank"]) for r in run_text(store, SLOGAN_RANKS)}
+    keys = [(r.get("year", ""), ranks[r["slogan"]], r["file"]) for r in found]
+    assert keys == sorted(keys)
+
+
+SLOGAN_RANKS = """PREFIX kg: <https://w3id.org/policykg/def#>
+SELECT ?s ?rank WHERE { ?s a kg:Slogan ; kg:rank ?rank }"""
 
 
 def test_provenance_offsets_cut_the_anchor_from_the_source(
@@ -108,3 +120,13 @@ def test_enterprise_project_evidence_is_a_sentence_of_its_file(
     found = rows(store, "enterprise-projects")
     assert found
     assert all(r["evidence"] in raw[r["file"]] for r in found if "evidence" in r)
+
+
+def test_neighbours_come_most_sentences_then_most_mentions_first(store: ox.Store) -> None:
+    found = rows(store, "entities-near-enterprise")
+    assert found
+    for name in {r["enterpriseLabel"] for r in found}:
+        keys = [
+            (int(r["sentences"]), int(r["mentions"])) for r in found if r["enterpriseLabel"] == name
+        ]
+        assert keys == sorted(keys, reverse=True), name

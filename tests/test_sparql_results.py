@@ -134,7 +134,8 @@ def test_query_command_saved_query_by_name(graph_file: Path) -> None:
         app, ["query", "documents", "--graph", str(graph_file), "-f", "csv"]
     )
     assert result.exit_code == 0 and result.stdout.startswith(
-        "file,placeLabel,year,kind,type,entities"
+        "file,placeLabel,year,kind,enterprises,projects,governmentBodies,parks,places,slogans,"
+        "abbreviations"
     )
 
 
