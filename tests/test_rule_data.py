@@ -49,3 +49,11 @@ def test_a_name_declared_twice_is_refused() -> None:
     name = next(iter(rule_data.declared()))
     with pytest.raises(ValueError, match="declared twice"):
         rule_data.rule_data(name)(lambda: None)
+
+
+def test_the_fork_servers_warm_up_builds_the_pipeline_once_and_extracts() -> None:
+    from policykg.build import warm
+    from policykg.nlp.entry import make_nlp
+
+    warm.warm_up()  # raises if the pipeline cannot extract its short text
+    assert make_nlp() is make_nlp()
