@@ -22,18 +22,26 @@ PROJECT = EntityType.PROJECT.value
 WORKS_HEADS = (
     "高铁 铁路 城际铁路 城际 高速公路 高速 快速路 公路 国道 省道 大道 路 大街 街 大桥 桥 隧道 "
     "机场 航站楼 港区 码头 航道 作业区 水库 水利枢纽 枢纽 电站 变电站 抽水蓄能 轨道交通 轻轨 "
-    "号线 复线 管网 水厂 污水处理厂 延伸段 南延段 北延段 段 外环 环路 环线 连接线 引线 便道"
+    "号线 复线 管网 水厂 污水处理厂 延伸段 南延段 北延段 段 外环 环路 环线 连接线 引线 便道 "
+    "二环 三环 四环"  # ring roads: 北三环, 南三环
 ).split()
 _HEAD = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, WORKS_HEADS), key=len, reverse=True)) + ")"
 )
 _ITEM_STOP = CLAUSE_STOP + "、等和及与"
+# Building and the tasks before it (征地, 征迁, 勘测: 雄忻高铁征地工作基本完成, 改建、加固…桥).
 _CONSTRUCTION = re.compile(
     r"建设|开工|加快|推进|启动|实施|谋划|前期|提速|续建|新建|改造|建成|通车|竣工"
+    r"|改建|加固|征地|征迁|拆迁|勘测|勘察"  # not 扩建: it names widening of what is built
 )
 _BUILD_AFTER = re.compile(
     r"建设|改造|改扩建|扩建|提升|前期|开工|征地|征迁|拆迁"  # 推进恩施大道建设, 力争A铁路开工
     r"|[东西南北]延|扩容"
+)
+# What may follow a work's name besides a stop or a task: its state (丰乐汉江大桥即将通车, …正在办理)
+# or the count that sums up a list of works (…和望亭乡刘口桥3座危桥).
+_STATE_AFTER = re.compile(
+    r"即将|正在|开始|基本|全面|顺利|完成|(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)"
 )
 # An extension or widening written after the road is part of the work's name (H-c12: 富强路北延,
 # 扬子津路西延二期, 成南高速扩容).
@@ -76,12 +84,39 @@ def reported_completed(text: str, lo: int, hi: int) -> bool:
     return False
 
 
+# Verbs and time words that never stand inside a work's name: the name starts after the last of
+# them in its item (A区年内完成|盛源大街南延, B区完成|职中路). 建设 is not among them (建设路).
+_INNER_VERBS = re.compile(
+    r"完成|实施|推进|加快|启动|开工|续建|新建|改建|扩建|加固|打通|抓好|做好|谋划|力争|确保|争取|年内"
+)
+_COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
+
+
+def after_last_verb(text: str, start: int, end: int) -> int:
+    """``start`` moved past the last verb or time word inside ``text[start:end]`` when a name of
+    ``NAME_MIN`` characters is left after it; a verb before a generic work (完成|道路) leaves no
+    name, so ``end`` is returned then."""
+    cut = start
+    for match in _INNER_VERBS.finditer(text, start, end):
+        cut = match.end()
+    if cut == start:
+        return start
+    if is_generic_work(text[cut:end]):
+        return end
+    return cut if end - cut >= NAME_MIN else start
+
+
 def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items ending in a works head, in clauses that speak of building (not of works completed)."""
     found: list[Found] = []
     for match in _HEAD.finditer(text):
         end = match.end()
-        if end < len(text) and text[end] not in _ITEM_STOP and not _BUILD_AFTER.match(text, end):
+        if (
+            end < len(text)
+            and text[end] not in _ITEM_STOP
+            and not _BUILD_AFTER.match(text, end)
+            and not _STATE_AFTER.match(text, end)
+        ):
             continue  # the head runs on into a longer word (路线, 街道)
         lo, hi = _clause(text, match.start())
         if not _CONSTRUCTION.search(text, lo, hi) or reported_completed(text, lo, hi):
@@ -90,11 +125,12 @@ def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         if extension:
             end = extension.end()
         start = match.start()
-        while start > lo and text[start - 1] not in _ITEM_STOP:
-            start -= 1
+        while start > lo and (text[start - 1] not in _ITEM_STOP or text[start : start + 1] == "级"):
+            start -= 1  # 高等级公路: 等 of 等级 is no list end
         start = trim_start(text, start, end, rules)
+        start = after_last_verb(text, start, end)
         name = text[start:end]
-        if _LENGTH_FIRST.match(name) or is_generic_work(name):
+        if _LENGTH_FIRST.match(name) or is_generic_work(name) or _COUNT_INSIDE.search(name):
             continue
         if NAME_MIN <= end - start <= NAME_MAX and end - start > len(match.group()):
             found.append((start, end, PROJECT, WORKS_ITEM))

@@ -1,0 +1,53 @@
+"""Project rules that follow how reports write works (issue 13, project session 2).
+
+Sentences are written for the tests in the genre's manner, not copied from annotated documents.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.nlp.rules.works import after_last_verb, find_works_items
+
+
+def _works(sentence: str) -> set[str]:
+    return {sentence[s:e] for s, e, _, _ in find_works_items(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the name starts after the last verb or time word of its item
+        ("东区年内完成长安大街南延、兴华路建设。", {"长安大街南延", "兴华路"}),
+        ("北片区完成学府路及配套管网建设，", {"学府路"}),
+        # tasks before building make a building clause; a state after the name ends it
+        ("京石高铁征地工作基本完成，", {"京石高铁"}),
+        ("东二环北延完成征地，南二环正在办理前期手续。", {"东二环北延", "南二环"}),
+        ("白河大桥即将通车。", {"白河大桥"}),
+        ("做好安平至深州高等级公路征迁协调工作，", {"安平至深州高等级公路"}),
+        # a count closing a list of works: the items are works, the count phrase is not
+        ("改建、加固张村镇东河桥和李庄乡西河桥2座危桥，", {"张村镇东河桥", "李庄乡西河桥"}),
+        ("京昆高铁保定段开始勘测。", {"京昆高铁保定段"}),
+    ],
+)
+def test_works_items_in_building_clauses(sentence: str, expected: set[str]) -> None:
+    assert _works(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "积极发展公路运输，完成道路改造99公里。",  # a verb before a generic work
+        "改建、加固3座危桥和5条乡间道路，",  # counted works, no names
+        "长安大街南延已建成通车。",  # reported completed (H-c12)
+    ],
+)
+def test_works_items_that_are_not_projects(sentence: str) -> None:
+    assert not _works(sentence)
+
+
+def test_after_last_verb_keeps_names_that_hold_no_verb() -> None:
+    text = "建设路东延"
+    assert after_last_verb(text, 0, len(text)) == 0  # 建设 may begin a road's name
+    text = "年内完成建设路"
+    assert text[after_last_verb(text, 0, len(text)) :] == "建设路"
