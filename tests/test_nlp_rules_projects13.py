@@ -51,3 +51,22 @@ def test_after_last_verb_keeps_names_that_hold_no_verb() -> None:
     assert after_last_verb(text, 0, len(text)) == 0  # 建设 may begin a road's name
     text = "年内完成建设路"
     assert text[after_last_verb(text, 0, len(text)) :] == "建设路"
+
+
+def _headed(sentence: str) -> set[str]:
+    from policykg.nlp.rules.projects import find_projects, settle_projects
+
+    return {sentence[s:e] for s, e, _, _ in settle_projects(sentence, find_projects(sentence))}
+
+
+def test_a_count_opening_a_works_item_is_no_work() -> None:
+    assert not _works("新建、改建15条农村公路和4座农村危桥。")
+
+
+def test_le_ends_the_verb_before_a_project() -> None:
+    assert _headed("今年启动了东营13900亩高标准农田整理工程；") == {"东营13900亩高标准农田整理工程"}
+    assert not _headed("全县创造了大项目，带动了全县39个项目。")
+
+
+def test_xiangmu_inside_mubiao_is_no_head() -> None:
+    assert not _headed("圆满完成了县十届人大二次会议确定的各项目标任务。")

@@ -32,7 +32,7 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+
 NAME_MAX = 36
 _SPECIFIC_CORE = 5  # a name needs this many specific characters, or a digit / Latin letter
 CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
-_SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
+_SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以", "了")  # 启动了|白团…工程
 _AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _HEAD_INSIDE = re.compile(r"项目|工程")
@@ -222,6 +222,8 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
     found: list[Found] = []
     for match in word_regex(rules.project_heads).finditer(text):
         head_start, head_end = match.start(), match.end()
+        if text.startswith("项目标", head_start):
+            continue  # 各项|目标: 目 begins the word 目标, no head
         invested = invested_project(text, head_start, head_end, rules)
         if invested is not None:
             if invested >= 0:

@@ -90,6 +90,7 @@ _INNER_VERBS = re.compile(
     r"完成|实施|推进|加快|启动|开工|续建|新建|改建|扩建|加固|打通|抓好|做好|谋划|力争|确保|争取|年内"
 )
 _COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
+_COUNT_FIRST = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
 
 
 def after_last_verb(text: str, start: int, end: int) -> int:
@@ -127,6 +128,8 @@ def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         start = match.start()
         while start > lo and (text[start - 1] not in _ITEM_STOP or text[start : start + 1] == "级"):
             start -= 1  # 高等级公路: 等 of 等级 is no list end
+        if _COUNT_FIRST.match(text, start):
+            continue  # 3座|农村危桥, 27条|农村公路: a count of works, not a named one (H-jx2)
         start = trim_start(text, start, end, rules)
         start = after_last_verb(text, start, end)
         name = text[start:end]
