@@ -70,3 +70,19 @@ def test_le_ends_the_verb_before_a_project() -> None:
 
 def test_xiangmu_inside_mubiao_is_no_head() -> None:
     assert not _headed("圆满完成了县十届人大二次会议确定的各项目标任务。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("实现新会展中心二期项目竣工，", {"新会展中心二期项目"}),
+        ("天眼工程二期入选年度十大科技进展。", {"天眼工程二期"}),
+    ],
+)
+def test_a_phase_singles_out_a_work(sentence: str, expected: set[str]) -> None:
+    assert _headed(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["推进二期项目建设。", "一期工程完工。", "实施三期工程。"])
+def test_a_bare_phase_names_no_work(sentence: str) -> None:
+    assert not _headed(sentence)

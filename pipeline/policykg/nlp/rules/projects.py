@@ -65,10 +65,20 @@ def is_generic_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool
     return len(_core(name, rules)) < 2
 
 
+# A phase singles out one work as a digit does (新国展二期, 子午工程二期; H-xj3: "place,
+# enterprise, phase or capacity").
+_PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})期")
+
+
 def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
-    """A name with enough specific content: 5+ characters of it, or a digit / Latin letter."""
+    """A name with enough specific content: 5+ characters of it, or a digit, Latin letter or
+    phase."""
     core = _core(name, rules)
-    return len(core) >= _SPECIFIC_CORE or (len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core)))
+    if len(core) >= _SPECIFIC_CORE:
+        return True
+    if _PHASE.search(core):
+        return len(_PHASE.sub("", core)) >= 2  # a bare phase (二期项目) names nothing
+    return len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core))
 
 
 def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
@@ -87,6 +97,13 @@ def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_
     return start
 
 
+def phase_after(text: str, pos: int) -> str:
+    """The phase written right after a head (二期 of 子午工程二期, …项目（二期）), else ''."""
+    after = _PHASE_AFTER.match(text, pos)
+    phase = _PHASE.search(after.group()) if after else None
+    return phase.group() if phase else ""
+
+
 def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: NameRules) -> bool:
     name = text[start:head_start]
     if len(name) > NAME_MAX or _AMOUNT_INSIDE.search(name) or _HEAD_INSIDE.search(name):
@@ -102,9 +119,10 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
     if name and name[-1] in _VERB_BEFORE_HEAD and not (is_word(name[-2:]) or is_word(name[-3:])):
         return False
     name = text[trim_start(text, start, head_start) : head_start]
+    name += phase_after(text, head_end) if name else ""  # 子午工程二期
     listed = text[start - 1 : start] == "、"  # A、B项目: one of several named works
     return is_specific_project(name, rules) and (
-        listed or bool(_LATIN_OR_DIGIT.search(name)) or has_proper_part(name)
+        listed or bool(_LATIN_OR_DIGIT.search(name) or _PHASE.search(name)) or has_proper_part(name)
     )
 
 
