@@ -86,3 +86,33 @@ def test_a_phase_singles_out_a_work(sentence: str, expected: set[str]) -> None:
 @pytest.mark.parametrize("sentence", ["推进二期项目建设。", "一期工程完工。", "实施三期工程。"])
 def test_a_bare_phase_names_no_work(sentence: str) -> None:
     assert not _headed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # places or firms listed before 等 + a descriptive head: one work (H-xj3, H-c11, H-c14)
+        ("实施太行山南麓等生态保护和修复工程。", {"太行山南麓等生态保护和修复工程"}),
+        ("实施柳河等三个片区防涝治理工程。", {"柳河等三个片区防涝治理工程"}),
+        ("完成翠屏公园等绿化续建工程，", {"翠屏公园等绿化续建工程"}),
+        ("加快钟鼓楼、文昌阁、魁星楼等古迹修缮工程。", {"钟鼓楼、文昌阁、魁星楼等古迹修缮工程"}),
+    ],
+)
+def test_a_list_before_a_descriptive_head_is_one_work(sentence: str, expected: set[str]) -> None:
+    assert _headed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "实施华电200万千瓦光伏等12个风光项目。",  # items with a capacity are works of their own
+        "推进光伏发电、储能电站等项目开工。",  # a bare head: the list rules decide
+        "带动全县39个项目落地。",  # a count inside: a clause
+    ],
+)
+def test_lists_that_are_not_one_work(sentence: str) -> None:
+    assert not {n for n in _headed(sentence) if "等" in n or "个" in n}
+
+
+def test_a_phase_with_a_step_names_nothing() -> None:
+    assert not _headed("全面开工一期二步工程。")

@@ -38,6 +38,7 @@ _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _HEAD_INSIDE = re.compile(r"项目|工程")
 _COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)个")
 _NOT_FIRST = "与及和并续"
+_LIST_COUNT = re.compile(r"等(?:\d+|[一二三四五六七八九十两几]+)个")  # 杨下河等四个片区…: the list's count
 _VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
 _PLACE_ITEM_MAX = 5
 _PLACE_ENDINGS = "路段街巷庙楼阁村镇庄乡"
@@ -68,6 +69,7 @@ def is_generic_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool
 # A phase singles out one work as a digit does (新国展二期, 子午工程二期; H-xj3: "place,
 # enterprise, phase or capacity").
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})期")
+_STAGES = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})[期步]")
 
 
 def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
@@ -77,7 +79,7 @@ def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> boo
     if len(core) >= _SPECIFIC_CORE:
         return True
     if _PHASE.search(core):
-        return len(_PHASE.sub("", core)) >= 2  # a bare phase (二期项目) names nothing
+        return len(_STAGES.sub("", core)) >= 2  # a bare phase (二期项目, 一期二步) names nothing
     return len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core))
 
 
@@ -97,6 +99,18 @@ def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_
     return start
 
 
+def _described_list(name: str, rules: NameRules) -> bool:
+    """``A、B等(N个)<description>``: places or firms listed before a descriptive head are one
+    work (巽阁公园等绿化续建工程, 杨下河等四个片区防涝治理工程; H-xj3, H-c14); a bare head after
+    等 (等项目, 等重点工程) makes the items separate works, found by the list rules."""
+    listed, described = name[: name.rindex("等")], name[name.rindex("等") + 1 :]
+    if _LATIN_OR_DIGIT.search(listed):
+        return False  # items with a capacity name works of their own (…350万千瓦光伏等21个…项目)
+    if is_specific_project(described, rules):
+        return True
+    return not is_generic_project(described, rules) and has_proper_part(listed)
+
+
 def phase_after(text: str, pos: int) -> str:
     """The phase written right after a head (二期 of 子午工程二期, …项目（二期）), else ''."""
     after = _PHASE_AFTER.match(text, pos)
@@ -108,11 +122,11 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
     name = text[start:head_start]
     if len(name) > NAME_MAX or _AMOUNT_INSIDE.search(name) or _HEAD_INSIDE.search(name):
         return False
-    if "了" in name or _COUNT_INSIDE.search(name):
+    if "了" in name or _COUNT_INSIDE.search(_LIST_COUNT.sub("等", name)):
         return False  # 创造了大项目, 带动全县39个项目: a clause, not a name
     if name.endswith("的"):
         return False  # 在长沙县的项目, 年初确定的项目: a reference to projects, not a name
-    if "等" in name and not is_specific_project(name[name.rindex("等") + 1 :], rules):
+    if "等" in name and not _described_list(name, rules):
         return False
     if text[head_start:head_end] == "工程" and name.endswith(rules.programme_endings):
         return False
@@ -187,6 +201,14 @@ def split_place_items(text: str, start: int, head_start: int) -> tuple[list[tupl
     return items, pos
 
 
+def _list_start(text: str, start: int, rules: NameRules) -> int:
+    """Start of the 、-list that ends in the item at ``start`` (its first item's verb cut off)."""
+    while start > 0 and text[start - 1] == "、":
+        item_start, _ = _item_before(text, start, rules)
+        start = trim_start(text, item_start, start - 1, rules)
+    return start
+
+
 def sibling_projects(text: str, start: int, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items listed before a project that share its head: A、B、C项目 names three projects."""
     found: list[Found] = []
@@ -258,7 +280,11 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
         )
         if start is None:
             continue
-        start = extend_over_places(text, trim_start(text, start, head_start), rules)
+        start = trim_start(text, start, head_start)
+        if "等" in text[start:head_start]:  # a list before a descriptive head: one work
+            found.append((_list_start(text, start, rules), head_end, PROJECT, PROJECT_HEAD))
+            continue
+        start = extend_over_places(text, start, rules)
         items, start = split_place_items(text, start, head_start)
         found += [(s, e, PROJECT, PROJECT_SIBLING) for s, e in items]
         found += sibling_projects(text, start, rules)
