@@ -116,3 +116,16 @@ def test_lists_that_are_not_one_work(sentence: str) -> None:
 
 def test_a_phase_with_a_step_names_nothing() -> None:
     assert not _headed("全面开工一期二步工程。")
+
+
+def _listed(sentence: str) -> set[str]:
+    from policykg.nlp.rules.project_lists import find_listed_projects
+
+    return {sentence[s:e] for s, e, _, _ in find_listed_projects(sentence)}
+
+
+def test_a_list_head_that_describes_its_works_makes_each_item_a_project() -> None:
+    sentence = "青松新材料产业园、民用无人机产业园等一批科技含量高、税收贡献大的好项目即将投产。"
+    assert _listed(sentence) == {"青松新材料产业园", "民用无人机产业园"}
+    # the siblings of a category (…的立县大项目) are descriptions, not works
+    assert not _headed("缺少科技含量高、财政贡献大的立县大项目。")

@@ -287,7 +287,8 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
         start = extend_over_places(text, start, rules)
         items, start = split_place_items(text, start, head_start)
         found += [(s, e, PROJECT, PROJECT_SIBLING) for s, e in items]
-        found += sibling_projects(text, start, rules)
+        if not _CATEGORY_END.search(text, start, head_end):  # 科技含量高、…的立县大项目
+            found += sibling_projects(text, start, rules)
         for part_start, part_end in split_pair(text, start, head_end, rules):
             if part_end - part_start <= len(match.group()) + 1:
                 continue
