@@ -129,3 +129,27 @@ def test_a_list_head_that_describes_its_works_makes_each_item_a_project() -> Non
     assert _listed(sentence) == {"青松新材料产业园", "民用无人机产业园"}
     # the siblings of a category (…的立县大项目) are descriptions, not works
     assert not _headed("缺少科技含量高、财政贡献大的立县大项目。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全省首家、华北地区最大的绿电制氢项目开工建设。",  # a superlative describes, names nothing
+        "用心用情用力实施民生工程、办好民生实事。",  # a verb governing a generic object
+        "鼓励金融机构围绕我县项目建设。",  # a deictic place: the county's projects
+        "年内实施16项民生工程，",  # a count of works
+    ],
+)
+def test_clauses_about_projects_are_not_names(sentence: str) -> None:
+    assert not _headed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("推进高标准农田建设项目。", set()),  # generic, as before
+        ("推进东湖片区老旧小区改造项目。", {"东湖片区老旧小区改造项目"}),  # 改造 before the head stays
+    ],
+)
+def test_verbs_before_the_head_stay_in_names(sentence: str, expected: set[str]) -> None:
+    assert _headed(sentence) == expected

@@ -36,7 +36,11 @@ _SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以", "了")  # 启�
 _AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _HEAD_INSIDE = re.compile(r"项目|工程")
-_COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)个")
+_COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)[个项]")  # …实施16项民生工程
+# A superlative describes a work without naming it (京南地区最大的|绿电制氢项目).
+_SUPERLATIVE = re.compile(r"最[^的，、]{0,4}的")
+# A deictic place before the head refers to the place's projects (围绕我县项目).
+_DEICTIC_END = re.compile(r"(?:我|本|全|该)[省市县区镇乡]$")
 _NOT_FIRST = "与及和并续"
 _LIST_COUNT = re.compile(r"等(?:\d+|[一二三四五六七八九十两几]+)个")  # 杨下河等四个片区…: the list's count
 _VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
@@ -111,6 +115,18 @@ def _described_list(name: str, rules: NameRules) -> bool:
     return not is_generic_project(described, rules) and has_proper_part(listed)
 
 
+def _verb_then_generic(name: str, rules: NameRules) -> bool:
+    """A verb inside the name governs a generic object (用心用情用力实施|民生工程): a clause about
+    projects, not a name."""
+    words = opening_words(rules)
+    for pos in range(1, len(name) - 2):
+        for n in (4, 3, 2):
+            rest = name[pos + n :]
+            if rest and name[pos : pos + n] in words and is_generic_project(rest, rules):
+                return True
+    return False
+
+
 def phase_after(text: str, pos: int) -> str:
     """The phase written right after a head (二期 of 子午工程二期, …项目（二期）), else ''."""
     after = _PHASE_AFTER.match(text, pos)
@@ -126,6 +142,8 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
         return False  # 创造了大项目, 带动全县39个项目: a clause, not a name
     if name.endswith("的"):
         return False  # 在长沙县的项目, 年初确定的项目: a reference to projects, not a name
+    if _SUPERLATIVE.search(name) or _DEICTIC_END.search(name) or _verb_then_generic(name, rules):
+        return False
     if "等" in name and not _described_list(name, rules):
         return False
     if text[head_start:head_end] == "工程" and name.endswith(rules.programme_endings):
