@@ -153,3 +153,7 @@ def test_clauses_about_projects_are_not_names(sentence: str) -> None:
 )
 def test_verbs_before_the_head_stay_in_names(sentence: str, expected: set[str]) -> None:
     assert _headed(sentence) == expected
+
+
+def test_the_complement_of_a_verb_is_cut() -> None:
+    assert _headed("发展清洁能源，服务好白鹤滩水利枢纽工程，") == {"白鹤滩水利枢纽工程"}

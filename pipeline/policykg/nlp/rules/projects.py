@@ -355,6 +355,16 @@ def _opening_length(text: str, pos: int, end: int, rules: NameRules) -> int:
     return 0
 
 
+def _complement_length(text: str, pos: int, rules: NameRules) -> int:
+    """1 when ``text[pos]`` is the complement of an opening verb cut before it (服务|好|…工程,
+    抓|好), else 0."""
+    for word in opening_words(rules):
+        begin = pos + 1 - len(word)
+        if len(word) > 1 and begin >= 0 and text.startswith(word, begin) and word[-1] == "好":
+            return 1
+    return 0
+
+
 @lru_cache(maxsize=8)
 def opening_words(rules: NameRules) -> frozenset[str]:
     """Words that open a clause, never a project name: the boundary words and the building
@@ -387,7 +397,9 @@ def settle_projects(
         if de >= 0 and _ATTRIBUTE.search(text, start, de):
             start = de + 1
         for _ in range(3):
-            step = _opening_length(text, start, end, rules)
+            step = _opening_length(text, start, end, rules) or _complement_length(
+                text, start, rules
+            )
             if not step:
                 break
             start += step
