@@ -157,3 +157,10 @@ def test_verbs_before_the_head_stay_in_names(sentence: str, expected: set[str]) 
 
 def test_the_complement_of_a_verb_is_cut() -> None:
     assert _headed("发展清洁能源，服务好白鹤滩水利枢纽工程，") == {"白鹤滩水利枢纽工程"}
+
+
+def test_what_works_serve_is_no_name() -> None:
+    assert not _headed("把交通建设作为推进乡村振兴、城乡融合发展的基础工程。")
+    # an attribute before a specific name is cut, the name stays
+    sentence = "启动实施占地80亩的南湖片区基础设施提升项目，"
+    assert _headed(sentence) == {"南湖片区基础设施提升项目"}

@@ -144,6 +144,8 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
         return False  # 在长沙县的项目, 年初确定的项目: a reference to projects, not a name
     if _SUPERLATIVE.search(name) or _DEICTIC_END.search(name) or _verb_then_generic(name, rules):
         return False
+    if "的" in name and not is_specific_project(name[name.rindex("的") + 1 :], rules):
+        return False  # …城乡融合发展的|基础工程: what the works serve, no name
     if "等" in name and not _described_list(name, rules):
         return False
     if text[head_start:head_end] == "工程" and name.endswith(rules.programme_endings):
