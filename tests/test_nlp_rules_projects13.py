@@ -164,3 +164,8 @@ def test_what_works_serve_is_no_name() -> None:
     # an attribute before a specific name is cut, the name stays
     sentence = "启动实施占地80亩的南湖片区基础设施提升项目，"
     assert _headed(sentence) == {"南湖片区基础设施提升项目"}
+
+
+def test_works_named_before_their_development() -> None:
+    sentence = "加快总投资3亿元的新南环路、纬五街和经六路开发建设，"
+    assert _works(sentence) == {"新南环路", "纬五街", "经六路"}

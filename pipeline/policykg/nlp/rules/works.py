@@ -35,7 +35,7 @@ _CONSTRUCTION = re.compile(
     r"|改建|加固|征地|征迁|拆迁|勘测|勘察"  # not 扩建: it names widening of what is built
 )
 _BUILD_AFTER = re.compile(
-    r"建设|改造|改扩建|扩建|提升|前期|开工|征地|征迁|拆迁"  # 推进恩施大道建设, 力争A铁路开工
+    r"建设|改造|改扩建|扩建|提升|前期|开工|征地|征迁|拆迁|开发建设"  # 推进恩施大道建设, 力争A铁路开工
     r"|[东西南北]延|扩容"
 )
 # What may follow a work's name besides a stop or a task: its state (丰乐汉江大桥即将通车, …正在办理)
@@ -84,10 +84,11 @@ def reported_completed(text: str, lo: int, hi: int) -> bool:
     return False
 
 
-# Verbs and time words that never stand inside a work's name: the name starts after the last of
-# them in its item (A区年内完成|盛源大街南延, B区完成|职中路). 建设 is not among them (建设路).
+# Verbs, time words and 的 never stand inside a work's name: the name starts after the last of
+# them in its item (A区年内完成|盛源大街南延, B区完成|职中路, 总投资3亿元的|新东环路). 建设 is not
+# among them (建设路).
 _INNER_VERBS = re.compile(
-    r"完成|实施|推进|加快|启动|开工|续建|新建|改建|扩建|加固|打通|抓好|做好|谋划|力争|确保|争取|年内"
+    r"完成|实施|推进|加快|启动|开工|续建|新建|改建|扩建|加固|打通|抓好|做好|谋划|力争|确保|争取|年内|的"
 )
 _COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
 _COUNT_FIRST = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
