@@ -169,3 +169,11 @@ def test_what_works_serve_is_no_name() -> None:
 def test_works_named_before_their_development() -> None:
     sentence = "加快总投资3亿元的新南环路、纬五街和经六路开发建设，"
     assert _works(sentence) == {"新南环路", "纬五街", "经六路"}
+
+
+def test_places_listed_before_a_generic_works_head_are_one_work() -> None:
+    sentence = "支持保障渝昆高铁和泸永、绕城北段、合江等高速公路建设，"
+    assert "泸永、绕城北段、合江等高速公路" in _works(sentence)
+    # works that each carry a head of their own stay separate (H-c12)
+    sentence = "大力推进凤凰大道、民族大道、环城西路等市政道路建设。"
+    assert _works(sentence) == {"凤凰大道", "民族大道", "环城西路"}

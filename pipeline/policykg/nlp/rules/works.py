@@ -56,6 +56,7 @@ _GENERIC_WORKS = tuple(
         "光伏 综合 货运 物流 主要 道路 旅游 园区 国际 全国性 区域 配套 港航 新建 一批"
     ).split()
 )
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _LENGTH_FIRST = re.compile(r"\d+(?:\.\d+)?(?:公里|千米|米)")
 NAME_MIN, NAME_MAX = 3, 20
 
@@ -108,6 +109,25 @@ def after_last_verb(text: str, start: int, end: int) -> int:
     return cut if end - cut >= NAME_MIN else start
 
 
+_LIST_ITEM_MAX = 8
+
+
+def named_list_start(text: str, lo: int, stop: int, rules: NameRules) -> int | None:
+    """Start of the 、-list of places that ends at ``stop`` (the 等 before a generic works head),
+    its first item's verb cut off; None when an item is no short name or every item is a work
+    with a head of its own."""
+    start = stop
+    while start > lo and text[start - 1] not in CLAUSE_STOP + "和及与等":
+        start -= 1
+    start = after_last_verb(text, trim_start(text, start, stop, rules), stop)
+    items = text[start:stop].split("、")
+    if all(_HEAD.search(i[-3:]) for i in items):
+        return None  # 金凤大道、恩施大道等市政道路: works named each on its own (H-c12)
+    if all(2 <= len(i) <= _LIST_ITEM_MAX and not _LATIN_OR_DIGIT.search(i) for i in items):
+        return start
+    return None
+
+
 def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items ending in a works head, in clauses that speak of building (not of works completed)."""
     found: list[Found] = []
@@ -129,6 +149,11 @@ def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         start = match.start()
         while start > lo and (text[start - 1] not in _ITEM_STOP or text[start : start + 1] == "级"):
             start -= 1  # 高等级公路: 等 of 等级 is no list end
+        if text[start - 1 : start] == "等" and is_generic_work(text[start:end]):
+            listed = named_list_start(text, lo, start - 1, rules)
+            if listed is not None:  # 镇广、绕城西段、大垫等高速公路: one work (H-c14)
+                found.append((listed, end, PROJECT, WORKS_ITEM))
+            continue
         if _COUNT_FIRST.match(text, start):
             continue  # 3座|农村危桥, 27条|农村公路: a count of works, not a named one (H-jx2)
         start = trim_start(text, start, end, rules)
