@@ -148,7 +148,10 @@ def test_clauses_about_projects_are_not_names(sentence: str) -> None:
     ("sentence", "expected"),
     [
         ("推进高标准农田建设项目。", set()),  # generic, as before
-        ("推进东湖片区老旧小区改造项目。", {"东湖片区老旧小区改造项目"}),  # 改造 before the head stays
+        (
+            "推进东湖片区老旧小区改造项目。",
+            {"东湖片区老旧小区改造项目"},
+        ),  # 改造 before the head stays
     ],
 )
 def test_verbs_before_the_head_stay_in_names(sentence: str, expected: set[str]) -> None:
