@@ -180,8 +180,3 @@ def test_places_listed_before_a_generic_works_head_are_one_work() -> None:
     # works that each carry a head of their own stay separate (H-c12)
     sentence = "大力推进凤凰大道、民族大道、环城西路等市政道路建设。"
     assert _works(sentence) == {"凤凰大道", "民族大道", "环城西路"}
-
-
-def test_a_title_granted_is_no_work() -> None:
-    assert not _headed("万州中心医院入选国家区域医疗中心建设项目，")
-    assert _headed("推进万州中心医院新院区建设项目，") == {"万州中心医院新院区建设项目"}

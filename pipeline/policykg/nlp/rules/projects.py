@@ -41,9 +41,6 @@ _COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)[�
 _SUPERLATIVE = re.compile(r"最[^的，、]{0,4}的")
 # A deictic place before the head refers to the place's projects (围绕我县项目).
 _DEICTIC_END = re.compile(r"(?:我|本|全|该)[省市县区镇乡]$")
-# A selection or title verb inside: what follows is a title granted, not a work's name
-# (…医院入选国家区域医疗中心项目).
-_TITLE_VERB = re.compile(r"入选|列入|纳入|获批|获评|荣获|评为")
 _NOT_FIRST = "与及和并续"
 _LIST_COUNT = re.compile(
     r"等(?:\d+|[一二三四五六七八九十两几]+)个"
@@ -147,9 +144,7 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
         return False  # 创造了大项目, 带动全县39个项目: a clause, not a name
     if name.endswith("的"):
         return False  # 在长沙县的项目, 年初确定的项目: a reference to projects, not a name
-    if _SUPERLATIVE.search(name) or _DEICTIC_END.search(name) or _TITLE_VERB.search(name):
-        return False
-    if _verb_then_generic(name, rules):
+    if _SUPERLATIVE.search(name) or _DEICTIC_END.search(name) or _verb_then_generic(name, rules):
         return False
     if "的" in name and not is_specific_project(name[name.rindex("的") + 1 :], rules):
         return False  # …城乡融合发展的|基础工程: what the works serve, no name
