@@ -180,3 +180,11 @@ def test_places_listed_before_a_generic_works_head_are_one_work() -> None:
     # works that each carry a head of their own stay separate (H-c12)
     sentence = "大力推进凤凰大道、民族大道、环城西路等市政道路建设。"
     assert _works(sentence) == {"凤凰大道", "民族大道", "环城西路"}
+
+
+def test_ji_joins_two_named_works_in_a_list() -> None:
+    sentence = "加快国际会展中心、京雄高铁及雄安东站等重大项目建设。"
+    assert {"京雄高铁", "雄安东站"} <= _listed(sentence)
+    # a work without a name of its own stays with the one before it
+    sentence = "推动铁路专用线、汉江综合码头及航道整治等项目开工。"
+    assert "汉江综合码头及航道整治" in _listed(sentence)

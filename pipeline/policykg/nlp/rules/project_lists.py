@@ -18,6 +18,7 @@ from policykg.nlp.candidates import (
     NUMBERED_WORKS,
     PROJECT_LIST,
 )
+from policykg.nlp.rules.lexicon import has_proper_part
 from policykg.nlp.rules.names import latest_cut
 from policykg.nlp.rules.orgs import Found
 from policykg.nlp.rules.projects import (
@@ -71,6 +72,22 @@ def _generic_tail(tail: str, rules: NameRules) -> bool:
     return all(len(p) <= _SECTOR_MAX or is_generic_project(p, rules) for p in parts)
 
 
+_ITEM_JOINER = "及"
+_MIN_JOINED = 4
+
+
+def _split_items(text: str, start: int, end: int, rules: NameRules) -> list[tuple[int, int]]:
+    """A list item split at 和 (``split_pair``) and at 及 before a name of its own (4+ characters
+    with a proper part): in a list of works every named work is an item (雄忻高铁 | 保定南站等
+    重大项目), while a work without a name stays with the one before it (浰河综合码头及航道整治)."""
+    pos = text.find(_ITEM_JOINER, start, end)
+    if pos - start >= _MIN_JOINED and end - pos - 1 >= _MIN_JOINED:
+        left, right = text[start:pos], text[pos + 1 : end]
+        if not is_generic_project(left, rules) and has_proper_part(right):
+            return [*split_pair(text, start, pos, rules), *_split_items(text, pos + 1, end, rules)]
+    return split_pair(text, start, end, rules)
+
+
 def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items of 实施A、B等(N个)(…)项目: each item is a project; the generic head is not."""
     boundary = project_boundary(rules)
@@ -86,7 +103,7 @@ def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
             if index == 0:
                 start = latest_cut(text, start, end, boundary)
             start = trim_start(text, start, end, rules)
-            for part_start, part_end in split_pair(text, start, end, rules):
+            for part_start, part_end in _split_items(text, start, end, rules):
                 name = text[part_start:part_end]
                 if 3 <= len(name) <= NAME_MAX and not is_generic_project(name, rules):
                     found.append((part_start, part_end, PROJECT, PROJECT_LIST))
