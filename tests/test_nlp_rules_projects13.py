@@ -188,3 +188,10 @@ def test_ji_joins_two_named_works_in_a_list() -> None:
     # a work without a name of its own stays with the one before it
     sentence = "推动铁路专用线、汉江综合码头及航道整治等项目开工。"
     assert "汉江综合码头及航道整治" in _listed(sentence)
+
+
+def test_items_of_a_quoted_count_programme_are_tasks() -> None:
+    sentence = "推进保障性住房建设、“平急两用”公共基础设施建设、城中村改造等“三大工程”。"
+    assert not _listed(sentence)
+    sentence = "推进滨江新城综合体、南湖湿地公园提升等“烂尾项目”盘活。"
+    assert "滨江新城综合体" in _listed(sentence)  # a quoted state is no count term
