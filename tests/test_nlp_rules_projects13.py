@@ -195,3 +195,10 @@ def test_items_of_a_quoted_count_programme_are_tasks() -> None:
     assert not _listed(sentence)
     sentence = "推进滨江新城综合体、南湖湿地公园提升等“烂尾项目”盘活。"
     assert "滨江新城综合体" in _listed(sentence)  # a quoted state is no count term
+
+
+def test_the_first_item_is_never_cut_inside_a_word() -> None:
+    sentence = "推进现代服务业集聚区、滨河新区综合管廊等重点项目。"
+    found = _listed(sentence)
+    assert "业集聚区" not in found
+    assert "滨河新区综合管廊" in found

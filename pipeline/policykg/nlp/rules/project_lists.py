@@ -18,7 +18,7 @@ from policykg.nlp.candidates import (
     NUMBERED_WORKS,
     PROJECT_LIST,
 )
-from policykg.nlp.rules.lexicon import has_proper_part
+from policykg.nlp.rules.lexicon import has_proper_part, is_word
 from policykg.nlp.rules.names import latest_cut
 from policykg.nlp.rules.orgs import Found
 from policykg.nlp.rules.projects import (
@@ -91,6 +91,20 @@ def _split_items(text: str, start: int, end: int, rules: NameRules) -> list[tupl
     return split_pair(text, start, end, rules)
 
 
+def _inside_word(text: str, cut: int) -> bool:
+    """The cut splits a word: the boundary word runs on into the next character (服务|业)."""
+    return any(is_word(text[cut - n : cut + 1]) for n in (2, 3) if cut - n >= 0)
+
+
+def _first_item_start(text: str, start: int, end: int, boundary: re.Pattern[str]) -> int:
+    """After the clause's verb before the first item (``latest_cut``), but never inside a word
+    (商贸服务|业标准化试点): then the cut after the boundary word before it."""
+    cut = latest_cut(text, start, end, boundary)
+    while cut > start and _inside_word(text, cut):
+        cut = latest_cut(text, start, cut - 1, boundary)
+    return cut
+
+
 def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items of 实施A、B等(N个)(…)项目: each item is a project; the generic head is not."""
     boundary = project_boundary(rules)
@@ -104,7 +118,7 @@ def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
             start, end = pos, pos + len(piece)
             pos = end + 1
             if index == 0:
-                start = latest_cut(text, start, end, boundary)
+                start = _first_item_start(text, start, end, boundary)
             start = trim_start(text, start, end, rules)
             for part_start, part_end in _split_items(text, start, end, rules):
                 name = text[part_start:part_end]
