@@ -44,8 +44,9 @@ _TAIL_AMOUNT = re.compile(
 )
 _TAIL_QUOTES = re.compile(r"[“”\"‘’]")
 _TAIL_STATE = re.compile(r"建成|提质|改造|升级|改扩建|扩建|续建|在建|烂尾|商贸")
-# A description of the listed works, with a qualifier at most (等一批科技含量高、…大的好项目).
+# A quoted count term as the head names a programme (等“三大工程”; H-c15).
 _TAIL_PROGRAMME = re.compile(r"[“\"‘][一二三四五六七八九十两百千\d]+大?$")
+# A description of the listed works, with a qualifier at most (等一批科技含量高、…大的好项目).
 _TAIL_DESCRIBED = re.compile(r"的(?:好|大|重点|重大|优质)?$")
 _CAPACITY = re.compile(
     r"年产(?!值)\s*\d+(?:\.\d+)?\s*(?:万|千)?(?:吨|件|台|套|辆|平方米|立方米|片|只|头|羽)"

@@ -42,9 +42,8 @@ _SUPERLATIVE = re.compile(r"最[^的，、]{0,4}的")
 # A deictic place before the head refers to the place's projects (围绕我县项目).
 _DEICTIC_END = re.compile(r"(?:我|本|全|该)[省市县区镇乡]$")
 _NOT_FIRST = "与及和并续"
-_LIST_COUNT = re.compile(
-    r"等(?:\d+|[一二三四五六七八九十两几]+)个"
-)  # 杨下河等四个片区…: the list's count
+# The count of a list before its descriptive head (杨下河等四个片区…工程): no clause's count.
+_LIST_COUNT = re.compile(r"等(?:\d+|[一二三四五六七八九十两几]+)个")
 _VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
 _PLACE_ITEM_MAX = 5
 _PLACE_ENDINGS = "路段街巷庙楼阁村镇庄乡"

@@ -91,8 +91,8 @@ def reported_completed(text: str, lo: int, hi: int) -> bool:
 _INNER_VERBS = re.compile(
     r"完成|实施|推进|加快|启动|开工|续建|新建|改建|扩建|加固|打通|抓好|做好|谋划|力争|确保|争取|年内|的"
 )
-_COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
-_COUNT_FIRST = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
+# A count of works (3座, 27条): no work's name holds or opens with one.
+_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
 
 
 def after_last_verb(text: str, start: int, end: int) -> int:
@@ -154,12 +154,12 @@ def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
             if listed is not None:  # 镇广、绕城西段、大垫等高速公路: one work (H-c14)
                 found.append((listed, end, PROJECT, WORKS_ITEM))
             continue
-        if _COUNT_FIRST.match(text, start):
+        if _COUNT.match(text, start):
             continue  # 3座|农村危桥, 27条|农村公路: a count of works, not a named one (H-jx2)
         start = trim_start(text, start, end, rules)
         start = after_last_verb(text, start, end)
         name = text[start:end]
-        if _LENGTH_FIRST.match(name) or is_generic_work(name) or _COUNT_INSIDE.search(name):
+        if _LENGTH_FIRST.match(name) or is_generic_work(name) or _COUNT.search(name):
             continue
         if NAME_MIN <= end - start <= NAME_MAX and end - start > len(match.group()):
             found.append((start, end, PROJECT, WORKS_ITEM))
