@@ -18,6 +18,7 @@ from policykg.nlp.candidates import (
     NUMBERED_WORKS,
     PROJECT_LIST,
 )
+from policykg.nlp.rules.lexicon import has_proper_part, is_word
 from policykg.nlp.rules.names import latest_cut
 from policykg.nlp.rules.orgs import Found
 from policykg.nlp.rules.projects import (
@@ -43,6 +44,10 @@ _TAIL_AMOUNT = re.compile(
 )
 _TAIL_QUOTES = re.compile(r"[“”\"‘’]")
 _TAIL_STATE = re.compile(r"建成|提质|改造|升级|改扩建|扩建|续建|在建|烂尾|商贸")
+# A quoted count term as the head names a programme (等“三大工程”; H-c15).
+_TAIL_PROGRAMME = re.compile(r"[“\"‘][一二三四五六七八九十两百千\d]+大?$")
+# A description of the listed works, with a qualifier at most (等一批科技含量高、…大的好项目).
+_TAIL_DESCRIBED = re.compile(r"的(?:好|大|重点|重大|优质)?$")
 _CAPACITY = re.compile(
     r"年产(?!值)\s*\d+(?:\.\d+)?\s*(?:万|千)?(?:吨|件|台|套|辆|平方米|立方米|片|只|头|羽)"
 )
@@ -60,11 +65,45 @@ def clause_start(text: str, pos: int) -> int:
 
 def _generic_tail(tail: str, rules: NameRules) -> bool:
     """The words between 等 and 项目: counts, generic words, or a list of short sector names."""
+    if _TAIL_PROGRAMME.match(tail):
+        return False  # 等“三大工程”: a quoted count term names a programme, its items are tasks
+    if _TAIL_DESCRIBED.search(tail):
+        return True  # 等一批科技含量高、财税贡献大的项目: a description of the listed works
     tail = _TAIL_STATE.sub("", _TAIL_QUOTES.sub("", _TAIL_AMOUNT.sub("", tail)))
     parts = tail.split("、")
     if len(parts) == 1:
         return is_generic_project(tail, rules)
     return all(len(p) <= _SECTOR_MAX or is_generic_project(p, rules) for p in parts)
+
+
+_ITEM_JOINER = "及"
+_MIN_JOINED = 4
+
+
+def _split_items(text: str, start: int, end: int, rules: NameRules) -> list[tuple[int, int]]:
+    """A list item split at 和 (``split_pair``) and at 及 before a name of its own (4+ characters
+    with a proper part): in a list of works every named work is an item (雄忻高铁 | 保定南站等
+    重大项目), while a work without a name stays with the one before it (浰河综合码头及航道整治)."""
+    pos = text.find(_ITEM_JOINER, start, end)
+    if pos - start >= _MIN_JOINED and end - pos - 1 >= _MIN_JOINED:
+        left, right = text[start:pos], text[pos + 1 : end]
+        if not is_generic_project(left, rules) and has_proper_part(right):
+            return [*split_pair(text, start, pos, rules), *_split_items(text, pos + 1, end, rules)]
+    return split_pair(text, start, end, rules)
+
+
+def _inside_word(text: str, cut: int) -> bool:
+    """The cut splits a word: the boundary word runs on into the next character (服务|业)."""
+    return any(is_word(text[cut - n : cut + 1]) for n in (2, 3) if cut - n >= 0)
+
+
+def _first_item_start(text: str, start: int, end: int, boundary: re.Pattern[str]) -> int:
+    """After the clause's verb before the first item (``latest_cut``), but never inside a word
+    (商贸服务|业标准化试点): then the cut after the boundary word before it."""
+    cut = latest_cut(text, start, end, boundary)
+    while cut > start and _inside_word(text, cut):
+        cut = latest_cut(text, start, cut - 1, boundary)
+    return cut
 
 
 def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
@@ -80,9 +119,9 @@ def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
             start, end = pos, pos + len(piece)
             pos = end + 1
             if index == 0:
-                start = latest_cut(text, start, end, boundary)
+                start = _first_item_start(text, start, end, boundary)
             start = trim_start(text, start, end, rules)
-            for part_start, part_end in split_pair(text, start, end, rules):
+            for part_start, part_end in _split_items(text, start, end, rules):
                 name = text[part_start:part_end]
                 if 3 <= len(name) <= NAME_MAX and not is_generic_project(name, rules):
                     found.append((part_start, part_end, PROJECT, PROJECT_LIST))

@@ -32,12 +32,18 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+
 NAME_MAX = 36
 _SPECIFIC_CORE = 5  # a name needs this many specific characters, or a digit / Latin letter
 CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
-_SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以")
+_SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以", "了")  # 启动了|白团…工程
 _AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _HEAD_INSIDE = re.compile(r"项目|工程")
-_COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)个")
+_COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)[个项]")  # …实施16项民生工程
+# A superlative describes a work without naming it (京南地区最大的|绿电制氢项目).
+_SUPERLATIVE = re.compile(r"最[^的，、]{0,4}的")
+# A deictic place before the head refers to the place's projects (围绕我县项目).
+_DEICTIC_END = re.compile(r"(?:我|本|全|该)[省市县区镇乡]$")
 _NOT_FIRST = "与及和并续"
+# The count of a list before its descriptive head (杨下河等四个片区…工程): no clause's count.
+_LIST_COUNT = re.compile(r"等(?:\d+|[一二三四五六七八九十两几]+)个")
 _VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
 _PLACE_ITEM_MAX = 5
 _PLACE_ENDINGS = "路段街巷庙楼阁村镇庄乡"
@@ -65,10 +71,21 @@ def is_generic_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool
     return len(_core(name, rules)) < 2
 
 
+# A phase singles out one work as a digit does (新国展二期, 子午工程二期; H-xj3: "place,
+# enterprise, phase or capacity").
+_PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})期")
+_STAGES = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})[期步]")
+
+
 def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
-    """A name with enough specific content: 5+ characters of it, or a digit / Latin letter."""
+    """A name with enough specific content: 5+ characters of it, or a digit, Latin letter or
+    phase."""
     core = _core(name, rules)
-    return len(core) >= _SPECIFIC_CORE or (len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core)))
+    if len(core) >= _SPECIFIC_CORE:
+        return True
+    if _PHASE.search(core):
+        return len(_STAGES.sub("", core)) >= 2  # a bare phase (二期项目, 一期二步) names nothing
+    return len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core))
 
 
 def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
@@ -87,24 +104,60 @@ def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_
     return start
 
 
+def _described_list(name: str, rules: NameRules) -> bool:
+    """``A、B等(N个)<description>``: places or firms listed before a descriptive head are one
+    work (巽阁公园等绿化续建工程, 杨下河等四个片区防涝治理工程; H-xj3, H-c14); a bare head after
+    等 (等项目, 等重点工程) makes the items separate works, found by the list rules."""
+    listed, described = name[: name.rindex("等")], name[name.rindex("等") + 1 :]
+    if _LATIN_OR_DIGIT.search(listed):
+        return False  # items with a capacity name works of their own (…350万千瓦光伏等21个…项目)
+    if is_specific_project(described, rules):
+        return True
+    return not is_generic_project(described, rules) and has_proper_part(listed)
+
+
+def _verb_then_generic(name: str, rules: NameRules) -> bool:
+    """A verb inside the name governs a generic object (用心用情用力实施|民生工程): a clause about
+    projects, not a name."""
+    words = opening_words(rules)
+    for pos in range(1, len(name) - 2):
+        for n in (4, 3, 2):
+            rest = name[pos + n :]
+            if rest and name[pos : pos + n] in words and is_generic_project(rest, rules):
+                return True
+    return False
+
+
+def phase_after(text: str, pos: int) -> str:
+    """The phase written right after a head (二期 of 子午工程二期, …项目（二期）), else ''."""
+    after = _PHASE_AFTER.match(text, pos)
+    phase = _PHASE.search(after.group()) if after else None
+    return phase.group() if phase else ""
+
+
 def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: NameRules) -> bool:
     name = text[start:head_start]
     if len(name) > NAME_MAX or _AMOUNT_INSIDE.search(name) or _HEAD_INSIDE.search(name):
         return False
-    if "了" in name or _COUNT_INSIDE.search(name):
+    if "了" in name or _COUNT_INSIDE.search(_LIST_COUNT.sub("等", name)):
         return False  # 创造了大项目, 带动全县39个项目: a clause, not a name
     if name.endswith("的"):
         return False  # 在长沙县的项目, 年初确定的项目: a reference to projects, not a name
-    if "等" in name and not is_specific_project(name[name.rindex("等") + 1 :], rules):
+    if _SUPERLATIVE.search(name) or _DEICTIC_END.search(name) or _verb_then_generic(name, rules):
+        return False
+    if "的" in name and not is_specific_project(name[name.rindex("的") + 1 :], rules):
+        return False  # …城乡融合发展的|基础工程: what the works serve, no name
+    if "等" in name and not _described_list(name, rules):
         return False
     if text[head_start:head_end] == "工程" and name.endswith(rules.programme_endings):
         return False
     if name and name[-1] in _VERB_BEFORE_HEAD and not (is_word(name[-2:]) or is_word(name[-3:])):
         return False
     name = text[trim_start(text, start, head_start) : head_start]
+    name += phase_after(text, head_end) if name else ""  # 子午工程二期
     listed = text[start - 1 : start] == "、"  # A、B项目: one of several named works
     return is_specific_project(name, rules) and (
-        listed or bool(_LATIN_OR_DIGIT.search(name)) or has_proper_part(name)
+        listed or bool(_LATIN_OR_DIGIT.search(name) or _PHASE.search(name)) or has_proper_part(name)
     )
 
 
@@ -169,6 +222,14 @@ def split_place_items(text: str, start: int, head_start: int) -> tuple[list[tupl
     return items, pos
 
 
+def _list_start(text: str, start: int, rules: NameRules) -> int:
+    """Start of the 、-list that ends in the item at ``start`` (its first item's verb cut off)."""
+    while start > 0 and text[start - 1] == "、":
+        item_start, _ = _item_before(text, start, rules)
+        start = trim_start(text, item_start, start - 1, rules)
+    return start
+
+
 def sibling_projects(text: str, start: int, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items listed before a project that share its head: A、B、C项目 names three projects."""
     found: list[Found] = []
@@ -222,6 +283,8 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
     found: list[Found] = []
     for match in word_regex(rules.project_heads).finditer(text):
         head_start, head_end = match.start(), match.end()
+        if text.startswith("项目标", head_start):
+            continue  # 各项|目标: 目 begins the word 目标, no head
         invested = invested_project(text, head_start, head_end, rules)
         if invested is not None:
             if invested >= 0:
@@ -238,10 +301,15 @@ def find_headed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> li
         )
         if start is None:
             continue
-        start = extend_over_places(text, trim_start(text, start, head_start), rules)
+        start = trim_start(text, start, head_start)
+        if "等" in text[start:head_start]:  # a list before a descriptive head: one work
+            found.append((_list_start(text, start, rules), head_end, PROJECT, PROJECT_HEAD))
+            continue
+        start = extend_over_places(text, start, rules)
         items, start = split_place_items(text, start, head_start)
         found += [(s, e, PROJECT, PROJECT_SIBLING) for s, e in items]
-        found += sibling_projects(text, start, rules)
+        if not _CATEGORY_END.search(text, start, head_end):  # 科技含量高、…的立县大项目
+            found += sibling_projects(text, start, rules)
         for part_start, part_end in split_pair(text, start, head_end, rules):
             if part_end - part_start <= len(match.group()) + 1:
                 continue
@@ -290,6 +358,16 @@ def _opening_length(text: str, pos: int, end: int, rules: NameRules) -> int:
     return 0
 
 
+def _complement_length(text: str, pos: int, rules: NameRules) -> int:
+    """1 when ``text[pos]`` is the complement of an opening verb cut before it (服务|好|…工程,
+    抓|好), else 0."""
+    for word in opening_words(rules):
+        begin = pos + 1 - len(word)
+        if len(word) > 1 and begin >= 0 and text.startswith(word, begin) and word[-1] == "好":
+            return 1
+    return 0
+
+
 @lru_cache(maxsize=8)
 def opening_words(rules: NameRules) -> frozenset[str]:
     """Words that open a clause, never a project name: the boundary words and the building
@@ -322,7 +400,9 @@ def settle_projects(
         if de >= 0 and _ATTRIBUTE.search(text, start, de):
             start = de + 1
         for _ in range(3):
-            step = _opening_length(text, start, end, rules)
+            step = _opening_length(text, start, end, rules) or _complement_length(
+                text, start, rules
+            )
             if not step:
                 break
             start += step

@@ -22,18 +22,26 @@ PROJECT = EntityType.PROJECT.value
 WORKS_HEADS = (
     "高铁 铁路 城际铁路 城际 高速公路 高速 快速路 公路 国道 省道 大道 路 大街 街 大桥 桥 隧道 "
     "机场 航站楼 港区 码头 航道 作业区 水库 水利枢纽 枢纽 电站 变电站 抽水蓄能 轨道交通 轻轨 "
-    "号线 复线 管网 水厂 污水处理厂 延伸段 南延段 北延段 段 外环 环路 环线 连接线 引线 便道"
+    "号线 复线 管网 水厂 污水处理厂 延伸段 南延段 北延段 段 外环 环路 环线 连接线 引线 便道 "
+    "二环 三环 四环"  # ring roads: 北三环, 南三环
 ).split()
 _HEAD = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, WORKS_HEADS), key=len, reverse=True)) + ")"
 )
 _ITEM_STOP = CLAUSE_STOP + "、等和及与"
+# Building and the tasks before it (征地, 征迁, 勘测: 雄忻高铁征地工作基本完成, 改建、加固…桥).
 _CONSTRUCTION = re.compile(
     r"建设|开工|加快|推进|启动|实施|谋划|前期|提速|续建|新建|改造|建成|通车|竣工"
+    r"|改建|加固|征地|征迁|拆迁|勘测|勘察"  # not 扩建: it names widening of what is built
 )
 _BUILD_AFTER = re.compile(
-    r"建设|改造|改扩建|扩建|提升|前期|开工|征地|征迁|拆迁"  # 推进恩施大道建设, 力争A铁路开工
+    r"建设|改造|改扩建|扩建|提升|前期|开工|征地|征迁|拆迁|开发建设"  # 推进恩施大道建设, 力争A铁路开工
     r"|[东西南北]延|扩容"
+)
+# What may follow a work's name besides a stop or a task: its state (丰乐汉江大桥即将通车, …正在办理)
+# or the count that sums up a list of works (…和望亭乡刘口桥3座危桥).
+_STATE_AFTER = re.compile(
+    r"即将|正在|开始|基本|全面|顺利|完成|(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)"
 )
 # An extension or widening written after the road is part of the work's name (H-c12: 富强路北延,
 # 扬子津路西延二期, 成南高速扩容).
@@ -48,6 +56,7 @@ _GENERIC_WORKS = tuple(
         "光伏 综合 货运 物流 主要 道路 旅游 园区 国际 全国性 区域 配套 港航 新建 一批"
     ).split()
 )
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _LENGTH_FIRST = re.compile(r"\d+(?:\.\d+)?(?:公里|千米|米)")
 NAME_MIN, NAME_MAX = 3, 20
 
@@ -76,12 +85,60 @@ def reported_completed(text: str, lo: int, hi: int) -> bool:
     return False
 
 
+# Verbs, time words and 的 never stand inside a work's name: the name starts after the last of
+# them in its item (A区年内完成|盛源大街南延, B区完成|职中路, 总投资3亿元的|新东环路). 建设 is not
+# among them (建设路).
+_INNER_VERBS = re.compile(
+    r"完成|实施|推进|加快|启动|开工|续建|新建|改建|扩建|加固|打通|抓好|做好|谋划|力争|确保|争取|年内|的"
+)
+# A count of works (3座, 27条): no work's name holds or opens with one.
+_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
+
+
+def after_last_verb(text: str, start: int, end: int) -> int:
+    """``start`` moved past the last verb or time word inside ``text[start:end]`` when a name of
+    ``NAME_MIN`` characters is left after it; a verb before a generic work (完成|道路) leaves no
+    name, so ``end`` is returned then."""
+    cut = start
+    for match in _INNER_VERBS.finditer(text, start, end):
+        cut = match.end()
+    if cut == start:
+        return start
+    if is_generic_work(text[cut:end]):
+        return end
+    return cut if end - cut >= NAME_MIN else start
+
+
+_LIST_ITEM_MAX = 8
+
+
+def named_list_start(text: str, lo: int, stop: int, rules: NameRules) -> int | None:
+    """Start of the 、-list of places that ends at ``stop`` (the 等 before a generic works head),
+    its first item's verb cut off; None when an item is no short name or every item is a work
+    with a head of its own."""
+    start = stop
+    while start > lo and text[start - 1] not in CLAUSE_STOP + "和及与等":
+        start -= 1
+    start = after_last_verb(text, trim_start(text, start, stop, rules), stop)
+    items = text[start:stop].split("、")
+    if all(_HEAD.search(i[-3:]) for i in items):
+        return None  # 金凤大道、恩施大道等市政道路: works named each on its own (H-c12)
+    if all(2 <= len(i) <= _LIST_ITEM_MAX and not _LATIN_OR_DIGIT.search(i) for i in items):
+        return start
+    return None
+
+
 def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items ending in a works head, in clauses that speak of building (not of works completed)."""
     found: list[Found] = []
     for match in _HEAD.finditer(text):
         end = match.end()
-        if end < len(text) and text[end] not in _ITEM_STOP and not _BUILD_AFTER.match(text, end):
+        if (
+            end < len(text)
+            and text[end] not in _ITEM_STOP
+            and not _BUILD_AFTER.match(text, end)
+            and not _STATE_AFTER.match(text, end)
+        ):
             continue  # the head runs on into a longer word (路线, 街道)
         lo, hi = _clause(text, match.start())
         if not _CONSTRUCTION.search(text, lo, hi) or reported_completed(text, lo, hi):
@@ -90,11 +147,19 @@ def find_works_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
         if extension:
             end = extension.end()
         start = match.start()
-        while start > lo and text[start - 1] not in _ITEM_STOP:
-            start -= 1
+        while start > lo and (text[start - 1] not in _ITEM_STOP or text[start : start + 1] == "级"):
+            start -= 1  # 高等级公路: 等 of 等级 is no list end
+        if text[start - 1 : start] == "等" and is_generic_work(text[start:end]):
+            listed = named_list_start(text, lo, start - 1, rules)
+            if listed is not None:  # 镇广、绕城西段、大垫等高速公路: one work (H-c14)
+                found.append((listed, end, PROJECT, WORKS_ITEM))
+            continue
+        if _COUNT.match(text, start):
+            continue  # 3座|农村危桥, 27条|农村公路: a count of works, not a named one (H-jx2)
         start = trim_start(text, start, end, rules)
+        start = after_last_verb(text, start, end)
         name = text[start:end]
-        if _LENGTH_FIRST.match(name) or is_generic_work(name):
+        if _LENGTH_FIRST.match(name) or is_generic_work(name) or _COUNT.search(name):
             continue
         if NAME_MIN <= end - start <= NAME_MAX and end - start > len(match.group()):
             found.append((start, end, PROJECT, WORKS_ITEM))
