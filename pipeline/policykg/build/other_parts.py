@@ -26,7 +26,7 @@ from policykg.graph.turtle_spool import Blocks, TurtleSpool, subject_blocks
 logger = logging.getLogger(__name__)
 
 
-KEEP_ROWS = 1_000_000  # rows of the other parts kept from their first pass (≈ 300 MB at most)
+KEEP_ROWS = 500_000  # rows of the other parts kept from their first pass (≈ 150 MB at most)
 
 
 class KeptRows:
