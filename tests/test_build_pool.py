@@ -7,6 +7,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
+import pytest
+
 from policykg.build import pool
 from policykg.build.pool import Workers
 from policykg.build.stages import Stages
@@ -49,3 +51,11 @@ def test_run_sends_a_bounded_window_largest_first_and_each_item_once() -> None:
     assert answers == {i: i * 10 + 1 for i in items}
     assert prepared == sorted(items, reverse=True)  # largest first, each prepared once
     assert workers.most == pool.IN_FLIGHT * workers.jobs  # the window fills, never more
+
+
+def test_without_a_fork_server_the_workers_are_spawned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "HAS_FORKSERVER", False)
+    assert pool._context().get_start_method() == "spawn"
+    pool.Workers(Stages(list, lambda doc, nlp: None, lambda r: ((), ()), iter), 2).warm_up()  # type: ignore[arg-type]
+    monkeypatch.setattr(pool, "HAS_FORKSERVER", True)
+    assert pool._context().get_start_method() == "forkserver"

@@ -1,13 +1,15 @@
 """Per-document work on N local worker processes (``policykg build --jobs N``): extraction,
-then the RDF and SHACL of each document's part (``build.doc_parts``).
+then the RDF and SHACL of each document's part (``build.doc_parts``) and of the other parts
+(``build.other_parts``).
 
-The stdlib ``ProcessPoolExecutor`` with the *forkserver* start method: workers are forked from a
-clean single-threaded server process (never from the parent, which may hold threads), and that
-server imports ``build.warm`` first, which builds the NLP pipeline once for every worker (a
-worker otherwise spends about a second and a half importing spaCy and building its own). The
-server is one per parent process: if the SPARQL server's workers started it first, build workers
-build their pipeline themselves, on their first document. Each worker takes one task at a time. Workers ignore Ctrl-C: the parent alone decides,
-drops the queued tasks and re-raises, so nothing is written.
+The stdlib ``ProcessPoolExecutor`` with the *forkserver* start method (*spawn* where there is
+none): workers are forked from a clean single-threaded server process (never from the parent,
+which may hold threads), and that server imports ``build.warm`` first, which builds the NLP
+pipeline once for every worker (a worker otherwise spends about a second and a half importing
+spaCy and building its own). The server is one per parent process: if the SPARQL server's
+workers started it first, build workers build their pipeline themselves, on their first
+document. Each worker takes one task at a time. Workers ignore Ctrl-C: the parent alone
+decides, drops the queued tasks and re-raises, so nothing is written.
 """
 
 from __future__ import annotations
@@ -61,10 +63,16 @@ def _outcome(future: Future[Outcome], doc: SourceDoc) -> Outcome:
 
 
 def _context() -> BaseContext:
-    """Forked from a fork server that has the NLP pipeline built (if this process starts it)."""
+    """Forked from a fork server that has the NLP pipeline built (if this process starts it);
+    spawned where there is no fork server (Windows)."""
+    if not HAS_FORKSERVER:
+        return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["policykg.build.warm"])
     return ctx
+
+
+HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 
 
 class Workers:
@@ -87,6 +95,8 @@ class Workers:
     def warm_up(self) -> None:
         """Start the fork server now, so that it builds the NLP pipeline while this process
         reads the documents (the workers themselves start with the first task)."""
+        if not HAS_FORKSERVER:
+            return  # spawned workers build their own pipeline
         from multiprocessing import forkserver
 
         _context()
