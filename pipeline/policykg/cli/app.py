@@ -30,9 +30,9 @@ err_console = Console(stderr=True)
 JOBS_OPTION = typer.Option(
     "--jobs",
     "-j",
-    help="Extract on N worker processes (each loads the NLP pipeline once; build also makes, "
-    "writes and checks each document's RDF there); with --dask processes, the number of Dask "
-    "processes.",
+    help="Extract on N worker processes (forked from one process that loads the NLP pipeline "
+    "once; build also makes, writes and checks each document's RDF there, and writes and checks "
+    "the rest of the graph); with --dask processes, the number of Dask processes.",
 )
 DASK_OPTION = typer.Option(
     "--dask",

@@ -50,7 +50,7 @@ def build(
 ) -> None:
     """Run every stage on the seeds and write OUT/graph.ttl, validated against the SHACL shapes.
 
-    Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from OUT/cache/ (the summary line says how many); the others are extracted in this process, on --jobs N worker processes (which then also make and check each document's RDF), or as a Dask bag (--dask), with the same output.
+    Also writes OUT/extraction.jsonl and OUT/build.json. Unchanged documents are taken from OUT/cache/ (the summary line says how many); the others are extracted in this process, on --jobs N worker processes (which then also make and check each document's RDF, and write and check the rest of the graph), or as a Dask bag (--dask), with the same output.
 
     A file that cannot be read (say, permission denied, or text in an unknown encoding) or extracted is named on stderr with the reason, the graph of the others is still written, and the exit status is 1. Folder entries that are not files (subfolders, named pipes, dangling symbolic links, link loops) and manifest entries whose file is missing are named as warnings and skipped. The three outputs replace the previous ones together, or not at all if the build fails or is stopped. Findings the ontology cannot hold (say, a relation between the wrong kinds of entity) are left out, logged and listed in build.json. If the graph still fails a SHACL shape, nothing is written, the violations are listed, and the exit status is 1.
     """
