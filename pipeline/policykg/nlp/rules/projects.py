@@ -34,16 +34,18 @@ _SPECIFIC_CORE = 5  # a name needs this many specific characters, or a digit / L
 CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
 _SINGLE_CUTS = ("的", "、", "将", "把", "对", "由", "以", "了")  # 启动了|白团…工程
 _AMOUNT_INSIDE = re.compile(r"\d(?:亿|万)?元|投资")
-_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+# A number in digits or in Chinese numerals, as a count of things is written (16, 四, 几).
+NUMBER = r"(?:\d+|[一二三四五六七八九十两几]+)"
 _HEAD_INSIDE = re.compile(r"项目|工程")
-_COUNT_INSIDE = re.compile(r".(?:\d+|[一二三四五六七八九十两几]+)[个项]")  # …实施16项民生工程
+_COUNT_INSIDE = re.compile(rf".{NUMBER}[个项]")  # …实施16项民生工程
 # A superlative describes a work without naming it (京南地区最大的|绿电制氢项目).
 _SUPERLATIVE = re.compile(r"最[^的，、]{0,4}的")
 # A deictic place before the head refers to the place's projects (围绕我县项目).
 _DEICTIC_END = re.compile(r"(?:我|本|全|该)[省市县区镇乡]$")
 _NOT_FIRST = "与及和并续"
 # The count of a list before its descriptive head (杨下河等四个片区…工程): no clause's count.
-_LIST_COUNT = re.compile(r"等(?:\d+|[一二三四五六七八九十两几]+)个")
+_LIST_COUNT = re.compile(rf"等{NUMBER}个")
 _VERB_BEFORE_HEAD = "抓谋引建上争保推促"  # 抓项目, 谋项目: a verb, not a name
 _PLACE_ITEM_MAX = 5
 _PLACE_ENDINGS = "路段街巷庙楼阁村镇庄乡"
@@ -85,7 +87,7 @@ def is_specific_project(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> boo
         return True
     if _PHASE.search(core):
         return len(_STAGES.sub("", core)) >= 2  # a bare phase (二期项目, 一期二步) names nothing
-    return len(core) >= 2 and bool(_LATIN_OR_DIGIT.search(core))
+    return len(core) >= 2 and bool(LATIN_OR_DIGIT.search(core))
 
 
 def trim_start(text: str, start: int, end: int, rules: NameRules = DEFAULT_NAME_RULES) -> int:
@@ -109,7 +111,7 @@ def _described_list(name: str, rules: NameRules) -> bool:
     work (巽阁公园等绿化续建工程, 杨下河等四个片区防涝治理工程; H-xj3, H-c14); a bare head after
     等 (等项目, 等重点工程) makes the items separate works, found by the list rules."""
     listed, described = name[: name.rindex("等")], name[name.rindex("等") + 1 :]
-    if _LATIN_OR_DIGIT.search(listed):
+    if LATIN_OR_DIGIT.search(listed):
         return False  # items with a capacity name works of their own (…350万千瓦光伏等21个…项目)
     if is_specific_project(described, rules):
         return True
@@ -157,7 +159,7 @@ def _head_name_ok(text: str, start: int, head_start: int, head_end: int, rules: 
     name += phase_after(text, head_end) if name else ""  # 子午工程二期
     listed = text[start - 1 : start] == "、"  # A、B项目: one of several named works
     return is_specific_project(name, rules) and (
-        listed or bool(_LATIN_OR_DIGIT.search(name) or _PHASE.search(name)) or has_proper_part(name)
+        listed or bool(LATIN_OR_DIGIT.search(name) or _PHASE.search(name)) or has_proper_part(name)
     )
 
 
@@ -178,7 +180,7 @@ def _item_before(text: str, start: int, rules: NameRules) -> tuple[int, int]:
 
 
 def _is_place_item(item: str) -> bool:
-    if not 2 <= len(item) <= _PLACE_ITEM_MAX or _LATIN_OR_DIGIT.search(item):
+    if not 2 <= len(item) <= _PLACE_ITEM_MAX or LATIN_OR_DIGIT.search(item):
         return False
     return not starts_with_common_word(item) or item[-1] in _PLACE_ENDINGS
 

@@ -15,7 +15,7 @@ from policykg.ir import EntityType
 from policykg.nlp.candidates import WORKS_ITEM
 from policykg.nlp.rules.names import strip_words
 from policykg.nlp.rules.orgs import Found
-from policykg.nlp.rules.projects import CLAUSE_STOP, trim_start
+from policykg.nlp.rules.projects import CLAUSE_STOP, LATIN_OR_DIGIT, NUMBER, trim_start
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
 
 PROJECT = EntityType.PROJECT.value
@@ -40,9 +40,8 @@ _BUILD_AFTER = re.compile(
 )
 # What may follow a work's name besides a stop or a task: its state (丰乐汉江大桥即将通车, …正在办理)
 # or the count that sums up a list of works (…和望亭乡刘口桥3座危桥).
-_STATE_AFTER = re.compile(
-    r"即将|正在|开始|基本|全面|顺利|完成|(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)"
-)
+_WORK_COUNT = rf"{NUMBER}(?:座|条|处|个)"
+_STATE_AFTER = re.compile(rf"即将|正在|开始|基本|全面|顺利|完成|{_WORK_COUNT}")
 # An extension or widening written after the road is part of the work's name (H-c12: 富强路北延,
 # 扬子津路西延二期, 成南高速扩容).
 _EXTENSION = re.compile(r"[东西南北]延(?:伸)?(?:段|线)?(?:[一二三四五六七八九十]期)?|扩容")
@@ -56,7 +55,6 @@ _GENERIC_WORKS = tuple(
         "光伏 综合 货运 物流 主要 道路 旅游 园区 国际 全国性 区域 配套 港航 新建 一批"
     ).split()
 )
-_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _LENGTH_FIRST = re.compile(r"\d+(?:\.\d+)?(?:公里|千米|米)")
 NAME_MIN, NAME_MAX = 3, 20
 
@@ -92,7 +90,7 @@ _INNER_VERBS = re.compile(
     r"完成|实施|推进|加快|启动|开工|续建|新建|改建|扩建|加固|打通|抓好|做好|谋划|力争|确保|争取|年内|的"
 )
 # A count of works (3座, 27条): no work's name holds or opens with one.
-_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:座|条|处|个)")
+_COUNT = re.compile(_WORK_COUNT)
 
 
 def after_last_verb(text: str, start: int, end: int) -> int:
@@ -123,7 +121,7 @@ def named_list_start(text: str, lo: int, stop: int, rules: NameRules) -> int | N
     items = text[start:stop].split("、")
     if all(_HEAD.search(i[-3:]) for i in items):
         return None  # 金凤大道、恩施大道等市政道路: works named each on its own (H-c12)
-    if all(2 <= len(i) <= _LIST_ITEM_MAX and not _LATIN_OR_DIGIT.search(i) for i in items):
+    if all(2 <= len(i) <= _LIST_ITEM_MAX and not LATIN_OR_DIGIT.search(i) for i in items):
         return start
     return None
 
