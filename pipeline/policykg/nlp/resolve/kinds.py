@@ -42,11 +42,11 @@ from policykg.nlp.candidates import COLUMN_ITEM, NUMBERED_WORKS
 from policykg.nlp.resolve.entities import enterprise_key
 from policykg.nlp.rules.lexicon import is_common_phrase, is_word
 from policykg.nlp.rules.vocabulary import GENRE_WORDS, LINE_HEADS, STREET_HEADS
+from policykg.text.divisions import core_name
 
 MIN_PLACES = 2
 GROUP = "集团"
 KINDS = (EntityType.ENTERPRISE, EntityType.PROJECT)
-_LEVELS = ("自治区", "自治州", "自治县", "新区", "省", "市", "县", "区", "旗", "州")
 _LEVEL_PREFIXES = ("园区", "市", "县", "区", "省")
 TABLE_SOURCES = frozenset((COLUMN_ITEM.name, NUMBERED_WORKS.name))
 _EXTENSIONS = ("东延", "西延", "南延", "北延", "延伸")
@@ -64,13 +64,10 @@ _NATIONAL = ("国家", "中国")
 
 
 def place_of(doc: SourceDoc) -> str:
-    """The place a document speaks for, without its level (清苑县 and 清苑区 → 清苑); the
-    document's name when its place is unknown."""
+    """The place a document speaks for, without its level (清苑县 and 清苑区 → 清苑, by
+    ``divisions.core_name``); the document's name when its place is unknown."""
     place = doc.meta.place or doc.meta.city or ""
-    for level in _LEVELS:
-        if place.endswith(level) and len(place) > len(level) + 1:
-            return place[: -len(level)]
-    return place or doc.name
+    return core_name(place) or place or doc.name
 
 
 def places_naming(entity: Entity, places: dict[str, str]) -> int:
