@@ -163,15 +163,3 @@ def make_name_rules() -> NameRules:
 def make_enterprise_suffixes() -> tuple[str, ...]:
     """Legal-form suffixes that end an enterprise's registered name."""
     return LEGAL_SUFFIXES
-
-
-@rule_data("policykg.genre_words.v1")
-def make_genre_words() -> tuple[str, ...]:
-    """Genre words the general dictionary lacks (城投, 强村, 城中村)."""
-    return GENRE_WORDS
-
-
-@rule_data("policykg.kind_heads.v1")
-def make_kind_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Heads of works shared by the places they run through, and of each place's streets."""
-    return LINE_HEADS, STREET_HEADS
