@@ -67,14 +67,13 @@ def _divisions() -> tuple[tuple[str, str], ...]:
 def _plain_words() -> frozenset[str]:
     """Short names that are also frequent verbs, adjectives or adverbs (合作 of 合作市, 大同 of
     大同市), by jieba's dictionary (frequency, tag): never counted."""
-    shorts = {core_name(name) for _, name in _divisions()} - {None}
+    shorts = {short for _, name in _divisions() if (short := core_name(name))}
     words = jieba_words()
-    plain: set[str] = set()
-    for word in shorts:
-        found = words.get(word or "")
-        if found and found[0] >= PLAIN_FREQUENCY and found[1] in _PLAIN_TAGS:
-            plain.add(word or "")
-    return frozenset(plain)
+    return frozenset(
+        word
+        for word in shorts
+        if (found := words.get(word)) and found[0] >= PLAIN_FREQUENCY and found[1] in _PLAIN_TAGS
+    )
 
 
 @lru_cache(maxsize=8)
