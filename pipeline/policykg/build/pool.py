@@ -5,8 +5,8 @@ then the RDF and SHACL of each document's part (``build.doc_parts``) and of the 
 The stdlib ``ProcessPoolExecutor`` with the *forkserver* start method (*spawn* where there is
 none): workers are forked from a clean single-threaded server process (never from the parent,
 which may hold threads), and that server imports ``build.warm`` first, which builds the NLP
-pipeline once for every worker (a worker otherwise spends about a second and a half importing
-spaCy and building its own). The server is one per parent process: if the SPARQL server's
+pipeline once for every worker (a worker otherwise spends 1.3–1.4 s importing spaCy and
+building its own). The server is one per parent process: if the SPARQL server's
 workers started it first, build workers build their pipeline themselves, on their first
 document. Each worker takes one task at a time. Workers ignore Ctrl-C: the parent alone
 decides, drops the queued tasks and re-raises, so nothing is written.
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 _WORKER: dict[str, Any] = {}
 IN_FLIGHT = 4  # tasks sent ahead per worker process
+HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
@@ -43,7 +44,7 @@ def _start_worker(stages: bytes, environment: dict[str, str]) -> None:
     # The fork server kept the environment it started with: take the parent's of today.
     os.environ.clear()
     os.environ.update(environment)
-    _WORKER["stages"] = stages  # unpickled on the first document: it imports spaCy
+    _WORKER["stages"] = stages  # unpickled on the first document
 
 
 def _extract_in_worker(doc: SourceDoc) -> Outcome:
@@ -70,9 +71,6 @@ def _context() -> BaseContext:
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["policykg.build.warm"])
     return ctx
-
-
-HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 
 
 class Workers:
