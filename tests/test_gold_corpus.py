@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from policykg.gold.corpus import GOLD_DIR, compile_doc, glossary_stems, load_sample
+from policykg.gold.corpus import GOLD_DIR, compile_doc, fresh_taken, glossary_stems, load_sample
 from policykg.gold.files import default_gold_root, read_glossary
 from policykg.gold.folds import read_corpus_folds
-from policykg.gold.sample import SEED, draw
+from policykg.gold.sample import SEED, draw, draw_fresh
 
 ROOT = default_gold_root()
 SHARED = ROOT.parents[1].parent / "shared" / "corpus"
 DOCS = load_sample(ROOT)
+FIRST_DRAW = load_sample(ROOT, fresh=False)
 ANNOTATED = [d for d in DOCS if (ROOT / "annotation" / f"{d.stem}.ann").is_file()]
 
 
@@ -23,7 +24,7 @@ ANNOTATED = [d for d in DOCS if (ROOT / "annotation" / f"{d.stem}.ann").is_file(
 def test_the_draw_is_reproducible_and_the_texts_are_byte_copies() -> None:
     drawn = draw(SHARED, SEED)
     assert [(d.stem, {p.index: (p.start, p.end) for p in d.paragraphs}) for d in drawn] == [
-        (d.stem, d.paragraphs) for d in DOCS
+        (d.stem, d.paragraphs) for d in FIRST_DRAW
     ]
     for doc in DOCS:
         copied = (ROOT / "corpus" / doc.file).read_bytes()
@@ -42,12 +43,37 @@ def test_committed_gold_is_the_compiled_annotation(doc) -> None:  # type: ignore
     assert [tuple(r) for r in coverage] == [doc.paragraphs[i] for i in compiled.covered]
 
 
-def test_folds_hold_whole_provinces_and_every_drawn_document_once() -> None:
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/corpus is absent: cannot redraw")
+def test_the_fresh_draw_is_reproducible_and_takes_nothing_read_before() -> None:
+    folds = {f.name: f for f in read_corpus_folds(ROOT / "splits.toml")}
+    fresh = [d for d in DOCS if d not in FIRST_DRAW]
+    assert fresh, "fresh.toml holds a draw"
+    like = {f.fresh_of for f in folds.values() if f.fresh_of}
+    assert len(like) == 1
+    provinces = set(folds[like.pop()].provinces)
+    redrawn = draw_fresh(SHARED, provinces, fresh_taken(ROOT), SEED)
+    assert [(d.stem, {p.index: (p.start, p.end) for p in d.paragraphs}) for d in redrawn] == [
+        (d.stem, d.paragraphs) for d in fresh
+    ]
+    judged = {p.stem for p in ROOT.glob("judged/texts/*.txt")}
+    assert not judged & {d.stem for d in fresh}
+    assert not {d.stem for d in FIRST_DRAW} & {d.stem for d in fresh}
+
+
+def test_folds_hold_whole_provinces_and_every_annotated_document_once() -> None:
     folds = read_corpus_folds(ROOT / "splits.toml")
-    provinces = [p for f in folds for p in f.provinces]
+    first = [f for f in folds if f.fresh_of is None]
+    provinces = [p for f in first for p in f.provinces]
     assert len(provinces) == len(set(provinces))
+    by_name = {f.name: f for f in folds}
+    for fold in folds:
+        if fold.fresh_of:  # a later draw from a sealed fold's provinces, sealed itself
+            assert set(fold.provinces) <= set(by_name[fold.fresh_of].provinces)
+            assert fold.status == by_name[fold.fresh_of].status == "sealed"
     stems = [s for f in folds for s in f.docs]
-    assert sorted(stems) == sorted(d.stem for d in DOCS)
+    assert len(stems) == len(set(stems))
+    assert set(stems) >= {d.stem for d in FIRST_DRAW}
+    assert set(stems) <= {d.stem for d in ANNOTATED}
     by_stem = {d.stem: d for d in DOCS}
     for fold in folds:
         assert {by_stem[s].province for s in fold.docs} <= set(fold.provinces)
@@ -89,6 +115,10 @@ def test_gold_readme_shows_the_current_stats() -> None:
 def test_the_folds_are_the_seeded_deal_of_provinces() -> None:
     from policykg.gold.folds import assign_folds
 
-    dealt = {f.name: (f.provinces, f.docs) for f in assign_folds(DOCS, SEED)}
-    committed = {f.name: (f.provinces, f.docs) for f in read_corpus_folds(ROOT / "splits.toml")}
+    dealt = {f.name: (f.provinces, f.docs) for f in assign_folds(FIRST_DRAW, SEED)}
+    committed = {
+        f.name: (f.provinces, f.docs)
+        for f in read_corpus_folds(ROOT / "splits.toml")
+        if f.fresh_of is None
+    }
     assert dealt == committed

@@ -30,6 +30,17 @@ def sample(
     ),
     seed: Annotated[int | None, typer.Option("--seed", help="Seed of the draw.")] = None,
     root: Annotated[Path | None, typer.Option("--root", help=ROOT_HELP)] = None,
+    fresh: Annotated[
+        str | None,
+        typer.Option(
+            "--fresh",
+            help="Draw a fresh sealed fold of this name instead (into fresh.toml): every city "
+            "report of --like's provinces not drawn, judged or copied before.",
+        ),
+    ] = None,
+    like: Annotated[
+        str, typer.Option("--like", help="With --fresh: the fold whose provinces to draw from.")
+    ] = "c4",
 ) -> None:
     """Draw documents and paragraph ranges by the fixed rule (policykg.gold.sample), copy them."""
     from policykg.gold.corpus import write_sample
@@ -37,9 +48,26 @@ def sample(
 
     if not (corpus / "cities-2024").is_dir():
         raise PolicyKGError(f"{corpus}: no cities-2024/ and baoding-counties/ here")
+    if fresh:
+        _draw_fresh(corpus, _root(root), seed or SEED, fresh, like)
+        return
     docs = draw(corpus, seed or SEED)
     write_sample(docs, glossary_docs(corpus), corpus, _root(root), seed or SEED)
     err_console.print(f"drew {len(docs)} documents, {sum(d.chars for d in docs):,} characters")
+
+
+def _draw_fresh(corpus: Path, base: Path, seed: int, fold: str, like: str) -> None:
+    from policykg.gold.corpus import fresh_taken, write_fresh
+    from policykg.gold.folds import read_corpus_folds
+    from policykg.gold.sample import draw_fresh
+
+    folds = {f.name: f for f in read_corpus_folds(base / "splits.toml")}
+    if like not in folds:
+        raise PolicyKGError(f"{base / 'splits.toml'}: no corpus fold {like!r} to draw like")
+    docs = draw_fresh(corpus, set(folds[like].provinces), fresh_taken(base), seed)
+    write_fresh(docs, corpus, base, seed, fold)
+    chars = sum(d.chars for d in docs)
+    err_console.print(f"drew {len(docs)} documents for {fold}, {chars:,} characters")
 
 
 @gold_app.command(name="compile")

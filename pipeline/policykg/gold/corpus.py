@@ -18,6 +18,7 @@ from policykg.gold.annfile import Compiled, compile_ann
 from policykg.gold.sample import SampledDoc
 
 SAMPLE_NAME = "sample.toml"
+FRESH_NAME = "fresh.toml"  # later draws for fresh sealed folds (``policykg gold sample --fresh``)
 GOLD_DIR = "gold/corpus"  # corpus gold, apart from the seeds' gold in gold/
 
 
@@ -52,8 +53,9 @@ def _manifest_text(docs: list[SampledDoc]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _sample_text(docs: list[SampledDoc], seed: int) -> str:
+def _sample_text(docs: list[SampledDoc], seed: int, header: tuple[str, ...] = ()) -> str:
     lines = [
+        *header,
         "# Drawn by `policykg gold sample` (policykg.gold.sample: the rule and its constants).",
         f"seed = {seed}",
     ]
@@ -102,9 +104,44 @@ def glossary_stems(root: Path) -> list[str]:
     return [str(s) for s in data.get("glossary", {}).get("docs", [])]
 
 
-def load_sample(root: Path) -> list[DrawnDoc]:
-    """The documents of ``root/sample.toml``."""
-    data = tomllib.loads((root / SAMPLE_NAME).read_text("utf-8"))
+def write_fresh(docs: list[SampledDoc], corpus: Path, root: Path, seed: int, fold: str) -> None:
+    """Copy a fresh draw's texts into ``root/corpus/``, add them to its manifest, and record
+    the draw in ``root/fresh.toml`` (the first draw in ``sample.toml`` is left as it is)."""
+    target = root / "corpus"
+    manifest = target / "manifest.toml"
+    listed = manifest.read_text("utf-8")
+    new = [d for d in docs if f"file = {_toml_value(d.file)}" not in listed]
+    for doc in docs:
+        shutil.copyfile(corpus / doc.source / doc.file, target / doc.file)
+    if new:
+        entries = _manifest_text(new).split("\n\n", 1)[1]
+        manifest.write_text(listed.rstrip("\n") + "\n\n" + entries, "utf-8")
+    header = (
+        f"# A fresh draw for the sealed fold {fold} (policykg.gold.sample.draw_fresh): every city",
+        "# report of its provinces that no earlier draw took and nobody writing rules has read.",
+    )
+    (root / FRESH_NAME).write_text(_sample_text(docs, seed, header), "utf-8")
+
+
+def fresh_taken(root: Path) -> set[str]:
+    """The stems a fresh draw must not take: the first draw, the judged texts, and every other
+    text copied into ``root/corpus/`` (a fresh draw's own texts excepted)."""
+    own = {d.stem for d in _load_draw(root / FRESH_NAME)} if (root / FRESH_NAME).is_file() else set()
+    taken = {d.stem for d in _load_draw(root / SAMPLE_NAME)}
+    taken |= {p.stem for p in root.glob("judged/texts/*.txt")}
+    return taken | ({p.stem for p in root.glob("corpus/*.txt")} - own)
+
+
+def load_sample(root: Path, fresh: bool = True) -> list[DrawnDoc]:
+    """The documents of ``root/sample.toml`` and, unless ``fresh`` is false, of ``fresh.toml``."""
+    docs = _load_draw(root / SAMPLE_NAME)
+    if fresh and (root / FRESH_NAME).is_file():
+        docs += _load_draw(root / FRESH_NAME)
+    return docs
+
+
+def _load_draw(path: Path) -> list[DrawnDoc]:
+    data = tomllib.loads(path.read_text("utf-8"))
     return [
         DrawnDoc(
             stem=d["stem"],

@@ -5,7 +5,9 @@ folds. The 保定 county reports (河北省) are one fold; the city reports' pro
 ``CITY_FOLDS`` folds, largest first, each to the fold with the fewest drawn characters (ties by
 a seeded order). ``SEALED`` folds are kept from everyone who writes rules until they are scored:
 their errors are not read while developing; once read, they become ``dev`` and another fold is
-sealed (the rotation is recorded in ``splits.toml``).
+sealed (the rotation is recorded in ``splits.toml``). A *fresh* fold (``fresh_of`` in
+``splits.toml``) holds a later draw (``fresh.toml``) from the provinces of a sealed fold: reports
+nobody has read, sealed when that fold's sibling was opened.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from policykg.gold.corpus import DrawnDoc
 
 CITY_FOLDS = 4
 COUNTY_FOLD = "hebei"
-SEALED = ("c3", "c4")
+SEALED = ("c3", "c4")  # as first dealt; splits.toml records later rotations
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class CorpusFold:
     status: str  # "dev" (rule writers may read its errors) or "sealed"
     provinces: tuple[str, ...]
     docs: tuple[str, ...]
+    fresh_of: str | None = None  # a later draw from this fold's provinces
 
 
 def assign_folds(docs: list[DrawnDoc], seed: int) -> list[CorpusFold]:
@@ -66,6 +69,12 @@ def read_corpus_folds(path: Path) -> list[CorpusFold]:
     """The corpus folds of ``splits.toml`` (empty when it has none)."""
     table = tomllib.loads(path.read_text("utf-8")).get("corpus_folds", {})
     return [
-        CorpusFold(name, str(f["status"]), tuple(f["provinces"]), tuple(f["docs"]))
+        CorpusFold(
+            name,
+            str(f["status"]),
+            tuple(f["provinces"]),
+            tuple(f["docs"]),
+            str(f["fresh_of"]) if "fresh_of" in f else None,
+        )
         for name, f in table.items()
     ]

@@ -103,7 +103,7 @@ def corpus_folds(
     glossary_docs = glossary_stems(root)
     results = []
     for fold in read_corpus_folds(root / "splits.toml"):
-        if only and fold.name not in only:
+        if (only and fold.name not in only) or not fold.docs:
             continue
         extra = [
             s for s in glossary_docs if province.get(s) in fold.provinces and s not in fold.docs

@@ -204,3 +204,25 @@ def glossary_docs(corpus: Path) -> list[SampledDoc]:
                     SampledDoc(Path(file).stem, folder, file, meta, "glossary", 0, 0, (), cut)
                 )
     return found
+
+
+def draw_fresh(
+    corpus: Path, provinces: set[str], taken: set[str], seed: int = SEED
+) -> list[SampledDoc]:
+    """A later draw for a fresh sealed fold: every city report of ``provinces`` whose stem is
+    not in ``taken`` (already drawn, or read by anyone), with ranges by the same rule."""
+    result: list[SampledDoc] = []
+    for entry in _manifest(corpus / "cities-2024"):
+        file = str(entry["file"])
+        stem = Path(file).stem
+        province = str(entry["province"])
+        if province not in provinces or stem in taken:
+            continue
+        raw = (corpus / "cities-2024" / file).read_text("utf-8")
+        offset, paras, cut = _ranges(raw, CITY_STEP, _rng(seed, f"fresh:{file}"))
+        meta = {k: v for k, v in entry.items() if k != "file"}
+        stratum = f"city/{province}/fresh"
+        result.append(
+            SampledDoc(stem, "cities-2024", file, meta, stratum, CITY_STEP, offset, paras, cut)
+        )
+    return sorted(result, key=lambda d: d.stem)
