@@ -126,7 +126,9 @@ def write_fresh(docs: list[SampledDoc], corpus: Path, root: Path, seed: int, fol
 def fresh_taken(root: Path) -> set[str]:
     """The stems a fresh draw must not take: the first draw, the judged texts, and every other
     text copied into ``root/corpus/`` (a fresh draw's own texts excepted)."""
-    own = {d.stem for d in _load_draw(root / FRESH_NAME)} if (root / FRESH_NAME).is_file() else set()
+    own = (
+        {d.stem for d in _load_draw(root / FRESH_NAME)} if (root / FRESH_NAME).is_file() else set()
+    )
     taken = {d.stem for d in _load_draw(root / SAMPLE_NAME)}
     taken |= {p.stem for p in root.glob("judged/texts/*.txt")}
     return taken | ({p.stem for p in root.glob("corpus/*.txt")} - own)
