@@ -34,7 +34,7 @@ def sample(
         str | None,
         typer.Option(
             "--fresh",
-            help="Draw a fresh sealed fold of this name instead (into fresh.toml): every city "
+            help="Draw a fresh fold of this name instead (into fresh-<name>.toml): every city "
             "report of --like's provinces not drawn, judged or copied before.",
         ),
     ] = None,
@@ -64,7 +64,7 @@ def _draw_fresh(corpus: Path, base: Path, seed: int, fold: str, like: str) -> No
     folds = {f.name: f for f in read_corpus_folds(base / "splits.toml")}
     if like not in folds:
         raise PolicyKGError(f"{base / 'splits.toml'}: no corpus fold {like!r} to draw like")
-    docs = draw_fresh(corpus, set(folds[like].provinces), fresh_taken(base), seed)
+    docs = draw_fresh(corpus, set(folds[like].provinces), fresh_taken(base, fold), seed)
     write_fresh(docs, corpus, base, seed, fold)
     chars = sum(d.chars for d in docs)
     err_console.print(f"drew {len(docs)} documents for {fold}, {chars:,} characters")

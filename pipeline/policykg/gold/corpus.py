@@ -18,7 +18,13 @@ from policykg.gold.annfile import Compiled, compile_ann
 from policykg.gold.sample import SampledDoc
 
 SAMPLE_NAME = "sample.toml"
-FRESH_NAME = "fresh.toml"  # later draws for fresh sealed folds (``policykg gold sample --fresh``)
+FRESH_GLOB = "fresh-*.toml"  # later draws, one file per fold (``policykg gold sample --fresh F``)
+
+
+def fresh_path(root: Path, fold: str) -> Path:
+    return root / f"fresh-{fold}.toml"
+
+
 GOLD_DIR = "gold/corpus"  # corpus gold, apart from the seeds' gold in gold/
 
 
@@ -106,7 +112,7 @@ def glossary_stems(root: Path) -> list[str]:
 
 def write_fresh(docs: list[SampledDoc], corpus: Path, root: Path, seed: int, fold: str) -> None:
     """Copy a fresh draw's texts into ``root/corpus/``, add them to its manifest, and record
-    the draw in ``root/fresh.toml`` (the first draw in ``sample.toml`` is left as it is)."""
+    the draw in ``root/fresh-<fold>.toml`` (the first draw in ``sample.toml`` is left as is)."""
     target = root / "corpus"
     manifest = target / "manifest.toml"
     listed = manifest.read_text("utf-8")
@@ -117,28 +123,29 @@ def write_fresh(docs: list[SampledDoc], corpus: Path, root: Path, seed: int, fol
         entries = _manifest_text(new).split("\n\n", 1)[1]
         manifest.write_text(listed.rstrip("\n") + "\n\n" + entries, "utf-8")
     header = (
-        f"# A fresh draw for the sealed fold {fold} (policykg.gold.sample.draw_fresh): every city",
-        "# report of its provinces that no earlier draw took and nobody writing rules has read.",
+        f"# A fresh draw for the fold {fold} (policykg.gold.sample.draw_fresh): every city report",
+        "# of its provinces that no earlier draw took and nobody writing rules had read.",
     )
-    (root / FRESH_NAME).write_text(_sample_text(docs, seed, header), "utf-8")
+    fresh_path(root, fold).write_text(_sample_text(docs, seed, header), "utf-8")
 
 
-def fresh_taken(root: Path) -> set[str]:
-    """The stems a fresh draw must not take: the first draw, the judged texts, and every other
-    text copied into ``root/corpus/`` (a fresh draw's own texts excepted)."""
-    own = (
-        {d.stem for d in _load_draw(root / FRESH_NAME)} if (root / FRESH_NAME).is_file() else set()
-    )
+def fresh_taken(root: Path, fold: str) -> set[str]:
+    """The stems a fresh draw for ``fold`` must not take: the first draw, the judged texts, and
+    every other text copied into ``root/corpus/`` (that fold's own texts excepted)."""
+    path = fresh_path(root, fold)
+    own = {d.stem for d in _load_draw(path)} if path.is_file() else set()
     taken = {d.stem for d in _load_draw(root / SAMPLE_NAME)}
     taken |= {p.stem for p in root.glob("judged/texts/*.txt")}
     return taken | ({p.stem for p in root.glob("corpus/*.txt")} - own)
 
 
 def load_sample(root: Path, fresh: bool = True) -> list[DrawnDoc]:
-    """The documents of ``root/sample.toml`` and, unless ``fresh`` is false, of ``fresh.toml``."""
+    """The documents of ``root/sample.toml`` and, unless ``fresh`` is false, of every
+    ``fresh-<fold>.toml``."""
     docs = _load_draw(root / SAMPLE_NAME)
-    if fresh and (root / FRESH_NAME).is_file():
-        docs += _load_draw(root / FRESH_NAME)
+    if fresh:
+        for path in sorted(root.glob(FRESH_GLOB)):
+            docs += _load_draw(path)
     return docs
 
 
