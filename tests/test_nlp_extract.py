@@ -69,6 +69,19 @@ def test_names_propagate_within_a_document(nlp: Any) -> None:
     assert {m.mention.span.start for m in mentions} == {2, raw.index("华曜科技", 5)}
 
 
+def test_a_name_only_cut_from_a_project_head_is_not_spread(nlp: Any) -> None:
+    # 明迈特 is found only as the head of a listed project: that cut alone is not spread over
+    # the document (a wrong cut, 投用 of 建成投用…, would otherwise become a firm everywhere);
+    # 双杰电气 (an industry word) and a name two rules found still are.
+    raw = "加快建设明迈特矿热炉、双杰电气二期等项目。\n明迈特再获殊荣，双杰电气入选百强。\n"
+    result = extract_doc(make_doc(raw), nlp)
+    starts = {c.label: set() for c in result.candidates}
+    for c in result.candidates:
+        starts[c.label].add(c.mention.span.start)
+    assert starts["明迈特"] == {4}
+    assert starts["双杰电气"] == {11, raw.rindex("双杰电气")}
+
+
 def test_propagation_skips_names_inside_longer_names(nlp: Any) -> None:
     raw = "支持鸿达化工建立研发中心。\n实施主体为湖北鸿达化工有限公司。\n"
     result = extract_doc(make_doc(raw), nlp)

@@ -316,7 +316,7 @@ def train(
         typer.Option(
             "--decide-types",
             help="With --decider: the entity types the model judges (comma-separated; default: "
-            "the shipped choice, Enterprise,GovernmentBody,Park,Place). Types left out keep "
+            "the shipped choice, Enterprise,GovernmentBody,Park,Place,Slogan,Abbreviation). Types left out keep "
             "every candidate.",
         ),
     ] = None,

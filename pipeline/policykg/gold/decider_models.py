@@ -21,7 +21,7 @@ from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, read_decider
 VERSION = "decider-1"
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
 # by the model trained without it (EVAL.md). The other types keep every rule candidate.
-DECIDED_TYPES = ("Enterprise", "GovernmentBody", "Park", "Place")
+DECIDED_TYPES = ("Enterprise", "GovernmentBody", "Park", "Place", "Slogan", "Abbreviation")
 
 
 def training_folds(root: Path) -> list[str]:

@@ -4,7 +4,8 @@ A project named after its enterprise starts with a short trade name followed by 
 The split point is found with the general lexicon: the shortest prefix (2–4 characters) that is
 not a common word or a place, followed by a dictionary word, a digit or 年产 (九鼎|风力发电,
 明迈特|超低排放, 天地和|年产62万吨). Weaker than the brand rule, so it only fills gaps. Roads,
-bridges, railways and ports are named after places (荆监高速, 龙翔西路): they have no owner.
+bridges, railways, ports, hubs, power and water plants are named after places (荆监高速,
+龙翔西路, 妈湾电厂): they have no owner.
 
 A list item that is a trade name plus one line of business and nothing else (瑞创人工智能,
 禧跃食品, 九五硼业 in …等6个项目) names the firm itself: the firm and its project are one
@@ -45,7 +46,7 @@ _NOT_FIRST = "与及和并同上续"
 _WORKS = re.compile(
     r"[东西南北中]?(?:路|街|大道|大街)|高速|高铁|铁路|公路|城际|轻轨|地铁|大桥|桥|隧道|航道|港"
     r"|码头|机场|水库|干渠|渠道|灌区|水利|引水|湿地|公园|片区|小学|中学|学校|学院|医院"
-    r"|博物馆|纪念馆|景区|遗址|抽水蓄能"
+    r"|博物馆|纪念馆|景区|遗址|抽水蓄能|枢纽|立交|通道|蓄洪|保护地|电厂|水厂|气象"
 )
 _INVESTED = re.compile(r"投资[^，。；、]{1,12}的$")  # 投资28亿元的大唐清苑热电项目
 _INVESTED_REACH = 16
@@ -62,6 +63,8 @@ def owner_length(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> int:
         return len(province) + length if length and _AFTER_OWNER.match(rest, length) else 0
     if not _HAN.match(name) or starts_with_common_word(name) or is_place_word(name[:2]):
         return 0
+    if any(name[:n] in verbs() for n in (2, 3)):
+        return 0  # a verb the project's span kept (建成投用中行数据中心 → 投用…)
     if _BETWEEN.search(name):
         return 0  # a link between two places (A至B公路, A—B路)
     industry = tuple(w for w in rules.industry_words if len(w) > 1)
@@ -129,6 +132,8 @@ def find_project_owners(
         listed = rule in _LISTED or text[start - 1 : start] in _LIST_SEPARATORS
         if text[start] in _NOT_FIRST or firm_item_length(name, rules):
             continue
+        if start and place_prefix(text[start - 1 : end]) > 1:
+            continue  # the span lost a place's first character to a list word (和|林格尔…)
         length = owner_length(name, rules)
         invested = _INVESTED.search(text, max(0, start - _INVESTED_REACH), start)
         if length and (listed or invested):
