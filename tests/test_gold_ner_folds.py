@@ -46,7 +46,7 @@ def test_corpus_documents_keep_their_spans_and_annotated_ranges() -> None:
             assert doc.starts_inside(span.start)
 
 
-@pytest.mark.parametrize("fold", ["c3", "c4", "nowhere"])
+@pytest.mark.parametrize("fold", ["c4", "c5", "nowhere"])
 def test_a_sealed_or_unknown_fold_neither_trains_nor_is_scored(fold: str, tmp_path: Path) -> None:
     with pytest.raises(PolicyKGError):
         training_docs(ROOT, without=fold)
@@ -86,7 +86,7 @@ def test_cli_training_fold_options(runner: CliRunner, tmp_path: Path) -> None:
     stray = runner.invoke(app, ["train", "--fold", "all", "--without", "c1", "-o", str(tmp_path)])
     assert stray.exit_code != 0 and "--without" in stray.output
     sealed = runner.invoke(
-        app, ["train", "--fold", "training", "--without", "c3", "-o", str(tmp_path / "m")]
+        app, ["train", "--fold", "training", "--without", "c4", "-o", str(tmp_path / "m")]
     )
     assert sealed.exit_code != 0 and "sealed" in sealed.output
     seeds = runner.invoke(app, ["eval", "--fold", "all", "--ner-model", str(tmp_path)])

@@ -64,6 +64,6 @@ def test_errors_of_a_sealed_fold_are_refused() -> None:
 
     from policykg.cli import app
 
-    result = CliRunner().invoke(app, ["eval", "--errors", "Park", "--fold", "c3"])
+    result = CliRunner().invoke(app, ["eval", "--errors", "Park", "--fold", "c4"])
     assert result.exit_code == 1
     assert "sealed" in " ".join(result.output.split())

@@ -90,6 +90,7 @@ COLUMN_ITEM = _rule("column_item", 0)  # 专栏 items (rules/columns.py, found i
 GLOSSARY = _register("glossary", 0)  # glossary entries (terms/glossary)
 # Rank 1–2: legal names, government bodies, list items, quoted terms.
 LEGAL_SUFFIX = _rule("legal_suffix", 1)
+BARE_FIRM_ITEM = _rule("bare_firm_item", 1)  # works lists of bare trade names (H-c11)
 GOVERNMENT_SUFFIX = _rule("government_suffix", 2)
 LIST_ENTERPRISE = _rule("list_enterprise", 2)
 LIST_LEADER = _rule("list_leader", 2)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.ir import EntityType, RelationType
-from policykg.nlp.candidates import RuleId
+from policykg.nlp.candidates import BARE_FIRM_ITEM, RuleId
 from policykg.nlp.rules.owners import firm_item_length
 
 Spot = tuple[int, int, str, RuleId]  # (start, end, label, rule) in paragraph coordinates
@@ -102,14 +102,16 @@ _AFTER_ITEM = "、和与及等"
 
 
 def firm_items(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> list[FoundRelation]:
-    """A list item that is a trade name plus a line of business (禧跃食品、九五硼业等6个项目) is
-    the firm and its project at once: the firm undertakes it."""
+    """A list item that is a trade name plus a line of business (禧跃食品、九五硼业等6个项目), or a
+    bare trade name in a list of them (航新、速威、豪然等重点项目), is the firm and its project at
+    once: the firm undertakes it."""
     found: list[FoundRelation] = []
     for project in _of(spots, PROJECT):
         start, end = project[0], project[1]
         before, after = text[start - 1 : start], text[end : end + 1]
         listed = (before and before in _BEFORE_ITEM) or (after and after in _AFTER_ITEM)
-        if listed and firm_item_length(text[start:end]):
+        bare = project[3] == BARE_FIRM_ITEM  # a works list of bare trade names (rules/firm_items)
+        if listed and (bare or firm_item_length(text[start:end])):
             firm = (start, end, ENTERPRISE, project[3])  # the item its rule found
             evidence = sentence_at(bounds, start)
             found.append(

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from policykg.ir import EntityType
 from policykg.nlp.rules.bodies import find_government_bodies, find_parks, find_places
+from policykg.nlp.rules.firm_items import find_firm_items
 from policykg.nlp.rules.lists import find_list_mates, find_listed_enterprises
 from policykg.nlp.rules.orgs import Found, find_enterprises
 from policykg.nlp.rules.owners import find_project_owners
@@ -129,6 +130,7 @@ class ProjectFinder(RuleComponent[NameRules]):
             + find_works_items(text, rules)
             + find_numbered_works(text)
         )
+        projects += find_firm_items(text, rules)
         owners = find_project_owners(text, projects, rules)
         return to_spans(doc, settle_projects(text, projects, rules) + owners)
 

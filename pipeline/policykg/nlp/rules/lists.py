@@ -35,10 +35,14 @@ _CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
 _ENTERPRISE_FRAME = re.compile(
     r"等(?:\d+家|[一二三四五六七八九十]+家)?(?P<qualifier>[\u4e00-\u9fff]{0,6}?)(?:企业|公司)"
 )
-# 与X(进行)对接/合作: a partner named on its own.
+# 与X(进行)对接/合作, 与A、B的战略合作: partners named on their own.
 _PARTNER_FRAME = re.compile(
-    r"与(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:进行|开展|深化|加强)?(?:对接|合作|签约|签订)"
+    r"与(?P<name>[\u4e00-\u9fffA-Za-z、]{2,40}?)(?:的(?:战略|深度|全面|紧密|务实)?)?"
+    r"(?:进行|开展|深化|加强)?(?:对接|合作|签约|签订)"
 )
+_PARTNER_MAX = 8
+# 中国商飞, 中国航发, 中国外运: a state group named 中国 + its short name.
+_STATE_GROUP = re.compile(r"中国[\u4e00-\u9fff]{2,4}")
 # 依托X开发/发展/建设…: the base the text builds on, when it is named like a firm.
 _RELY_FRAME = re.compile(
     r"依托(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:大力|加快|积极|重点|在|开发|发展|建设|研发|研制|打造|实施|推进|生产|建成)"
@@ -67,6 +71,7 @@ _NOT_BASES = (
     "龙头",
 )
 _NOT_PARTNERS = ("大学", "学院", "医院", "研究院", "研究所", "政府", "部门", "市场", "企业", "高校")
+_NOT_GROUPS = ("科学", "工程院", "社会", "协会", "学会", "中心", "国家", "城市", "地区")
 _SECTOR_QUALIFIERS = ("行业", "产业", "领域", "类", "规上", "规模以上", "中小", "小微")
 _ITEM_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,6}$")
 _LEADER_FRAME = re.compile(r"为(?:龙头|代表|引领|主体|骨干)")
@@ -146,6 +151,15 @@ def _opener_start(text: str, clause: int, pos: int) -> int | None:
     return best
 
 
+def _is_partner(name: str, rules: NameRules) -> bool:
+    """A firm named as a partner: a trade name, or 中国 + a state group's short name."""
+    if not 2 <= len(name) <= _PARTNER_MAX or contains_any(name, _NOT_PARTNERS):
+        return False
+    if _STATE_GROUP.fullmatch(name):
+        return not is_common_word(name[2:]) and not contains_any(name, _NOT_GROUPS)
+    return is_brand(name, rules)
+
+
 def find_listed_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
     """Items of 推动A、B等企业 and 以A、B为龙头/代表 (unless the head says projects)."""
     found: list[Found] = []
@@ -159,9 +173,11 @@ def find_listed_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) ->
         if not contains_any(name, _NOT_BASES) and is_brand(name, rules):
             found.append((match.start("name"), match.end("name"), ENTERPRISE, RELIED_ON))
     for match in _PARTNER_FRAME.finditer(text):
-        name = match.group("name")
-        if not contains_any(name, _NOT_PARTNERS) and is_brand(name, rules):
-            found.append((match.start("name"), match.end("name"), ENTERPRISE, PARTNER))
+        pos = match.start("name")
+        for name in match.group("name").split("、"):
+            if _is_partner(name, rules):
+                found.append((pos, pos + len(name), ENTERPRISE, PARTNER))
+            pos += len(name) + 1
     for match in _LEADER_FRAME.finditer(text):
         clause = _clause_start(text, match.start())
         opener = _opener_start(text, clause, match.start())

@@ -134,8 +134,21 @@ def find_project_owners(
             continue
         if start and place_prefix(text[start - 1 : end]) > 1:
             continue  # the span lost a place's first character to a list word (和|林格尔…)
-        length = owner_length(name, rules)
+        at, length = _owner_after_place(name, rules)
         invested = _INVESTED.search(text, max(0, start - _INVESTED_REACH), start)
         if length and (listed or invested):
-            found.append((start, start + length, ENTERPRISE, PROJECT_OWNER))
+            found.append((start + at, start + at + length, ENTERPRISE, PROJECT_OWNER))
     return found
+
+
+def _owner_after_place(name: str, rules: NameRules) -> tuple[int, int]:
+    """Where the trade name of ``name`` starts and its length: at 0, or after the county or city
+    that opens an item of a list (宣州|宏润新能源, 绩溪|富凯合金钢; H-c6 keeps the place out)."""
+    length = owner_length(name, rules)
+    if length:
+        return 0, length
+    cut = place_prefix(name)
+    if not cut or len(name) - cut < 4:
+        return 0, 0
+    length = owner_length(name[cut:], rules)
+    return (cut, length) if length else (0, 0)

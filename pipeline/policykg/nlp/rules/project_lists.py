@@ -106,21 +106,32 @@ def _first_item_start(text: str, start: int, end: int, boundary: re.Pattern[str]
     return cut
 
 
-def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
-    """Items of 实施A、B等(N个)(…)项目: each item is a project; the generic head is not."""
+def generic_lists(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[list[tuple[int, int]]]:
+    """The items of each 实施A、B等(N个)(…)项目 list whose head is generic: for each list, the
+    span of every 、-separated item (the first after the clause's verb, opening words trimmed)."""
     boundary = project_boundary(rules)
-    found: list[Found] = []
+    lists: list[list[tuple[int, int]]] = []
     for match in _LIST_HEAD.finditer(text):
         if not _generic_tail(match.group(1), rules):
             continue
         begin = clause_start(text, match.start())
         pos = begin
+        items: list[tuple[int, int]] = []
         for index, piece in enumerate(text[begin : match.start()].split("、")):
             start, end = pos, pos + len(piece)
             pos = end + 1
             if index == 0:
                 start = _first_item_start(text, start, end, boundary)
-            start = trim_start(text, start, end, rules)
+            items.append((trim_start(text, start, end, rules), end))
+        lists.append(items)
+    return lists
+
+
+def find_listed_projects(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """Items of 实施A、B等(N个)(…)项目: each item is a project; the generic head is not."""
+    found: list[Found] = []
+    for items in generic_lists(text, rules):
+        for start, end in items:
             for part_start, part_end in _split_items(text, start, end, rules):
                 name = text[part_start:part_end]
                 if 3 <= len(name) <= NAME_MAX and not is_generic_project(name, rules):

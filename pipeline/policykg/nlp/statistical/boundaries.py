@@ -4,7 +4,9 @@ Rules often start a project or firm name a word too early (竣工|健腾药业, 
 占地120亩的|开发区基础设施提升项目). For every Project, Enterprise or Park candidate, the variants
 without one or two leading opening words (dictionary verbs, adverbs, prepositions and
 conjunctions: 竣工, 力促, 夯实, 是, 在, 和) and without a leading ``…的`` attribute are proposed
-too, with the same proposer ``trimmed`` (``RuleId.trim``, written ``+trim``); the decision model (``decide``) keeps at most one of the
+too, and an Enterprise candidate without a listed place that opens it (凯里市|其亚集团, 贞丰|紫金:
+the guideline keeps a city before a firm's own name outside it, H-c6), with the same proposer
+``trimmed`` (``RuleId.trim``, written ``+trim``); the decision model (``decide``) keeps at most one of the
 candidates that share a type and an end.
 """
 
@@ -14,6 +16,7 @@ from collections.abc import Iterable
 
 from policykg.ir import EntityType
 from policykg.nlp.candidates import Spot
+from policykg.nlp.rules.gazetteer import place_prefix
 from policykg.nlp.rules.lexicon import _entries
 
 TRIMMED_TYPES = (EntityType.PROJECT.value, EntityType.ENTERPRISE.value, EntityType.PARK.value)
@@ -48,6 +51,10 @@ def variants(text: str, spot: Spot) -> list[Spot]:
     de = text.find("的", start, end - MIN_LEFT)
     if de >= 0:
         out.append((de + 1, end, label, source.trim()))
+    if label == EntityType.ENTERPRISE.value:
+        cut = place_prefix(text[start:end])
+        if cut and end - start - cut >= MIN_LEFT:
+            out.append((start + cut, end, label, source.trim()))
     return out
 
 

@@ -1,0 +1,52 @@
+"""Firms standing for their projects: 加快航新、速威、豪然等重点项目建设 (GUIDELINE H-c11).
+
+In a list of works with a generic head (等N个项目, 等一批项目, 等重点项目), an item that is a bare
+trade name — no line of business, no site, no phase — names the firm's project by the firm's
+name: the span is a Project and an Enterprise at once. This rule proposes the Project (rule
+``bare_firm_item``); the relation rule ``firm_item`` (``resolve/relations``) reads the same span as
+the firm that undertakes it. The rule fires only on lists of at least two items where every item
+is short (2–4 Han characters), neither a common word nor a listed place, and at least half of
+them are no word of the language at all and a plausible trade name (国投、华润: 国投 is in the
+dictionary), so lists of sectors or works (乙烯、己内酰胺; 道路、桥梁) never fire.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.ir import EntityType
+from policykg.nlp.candidates import BARE_FIRM_ITEM
+from policykg.nlp.rules.gazetteer import place_prefix
+from policykg.nlp.rules.lexicon import is_common_word, is_place_word, is_plain_word
+from policykg.nlp.rules.orgs import Found, is_brand
+from policykg.nlp.rules.project_lists import generic_lists
+from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
+
+_BARE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_MIN_ITEMS = 2
+
+
+def is_bare_trade_name(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
+    """2–4 Han characters that are a plausible trade name and neither a word nor a place."""
+    if not _BARE.fullmatch(name) or is_plain_word(name) or is_common_word(name):
+        return False
+    if place_prefix(name) or is_place_word(name[:2]):
+        return False
+    return is_brand(name, rules)
+
+
+def _short_name(name: str) -> bool:
+    return bool(_BARE.fullmatch(name)) and not is_common_word(name) and not place_prefix(name)
+
+
+def find_firm_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
+    """A Project span for every item of a generic works list of bare trade names."""
+    found: list[Found] = []
+    for items in generic_lists(text, rules):
+        names = [text[s:e] for s, e in items]
+        if len(names) < _MIN_ITEMS or not all(_short_name(n) for n in names):
+            continue
+        bare = sum(is_bare_trade_name(n, rules) for n in names)
+        if bare and 2 * bare >= len(names):
+            found += [(s, e, EntityType.PROJECT.value, BARE_FIRM_ITEM) for s, e in items]
+    return found
