@@ -35,6 +35,8 @@ _CLAUSE_STOP = "，。；：！？\n“”「」《》,;:!?"
 _ENTERPRISE_FRAME = re.compile(
     r"等(?:\d+家|[一二三四五六七八九十]+家)?(?P<qualifier>[\u4e00-\u9fff]{0,6}?)(?:企业|公司)"
 )
+# 支持A、B、C等做大做强: a list of firms that the text wants to grow, without the word 企业.
+_GROW_FRAME = re.compile(r"等(?:做大做强|做优做强|做强做优|做强做大|发展壮大|增资扩产)")
 # 与X(进行)对接/合作, 与A、B的战略合作: partners named on their own.
 _PARTNER_FRAME = re.compile(
     r"与(?P<name>[\u4e00-\u9fffA-Za-z、]{2,40}?)(?:的(?:战略|深度|全面|紧密|务实)?)?"
@@ -166,6 +168,9 @@ def find_listed_enterprises(text: str, rules: NameRules = DEFAULT_NAME_RULES) ->
     for match in _ENTERPRISE_FRAME.finditer(text):
         if contains_any(match.group("qualifier"), _SECTOR_QUALIFIERS):
             continue
+        begin = _clause_start(text, match.start())
+        found += _items_as(text, begin, match.start(), ENTERPRISE, LIST_ENTERPRISE, rules)
+    for match in _GROW_FRAME.finditer(text):
         begin = _clause_start(text, match.start())
         found += _items_as(text, begin, match.start(), ENTERPRISE, LIST_ENTERPRISE, rules)
     for match in _RELY_FRAME.finditer(text):

@@ -63,7 +63,7 @@ def owner_length(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> int:
         return len(province) + length if length and _AFTER_OWNER.match(rest, length) else 0
     if not _HAN.match(name) or starts_with_common_word(name) or is_place_word(name[:2]):
         return 0
-    if any(name[:n] in verbs() for n in (2, 3)):
+    if any(name[:n] in verbs() or name[:n] in rules.boundary_words for n in (2, 3)):
         return 0  # a verb the project's span kept (建成投用中行数据中心 → 投用…)
     if _BETWEEN.search(name):
         return 0  # a link between two places (A至B公路, A—B路)
