@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
+from policykg.build import wire  # noqa: F401  (IR types pickled by their constructor)
 from policykg.build.compact import compact
 from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.ir import DocResult, SourceDoc
