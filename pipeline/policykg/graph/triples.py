@@ -146,8 +146,10 @@ def quoted(text: str) -> str:
 
 def ntriples(rows: Iterable[Row]) -> Iterator[str]:
     """Each row as an N-Triples line."""
+    last, subject = None, ""
     for s, _, p, text, kind, datatype, language in rows:
-        subject = s if s.startswith("_:") else f"<{s}>"
+        if s is not last:  # a subject's rows share its string: written once per run of them
+            last, subject = s, s if s.startswith("_:") else f"<{s}>"
         if kind == IRI:
             yield f"{subject} <{p}> <{text}> .\n"
         elif kind == BLANK:
