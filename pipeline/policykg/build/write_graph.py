@@ -10,8 +10,8 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from policykg.build.doc_parts import spool_documents
-from policykg.build.other_parts import KeptRows, check_others, spool_others
+from policykg.build.interleave import spool_all
+from policykg.build.other_parts import KeptRows, check_others
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.graph import shacl_parts
@@ -54,7 +54,8 @@ def write_and_check(
     are checked last, when every type they borrow is known (their rows kept from the first pass
     up to ``other_parts.KEEP_ROWS`` rows, else made again). With ``workers``
     the others' Turtle and checks run there too (``other_parts``): this process only makes rows
-    and gathers types.
+    and gathers types, while the workers already make the first document parts
+    (``interleave``).
     """
     checker = shacl_parts.PartChecker(native=native)
     checking = 0.0
@@ -66,29 +67,23 @@ def write_and_check(
         checking += time.perf_counter() - start
 
     paths = shacl_parts.class_paths(load_shapes(shapes_path()))
-    parallel = workers is not None and len(parts.extraction.docs) > 1
     kept = KeptRows()
-    if parallel:
-        assert workers is not None
-        pointed = spool_others(parts, spool, checker, workers, paths, kept)
+    if workers is not None and len(parts.extraction.docs) > 1:
+        spool_all(parts, spool, checker, workers, paths, kept, check)
+        check_others(parts, checker, workers, paths, kept)
+        workers.release()  # nothing more for them: they exit while the outputs are written
     else:
-        pointed = set()
+        pointed: set[str] = set()
         for part in parts.others():
             rows = part.rows()
             checker.types.add(rows)
             pointed |= checker.types.targets(rows, paths)
             spool.add(rows)
             kept.add(rows)
-    # A document part points only at its own nodes and at those of the others: of its nodes'
-    # types, only those the others point at are ever borrowed (millions of nodes not kept).
-    checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
-    del pointed
-    if parallel:
-        assert workers is not None
-        spool_documents(parts, spool, checker, workers, check)
-        check_others(parts, checker, workers, paths, kept)
-        workers.release()  # nothing more for them: they exit while the outputs are written
-    else:
+        # A document part points only at its own nodes and at those of the others: of its
+        # nodes' types, only those the others point at are ever borrowed (millions not kept).
+        checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
+        del pointed
         for part in parts.documents():
             rows = part.rows()
             checker.types.add(rows)
