@@ -64,7 +64,7 @@ def spool_all(
     worker could not); ``checker.types`` ends with the types the other parts' checks need."""
     docs = parts.extraction.docs
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].raw))
-    early: dict[int, DocTask] = {}
+    early: dict[int, Types] = {}  # the types each early document was sent with
     held: dict[int, _Held] = {}
     wrong: set[int] = set()  # early documents sent with a type the others did not give
     later: list[list[Row]] = []  # parts their worker left to this process
@@ -92,13 +92,16 @@ def spool_all(
             kept.add(rows)
             yield rows
             for index in order[sent : min(sent + DOCS_PER_PART, EARLY_DOCS)]:
-                early[index] = make_task(parts, docs[index], None, native=checker.native)
+                task = make_task(parts, docs[index], None, native=checker.native)
+                early[index] = task.types
                 sent += 1
-                yield index, early[index]
+                yield index, task
         # Every other part is made: of the document parts' types, keep only those they point at.
         checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
         del pointed
-        wrong.update(i for i, t in early.items() if checker.types.subset(t.types) != t.types)
+        wrong.update(
+            i for i, sent_types in early.items() if checker.types.subset(sent_types) != sent_types
+        )
         if wrong:
             logger.warning("%d document parts sent with other types: checked here", len(wrong))
         settled = True
