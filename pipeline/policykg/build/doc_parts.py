@@ -14,8 +14,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from policykg.build import wire
 from policykg.graph.rdf import GraphParts, document_part
-from policykg.graph.rdf_plan import Plan
+from policykg.graph.rdf_plan import KeptAmount, Plan
+from policykg.graph.rdf_summary import EntityStats, Summary
 from policykg.graph.shacl import Violation, load_shapes
 from policykg.graph.shacl_parts import TypeIndex, class_paths, part_violations
 from policykg.graph.triples import Row
@@ -24,6 +26,7 @@ from policykg.graph.vocab import shapes_path
 from policykg.ir import SourceDoc
 
 logger = logging.getLogger(__name__)
+wire.register(KeptAmount, Plan, EntityStats, Summary, Violation)  # a task's plan, its verdict
 
 Types = dict[str, tuple[str, ...]]
 
