@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from policykg.build.collector import for_graph_tasks
 from policykg.build.doc_parts import DocDone, DocTask, Types, make_task, run_task
 from policykg.build.other_parts import KeptRows
 from policykg.build.pool import Workers
@@ -39,6 +40,12 @@ Item = tuple[int, DocTask] | list[Row]
 def run_item(item: Item) -> DocDone | Blocks:
     """A document task, or the Turtle of another part's rows (in a worker, or here)."""
     return run_task(item[1]) if isinstance(item, tuple) else subject_blocks(item)
+
+
+def run_in_worker(item: Item) -> DocDone | Blocks:
+    """:func:`run_item` in a worker, its garbage collector set for graph tasks."""
+    for_graph_tasks()
+    return run_item(item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +134,6 @@ def spool_all(
         else:
             held[index] = found
 
-    workers.stream(run_item, items(), done)
+    workers.stream(run_in_worker, items(), done)
     for rows in later:
         check(rows)

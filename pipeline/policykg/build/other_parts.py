@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from policykg.build.collector import for_graph_tasks
 from policykg.build.pool import Workers
 from policykg.graph.rdf import GraphParts
 from policykg.graph.shacl import Violation
@@ -75,6 +76,12 @@ def check_other(task: OtherCheck) -> list[Violation]:
     return part_violations(task.rows, index, native=task.native)
 
 
+def check_in_worker(task: OtherCheck) -> list[Violation]:
+    """:func:`check_other` in a worker, its garbage collector set for graph tasks."""
+    for_graph_tasks()
+    return check_other(task)
+
+
 def check_others(
     parts: GraphParts,
     checker: PartChecker,
@@ -99,4 +106,4 @@ def check_others(
         checker.found.extend(found)
         checker.checked += len(task.rows)
 
-    workers.stream(check_other, tasks(), done)
+    workers.stream(check_in_worker, tasks(), done)

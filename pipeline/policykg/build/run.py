@@ -20,12 +20,13 @@ from rdflib import Graph
 
 from policykg.build import publish
 from policykg.build.cache import DocCache
+from policykg.build.collector import unscanned
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.build.report import BuildReport, write_outputs
 from policykg.build.stages import Failed, Outcome, Stages
-from policykg.build.write_graph import unscanned, write_and_check
+from policykg.build.write_graph import write_and_check
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph.rdf import GraphParts
 from policykg.graph.screen import screen

@@ -5,10 +5,8 @@ against the SHACL shapes, with the document parts on the worker processes under 
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from policykg.build.interleave import spool_all
 from policykg.build.other_parts import KeptRows, check_others
@@ -22,29 +20,6 @@ from policykg.graph.turtle_spool import TurtleSpool
 from policykg.graph.vocab import shapes_path
 
 VALIDATION_STAGE = "validating against the SHACL shapes"
-
-
-YOUNG_THRESHOLD = 20_000  # new container objects between two young collections (Python: 700)
-
-
-@contextmanager
-def unscanned() -> Iterator[None]:
-    """The objects alive now (the IR: millions of them, kept to the end) frozen out of the
-    cyclic garbage collector's sight while the graph is written: the parts make millions of
-    short-lived tuples, and each full collection would walk the IR again (half the time of
-    writing the corpus graph went to it). Resolution runs so too (0.15–0.17 s less of
-    0.6–1.1 s on the corpus). The young generation is also collected less often
-    (:data:`YOUNG_THRESHOLD`, the collector still on): the corpus graph stage in one process
-    took 2.91–2.95 s instead of 3.31–3.45 s (three runs each; 2.75–2.84 s with the collector
-    off)."""
-    gc.freeze()
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
 
 
 def write_and_check(
