@@ -43,8 +43,10 @@ def run_item(item: Item) -> DocDone | Blocks:
 
 
 def run_in_worker(item: Item) -> DocDone | Blocks:
-    """:func:`run_item` in a worker, its garbage collector set for graph tasks."""
-    for_graph_tasks()
+    """:func:`run_item` in a worker, its garbage collector set for graph tasks (unless the
+    parts are checked by pyshacl, see ``collector.unscanned``)."""
+    if isinstance(item, tuple) and item[1].native:
+        for_graph_tasks()
     return run_item(item)
 
 

@@ -77,8 +77,10 @@ def check_other(task: OtherCheck) -> list[Violation]:
 
 
 def check_in_worker(task: OtherCheck) -> list[Violation]:
-    """:func:`check_other` in a worker, its garbage collector set for graph tasks."""
-    for_graph_tasks()
+    """:func:`check_other` in a worker, its garbage collector set for graph tasks (unless the
+    parts are checked by pyshacl, see ``collector.unscanned``)."""
+    if task.native:
+        for_graph_tasks()
     return check_other(task)
 
 

@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from policykg.build import publish
 from policykg.build.cache import DocCache
-from policykg.build.collector import unscanned
+from policykg.build.collector import YOUNG_THRESHOLD, unscanned
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
@@ -164,7 +164,8 @@ def _build_locked(
         documents = len(results)
         del results  # the candidates: what is left of them is in the entities now
         bar.stage("building the RDF graph")
-        with unscanned(), TurtleSpool(out) as spool:
+        young = YOUNG_THRESHOLD if validator == COMPILED else 0
+        with unscanned(young=young), TurtleSpool(out) as spool:
             write_and_check(
                 GraphParts(extraction), spool, bar, workers, native=validator == COMPILED
             )
