@@ -4,24 +4,28 @@ A document's part (its text, mentions, sentences, amounts and counts: most of th
 only the document, its slice of the plan (``Plan.for_document``) and the types of the entities and
 place it points at, so ``--jobs N`` makes and checks it in a worker: the worker sends back its
 Turtle blocks, the types of its nodes and its violations, and the parent spools them as if it had
-made them (``graph.ttl`` has the same bytes: the spool sorts the blocks by subject; the parent's
-side is ``interleave``). A part that points at a node whose types were not sent is checked by the
-parent, with every type known; a worker that dies leaves its documents to the parent.
+made them (``graph.ttl`` has the same bytes: the spool sorts the blocks by subject). A part that
+points at a node whose types were not sent is checked by the parent, with every type known; a
+worker that dies leaves its documents to the parent.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from policykg.build import wire
+from policykg.build.collector import for_graph_tasks
+from policykg.build.pool import Workers
 from policykg.graph.rdf import GraphParts, document_part
 from policykg.graph.rdf_plan import KeptAmount, Plan
 from policykg.graph.rdf_summary import EntityStats, Summary
 from policykg.graph.shacl import Violation, load_shapes
-from policykg.graph.shacl_parts import TypeIndex, class_paths, part_violations
+from policykg.graph.shacl_parts import PartChecker, TypeIndex, class_paths, part_violations
 from policykg.graph.triples import Row
-from policykg.graph.turtle_spool import Blocks, subject_blocks
+from policykg.graph.turtle_spool import Blocks, TurtleSpool, subject_blocks
 from policykg.graph.vocab import shapes_path
 from policykg.ir import SourceDoc
 
@@ -53,18 +57,13 @@ class DocDone:
     rows: list[Row] | None = None
 
 
-def make_task(
-    parts: GraphParts, doc: SourceDoc, types: TypeIndex | None, *, native: bool
-) -> DocTask:
-    """The task of ``doc``, with the types of the entities it names and of its place: from
-    ``types``, or as the other parts will give them (``GraphParts.expected_types``) when None."""
+def make_task(parts: GraphParts, doc: SourceDoc, types: TypeIndex, *, native: bool) -> DocTask:
+    """The task of ``doc``, with the types of the entities it names and of its place."""
     plan = parts.plan.for_document(doc.name)
     place = parts.places.get(doc.meta.place or "")
     pointed = {node for node, _, _ in plan.mentions.get(doc.name, ())}
     if place is not None:
         pointed.add(place)
-    if types is None:
-        return DocTask(doc, place, plan, {n: parts.expected_types(n) for n in pointed}, native)
     return DocTask(doc, place, plan, types.subset(pointed), native)
 
 
@@ -80,3 +79,45 @@ def run_task(task: DocTask) -> DocDone:
         return DocDone(blocks, own, None, rows)
     found = part_violations(rows, index, native=task.native)
     return DocDone(blocks, own, found)
+
+
+def run_in_worker(task: DocTask) -> DocDone:
+    """:func:`run_task` in a worker, its garbage collector set for graph tasks (unless the
+    parts are checked by pyshacl, see ``collector.unscanned``)."""
+    if task.native:
+        for_graph_tasks()
+    return run_task(task)
+
+
+def spool_documents(
+    parts: GraphParts,
+    spool: TurtleSpool,
+    checker: PartChecker,
+    workers: Workers,
+    check: Callable[[Sequence[Row]], None],
+) -> None:
+    """Every document's part made, spooled and checked on ``workers``; the types of the other
+    parts must be in ``checker.types`` already."""
+    docs = parts.extraction.docs
+    later: list[list[Row]] = []
+
+    def task_of(doc: SourceDoc) -> DocTask:
+        return make_task(parts, doc, checker.types, native=checker.native)
+
+    def done(index: int, future: Future[DocDone]) -> None:
+        try:
+            result = future.result()
+        except Exception as exc:  # the worker died: the part is made here instead
+            logger.warning("%s: RDF worker failed (%s); made here", docs[index].name, exc)
+            result = run_task(task_of(docs[index]))
+        spool.add_blocks(result.blocks)
+        checker.types.merge(result.types)
+        if result.violations is None:
+            later.append(result.rows or [])
+        else:
+            checker.found.extend(result.violations)
+            checker.checked += result.blocks.triples
+
+    workers.run(run_in_worker, docs, done, size=lambda doc: len(doc.raw), prepare=task_of)
+    for rows in later:
+        check(rows)

@@ -3,8 +3,7 @@ entities, assertions) under ``--jobs N``: the parent makes their rows and gather
 the workers write their Turtle and, once every type is known, check them against the shapes.
 
 The parent sends the rows of a part as it makes it (a few parts out at a time, so memory stays
-bounded, between the first document parts: ``interleave``) and spools the Turtle blocks that come
-back; the checks run the same function on the
+bounded) and spools the Turtle blocks that come back; the checks run the same function on the
 same rows and borrowed types as the parent would (``shacl_parts.part_violations``), so the
 verdict and ``graph.ttl`` do not depend on where a part was handled. A part whose worker died is
 handled here instead.
@@ -23,6 +22,7 @@ from policykg.graph.rdf import GraphParts
 from policykg.graph.shacl import Violation
 from policykg.graph.shacl_parts import PartChecker, TypeIndex, part_violations
 from policykg.graph.triples import Row
+from policykg.graph.turtle_spool import Blocks, TurtleSpool, subject_blocks
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +74,39 @@ def check_other(task: OtherCheck) -> list[Violation]:
     index = TypeIndex()
     index.merge(task.types)
     return part_violations(task.rows, index, native=task.native)
+
+
+def spool_others(
+    parts: GraphParts,
+    spool: TurtleSpool,
+    checker: PartChecker,
+    workers: Workers,
+    paths: frozenset[str],
+    kept: KeptRows,
+) -> set[str]:
+    """Spool every part of ``parts.others()`` with its Turtle written on ``workers``, record
+    the types of their nodes in ``checker.types``, and return the nodes they point at by
+    ``paths`` (whose types their checks will borrow)."""
+    pointed: set[str] = set()
+
+    def rows_of_others() -> Iterator[list[Row]]:
+        for part in parts.others():
+            rows = part.rows()
+            checker.types.add(rows)
+            pointed.update(checker.types.targets(rows, paths))
+            kept.add(rows)
+            yield rows
+
+    def done(rows: list[Row], future: Future[Blocks]) -> None:
+        try:
+            blocks = future.result()
+        except Exception as exc:  # the worker died: the Turtle is written here instead
+            logger.warning("RDF worker failed (%s); Turtle written here", exc)
+            blocks = subject_blocks(rows)
+        spool.add_blocks(blocks)
+
+    workers.stream(subject_blocks, rows_of_others(), done)
+    return pointed
 
 
 def check_in_worker(task: OtherCheck) -> list[Violation]:

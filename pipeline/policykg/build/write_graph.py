@@ -8,8 +8,8 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from policykg.build.interleave import spool_all
-from policykg.build.other_parts import KeptRows, check_others
+from policykg.build.doc_parts import spool_documents
+from policykg.build.other_parts import KeptRows, check_others, spool_others
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.graph import shacl_parts
@@ -38,8 +38,7 @@ def write_and_check(
     are checked last, when every type they borrow is known (their rows kept from the first pass
     up to ``other_parts.KEEP_ROWS`` rows, else made again). With ``workers``
     the others' Turtle and checks run there too (``other_parts``): this process only makes rows
-    and gathers types, while the workers already make the first document parts
-    (``interleave``).
+    and gathers types.
     """
     checker = shacl_parts.PartChecker(native=native)
     checking = 0.0
@@ -51,23 +50,29 @@ def write_and_check(
         checking += time.perf_counter() - start
 
     paths = shacl_parts.class_paths(load_shapes(shapes_path()))
+    parallel = workers is not None and len(parts.extraction.docs) > 1
     kept = KeptRows()
-    if workers is not None and len(parts.extraction.docs) > 1:
-        spool_all(parts, spool, checker, workers, paths, kept, check)
-        check_others(parts, checker, workers, paths, kept)
-        workers.release()  # nothing more for them: they exit while the outputs are written
+    if parallel:
+        assert workers is not None
+        pointed = spool_others(parts, spool, checker, workers, paths, kept)
     else:
-        pointed: set[str] = set()
+        pointed = set()
         for part in parts.others():
             rows = part.rows()
             checker.types.add(rows)
             pointed |= checker.types.targets(rows, paths)
             spool.add(rows)
             kept.add(rows)
-        # A document part points only at its own nodes and at those of the others: of its
-        # nodes' types, only those the others point at are ever borrowed (millions not kept).
-        checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
-        del pointed
+    # A document part points only at its own nodes and at those of the others: of its nodes'
+    # types, only those the others point at are ever borrowed (millions of nodes not kept).
+    checker.types.keep = {node for node in pointed if not checker.types.knows(node)}
+    del pointed
+    if parallel:
+        assert workers is not None
+        spool_documents(parts, spool, checker, workers, check)
+        check_others(parts, checker, workers, paths, kept)
+        workers.release()  # nothing more for them: they exit while the outputs are written
+    else:
         for part in parts.documents():
             rows = part.rows()
             checker.types.add(rows)

@@ -71,14 +71,6 @@ class GraphParts:
         self.places = place_nodes(extraction)
         self.concepts = concept_index(extraction.entities)
         self.plan = make_plan(extraction, self.concepts, self.places)
-        self._place_nodes: set[URIRef] | None = None
-
-    def expected_types(self, node: URIRef) -> tuple[str, ...]:
-        """The ``rdf:type`` values :meth:`others` will give ``node``, sorted, known before they
-        are made (a build checks each against the types the others gave, ``build.interleave``)."""
-        if self._place_nodes is None:
-            self._place_nodes = set(self.places.values())
-        return rdf_nodes.types_of(self.plan, node, meta_place=node in self._place_nodes)
 
     def documents(self) -> Iterator[Part]:
         """One part per document: only its own nodes and nodes of :meth:`others` are objects."""

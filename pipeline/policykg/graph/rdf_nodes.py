@@ -54,18 +54,6 @@ def add_types(g: Part, node: str, kind: EntityType) -> None:
         g.iri(node, TYPE, type_)
 
 
-def types_of(plan: Plan, node: str, *, meta_place: bool) -> tuple[str, ...]:
-    """The ``rdf:type`` values, sorted, that the parts of entities, glossary parts and places
-    known only from the manifest (``meta_place``) give ``node``, read from the plan alone: what
-    :func:`add_entity`, :func:`add_concept` and :func:`add_meta_place` write."""
-    found = {t for entity in plan.entities.get(node, ()) for t in _TYPES[entity.type]}
-    if node in plan.new_concepts:
-        found.add(_CONCEPT)
-    elif meta_place and not found:
-        found.update(_TYPES[EntityType.PLACE])
-    return tuple(sorted(found))
-
-
 def add_label(g: Part, node: str, label: str) -> None:
     """The one ``skos:prefLabel`` (and ``rdfs:label`` for generic tools), tagged @zh."""
     g.only(node, _PREF, label, ZH)
