@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import doctest
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
 import pytest
 
-from policykg.build import pool
+from policykg.build import fork_server, pool
 from policykg.build.pool import Workers
 from policykg.build.stages import Stages
 
@@ -54,8 +55,15 @@ def test_run_sends_a_bounded_window_largest_first_and_each_item_once() -> None:
 
 
 def test_without_a_fork_server_the_workers_are_spawned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pool, "HAS_FORKSERVER", False)
-    assert pool._context().get_start_method() == "spawn"
+    monkeypatch.setattr(fork_server, "HAS_FORKSERVER", False)
+    assert fork_server.context().get_start_method() == "spawn"
     pool.Workers(Stages(list, lambda doc, nlp: None, lambda r: ((), ()), iter), 2).warm_up()  # type: ignore[arg-type]
-    monkeypatch.setattr(pool, "HAS_FORKSERVER", True)
-    assert pool._context().get_start_method() == "forkserver"
+    monkeypatch.setattr(fork_server, "HAS_FORKSERVER", True)
+    assert fork_server.context().get_start_method() == "forkserver"
+
+
+def test_the_command_line_names_the_builds_that_start_the_fork_server_early() -> None:
+    failed, attempted = doctest.testmod(fork_server)
+    assert attempted > 0 and failed == 0
+    assert fork_server.jobs_asked(["build", "--seeds", "build", "-j", "x"]) == 1
+    assert fork_server.jobs_asked([]) == 1

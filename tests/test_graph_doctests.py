@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["iri", "rdf_text", "rdf_amounts", "turtle"]
+MODULES = ["iri", "rdf_text", "rdf_amounts", "turtle", "triples"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -16,9 +16,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from policykg.build import wire
+from policykg.build.collector import for_graph_tasks
 from policykg.build.pool import Workers
 from policykg.graph.rdf import GraphParts, document_part
-from policykg.graph.rdf_plan import Plan
+from policykg.graph.rdf_plan import KeptAmount, Plan
+from policykg.graph.rdf_summary import EntityStats, Summary
 from policykg.graph.shacl import Violation, load_shapes
 from policykg.graph.shacl_parts import PartChecker, TypeIndex, class_paths, part_violations
 from policykg.graph.triples import Row
@@ -27,6 +30,7 @@ from policykg.graph.vocab import shapes_path
 from policykg.ir import SourceDoc
 
 logger = logging.getLogger(__name__)
+wire.register(KeptAmount, Plan, EntityStats, Summary, Violation)  # a task's plan, its verdict
 
 Types = dict[str, tuple[str, ...]]
 
@@ -77,6 +81,14 @@ def run_task(task: DocTask) -> DocDone:
     return DocDone(blocks, own, found)
 
 
+def run_in_worker(task: DocTask) -> DocDone:
+    """:func:`run_task` in a worker, its garbage collector set for graph tasks (unless the
+    parts are checked by pyshacl, see ``collector.unscanned``)."""
+    if task.native:
+        for_graph_tasks()
+    return run_task(task)
+
+
 def spool_documents(
     parts: GraphParts,
     spool: TurtleSpool,
@@ -106,6 +118,6 @@ def spool_documents(
             checker.found.extend(result.violations)
             checker.checked += result.blocks.triples
 
-    workers.run(run_task, docs, done, size=lambda doc: len(doc.raw), prepare=task_of)
+    workers.run(run_in_worker, docs, done, size=lambda doc: len(doc.raw), prepare=task_of)
     for rows in later:
         check(rows)

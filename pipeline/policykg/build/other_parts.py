@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from policykg.build.collector import for_graph_tasks
 from policykg.build.pool import Workers
 from policykg.graph.rdf import GraphParts
 from policykg.graph.shacl import Violation
@@ -108,6 +109,14 @@ def spool_others(
     return pointed
 
 
+def check_in_worker(task: OtherCheck) -> list[Violation]:
+    """:func:`check_other` in a worker, its garbage collector set for graph tasks (unless the
+    parts are checked by pyshacl, see ``collector.unscanned``)."""
+    if task.native:
+        for_graph_tasks()
+    return check_other(task)
+
+
 def check_others(
     parts: GraphParts,
     checker: PartChecker,
@@ -132,4 +141,4 @@ def check_others(
         checker.found.extend(found)
         checker.checked += len(task.rows)
 
-    workers.stream(check_other, tasks(), done)
+    workers.stream(check_in_worker, tasks(), done)

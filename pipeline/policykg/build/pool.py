@@ -6,7 +6,8 @@ The stdlib ``ProcessPoolExecutor`` with the *forkserver* start method (*spawn* w
 none): workers are forked from a clean single-threaded server process (never from the parent,
 which may hold threads), and that server imports ``build.warm`` first, which builds the NLP
 pipeline once for every worker (a worker otherwise spends 1.3–1.4 s importing spaCy and
-building its own). The server is one per parent process: if the SPARQL server's
+building its own); ``build --jobs N`` starts it as the command line starts (``fork_server``).
+The server is one per parent process: if the SPARQL server's
 workers started it first, build workers build their pipeline themselves, on their first
 document. Each worker takes one task at a time. Workers ignore Ctrl-C: the parent alone
 decides, drops the queued tasks and re-raises, so nothing is written.
@@ -15,16 +16,15 @@ decides, drops the queued tasks and re-raises, so nothing is written.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import pickle
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
+from policykg.build import fork_server, wire  # noqa: F401  (wire: IR types pickled by their constructor)
 from policykg.build.compact import compact
 from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.ir import DocResult, SourceDoc
@@ -33,7 +33,6 @@ logger = logging.getLogger(__name__)
 
 _WORKER: dict[str, Any] = {}
 IN_FLIGHT = 4  # tasks sent ahead per worker process
-HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
@@ -63,16 +62,6 @@ def _outcome(future: Future[Outcome], doc: SourceDoc) -> Outcome:
         return Failed(doc.path, f"extraction failed: worker process: {type(exc).__name__}: {exc}")
 
 
-def _context() -> BaseContext:
-    """Forked from a fork server that has the NLP pipeline built (if this process starts it);
-    spawned where there is no fork server (Windows)."""
-    if not HAS_FORKSERVER:
-        return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["policykg.build.warm"])
-    return ctx
-
-
 class Workers:
     """``jobs`` worker processes for one build, started on first use and stopped on exit
     (waiting for them only when every task came back)."""
@@ -91,14 +80,10 @@ class Workers:
             self._pool.shutdown(wait=self._finished and exc[0] is None, cancel_futures=True)
 
     def warm_up(self) -> None:
-        """Start the fork server now, so that it builds the NLP pipeline while this process
-        reads the documents (the workers themselves start with the first task)."""
-        if not HAS_FORKSERVER:
-            return  # spawned workers build their own pipeline
-        from multiprocessing import forkserver
-
-        _context()
-        forkserver.ensure_running()
+        """Start the fork server now (unless the command line did, ``fork_server``), so that it
+        builds the NLP pipeline while this process reads the documents (the workers themselves
+        start with the first task); spawned workers build their own pipeline."""
+        fork_server.start()
 
     def release(self) -> None:
         """Let the workers go now, without waiting for them to exit: the build goes on with
@@ -112,7 +97,7 @@ class Workers:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
-                mp_context=_context(),
+                mp_context=fork_server.context(),
                 initializer=_start_worker,
                 initargs=(
                     pickle.dumps((self.stages.make_nlp, self.stages.extract_doc)),

@@ -20,12 +20,13 @@ from rdflib import Graph
 
 from policykg.build import publish
 from policykg.build.cache import DocCache
+from policykg.build.collector import YOUNG_THRESHOLD, unscanned
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.build.report import BuildReport, write_outputs
 from policykg.build.stages import Failed, Outcome, Stages
-from policykg.build.write_graph import unscanned, write_and_check
+from policykg.build.write_graph import write_and_check
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph.rdf import GraphParts
 from policykg.graph.screen import screen
@@ -67,13 +68,14 @@ def nlp_stages() -> Stages:
     extracts: the parent of a ``--jobs N`` build never does)."""
     from policykg.nlp.entry import extract_document, make_nlp
     from policykg.nlp.jsonl import dump_extraction
-    from policykg.nlp.resolve.batch import resolve_batch
+    from policykg.nlp.resolve.batch import resolve_batch, warm_up
 
     return Stages(
         make_nlp=make_nlp,
         extract_doc=extract_document,
         resolve=resolve_batch,
         dump_extraction=dump_extraction,
+        warm_resolve=warm_up,
     )
 
 
@@ -145,6 +147,8 @@ def _build_locked(
         if workers is not None:
             workers.warm_up()  # the workers' pipeline is built while the documents are read
         batch = read_batch(_folders(seeds))
+        if workers is not None:
+            stages.warm_resolve()  # while the fork server still builds the workers' pipeline
         if not batch.docs:
             reasons = "; ".join(f"{path}: {why}" for path, why in batch.failures)
             raise InputError(
@@ -155,11 +159,13 @@ def _build_locked(
         if cache is not None:
             cache.prune()
         bar.stage("resolving entities")
-        extraction, left_out = screen(resolved(results, stages, batch.failures + failed))
+        with unscanned():  # the documents' results: millions of objects, read, not freed
+            extraction, left_out = screen(resolved(results, stages, batch.failures + failed))
         documents = len(results)
         del results  # the candidates: what is left of them is in the entities now
         bar.stage("building the RDF graph")
-        with unscanned(), TurtleSpool(out) as spool:
+        young = YOUNG_THRESHOLD if validator == COMPILED else 0
+        with unscanned(young=young), TurtleSpool(out) as spool:
             write_and_check(
                 GraphParts(extraction), spool, bar, workers, native=validator == COMPILED
             )
@@ -239,6 +245,7 @@ def extract_batch_with(batch: Batch, stages: Stages, plan: ExtractPlan) -> Extra
     """``policykg extract`` on a plan: every document extracted (no cache), then resolved."""
     with BuildProgress(enabled=False) as bar:
         results, failed, _ = extract_all(batch.docs, stages, None, bar, plan)
-    entities, relations = stages.resolve(results)
+    with unscanned():  # as in a build
+        entities, relations = stages.resolve(results)
     docs = tuple(r.doc for r in results)
     return Extraction(docs, entities, relations, batch.failures + failed)

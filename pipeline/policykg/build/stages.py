@@ -28,6 +28,7 @@ class Stages:
     extract_doc: Callable[[SourceDoc, Any], DocResult]
     resolve: Resolver
     dump_extraction: Callable[[Extraction], Iterable[str]]
+    warm_resolve: Callable[[], None] = lambda: None  # loads what ``resolve`` reads first
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,8 @@ against the SHACL shapes, with the document parts on the worker processes under 
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from policykg.build.doc_parts import spool_documents
 from policykg.build.other_parts import KeptRows, check_others, spool_others
@@ -22,19 +20,6 @@ from policykg.graph.turtle_spool import TurtleSpool
 from policykg.graph.vocab import shapes_path
 
 VALIDATION_STAGE = "validating against the SHACL shapes"
-
-
-@contextmanager
-def unscanned() -> Iterator[None]:
-    """The objects alive now (the IR: millions of them, kept to the end) frozen out of the
-    cyclic garbage collector's sight while the graph is written: the parts make millions of
-    short-lived tuples, and each full collection would walk the IR again (half the time of
-    writing the corpus graph went to it)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def write_and_check(

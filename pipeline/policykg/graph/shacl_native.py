@@ -12,7 +12,7 @@ messages (tested shape by shape in ``tests/test_graph_shacl_native.py``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -244,12 +244,30 @@ def focus_row(focus: str) -> Row:
     return ("", True, "", focus, IRI, "", "")
 
 
+def flattened(checks: Iterable[Check]) -> tuple[Check, ...]:
+    """``checks`` and the property shapes under them, depth first, without those that ask
+    nothing of a focus node themselves (a node shape that only holds property shapes): run one
+    after the other, not by recursion (5 % of the checks' time on the corpus)."""
+    found: list[Check] = []
+    stack = list(reversed(list(checks)))
+    while stack:
+        check = stack.pop()
+        found.append(check)
+        stack.extend(reversed(check.properties))
+    return tuple(c for c in found if c.values or c.has_value or c.pairs or _counts(c))
+
+
+def _counts(check: Check) -> bool:
+    return check.min_count is not None or check.max_count is not None
+
+
 def evaluate(
     index: PartIndex, check: Check, focus: str, props: dict[str, list[Row]], out: list[Violation]
 ) -> None:
-    """Add to ``out`` the violations of ``check`` (and its property shapes) on one focus node
-    (its key), whose rows by predicate are ``props``."""
-    values = [focus_row(focus)] if check.key is None else props.get(check.key, [])
+    """Add to ``out`` the violations of ``check`` itself (not of the property shapes under it,
+    see :func:`flattened`) on one focus node (its key), whose rows by predicate are ``props``."""
+    path = check.key
+    values = [focus_row(focus)] if path is None else props.get(path, _EMPTY)
     if values and check.values:
         types = index.types
         for component, test, param in check.values:
@@ -271,10 +289,9 @@ def evaluate(
             for bound in props.get(str.__str__(other), []):
                 if not rules.less_than(value, bound, or_equal=or_equal):
                     out.append(_violation(index, check, component, other, focus, term_of(value)))
-    for prop in check.properties:
-        evaluate(index, prop, focus, props, out)
 
 
+_EMPTY: list[Row] = []
 _MIN_COUNT = "MinCountConstraintComponent"
 _MAX_COUNT = "MaxCountConstraintComponent"
 _HAS_VALUE = "HasValueConstraintComponent"
@@ -321,7 +338,7 @@ def part_violations_native(
         if checks is None:
             by_id = {id(c): c for t in kind[0] for c in by_class.get(t, ())}
             by_id.update((id(c), c) for p in props for c in by_predicate.get(p, ()))
-            checks = chosen[kind] = tuple(by_id.values())
+            checks = chosen[kind] = flattened(by_id.values())
         for check in checks:
             evaluate(index, check, node, props, found)
     return sorted(found)

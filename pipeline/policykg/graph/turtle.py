@@ -22,11 +22,16 @@ from policykg.graph.vocab import PREFIXES
 TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("id", "doc")}
 
 
-def turtle_of(rows: Sequence[Row]) -> bytes:
+def turtle_of(rows: Sequence[Row], *, minted: bool = False) -> bytes:
     """Oxigraph's Turtle of the rows, in the order given, with our prefixes (Oxigraph reads
-    them as N-Triples: cheaper than making its terms one by one in Python)."""
-    text = "".join(ntriples(rows)).encode()
-    triples = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    them as N-Triples: cheaper than making its terms one by one in Python).
+
+    ``minted``: every IRI of the rows was made by ``graph.iri`` or is a constant of the
+    vocabulary (valid by construction), so Oxigraph's parser skips checking them again
+    (``lenient``: half the time of this function on the corpus, 0.89 → 0.47 s for its
+    717 k triples; the same bytes out). Rows of any other origin are checked."""
+    text = ntriples(rows).encode()
+    triples = ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=minted)
     data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
     assert data is not None
     return data

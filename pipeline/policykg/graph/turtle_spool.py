@@ -48,15 +48,16 @@ class Blocks:
 
 
 def subject_blocks(rows: Sequence[Row]) -> Blocks:
-    r"""The Turtle of sorted rows cut into one block per subject (a line that is not indented
-    starts a statement; Oxigraph escapes newlines inside literals).
+    r"""The Turtle of sorted rows of a build's part cut into one block per subject (a line that
+    is not indented starts a statement; Oxigraph escapes newlines inside literals). The IRIs of
+    a part are minted by ``graph.iri`` (see :func:`~policykg.graph.turtle.turtle_of`).
 
     >>> b = subject_blocks([("s:a", True, "x:p", "1", "L", "", ""), ("s:b", True, "x:p", "2", "L", "", "")])
     >>> b.subjects, b.data, list(b.lengths)
     (['s:a', 's:b'], b'\n<s:a> <x:p> "1" .\n\n<s:b> <x:p> "2" .\n', [19, 19])
     """
     subjects = list(dict.fromkeys(row[0] for row in rows))  # rows are sorted by subject
-    turtle = turtle_of(rows)
+    turtle = turtle_of(rows, minted=True)
     body = 0
     while turtle.startswith(b"@prefix", body):
         body = turtle.index(b"\n", body) + 1
