@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import doctest
+import subprocess
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -67,3 +69,18 @@ def test_the_command_line_names_the_builds_that_start_the_fork_server_early() ->
     assert attempted > 0 and failed == 0
     assert fork_server.jobs_asked(["build", "--seeds", "build", "-j", "x"]) == 1
     assert fork_server.jobs_asked([]) == 1
+
+
+def test_the_console_script_enters_through_launch_which_imports_nothing_by_itself() -> None:
+    # A fork server imports the console script again as its main module: that import must not
+    # load the command line nor start anything (the script's top level imports only launch).
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "policykg"]
+    assert script.value == "policykg.launch:main"
+    code = (
+        "import sys, multiprocessing, policykg.launch\n"
+        "assert 'policykg.cli' not in sys.modules and 'policykg.build' not in sys.modules\n"
+        "assert not multiprocessing.active_children()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

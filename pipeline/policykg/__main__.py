@@ -1,5 +1,5 @@
 """``python -m policykg`` runs the command line."""
 
-from policykg.cli import main
+from policykg.launch import main
 
 main()

@@ -2,7 +2,7 @@
 as the command line starts, before it imports anything else.
 
 The server imports ``build.warm``, which builds the NLP pipeline (1.3–1.4 s). ``policykg build
---jobs N`` starts it first thing (:func:`start_for`, called by ``policykg.cli`` before it
+--jobs N`` starts it first thing (:func:`start_for`, called by ``policykg.launch`` before it
 imports its commands), so that it builds while this process imports the command line (≈ 0.35 s)
 and reads the documents; the build itself then finds it running. Only the standard library is
 imported here.

@@ -1,0 +1,22 @@
+"""The ``policykg`` console script (and ``python -m policykg``): the command line, with the
+workers' fork server started first for ``policykg build --jobs N``.
+
+The fork server builds the NLP pipeline (1.3–1.4 s, ``build.fork_server``); started here, before
+the command line is imported, it builds while this process imports the commands and reads the
+documents. Importing this module does nothing else: a fork server that imports the console script
+again as its main module imports only this.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Start the fork server if the command line asks for a build on workers, then run it."""
+    from policykg.build import fork_server
+
+    fork_server.start_for(sys.argv[1:])
+    from policykg.cli import main as run_command_line
+
+    run_command_line()
