@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 YOUNG_THRESHOLD = 20_000  # new container objects between two young collections (Python: 700)
 
@@ -26,9 +27,7 @@ def unscanned(*, young: int = YOUNG_THRESHOLD) -> Iterator[None]:
     off). pyshacl makes an rdflib graph per part, and those are freed by the collector: with
     ``--validator pyshacl`` the build keeps Python's threshold (``young=0``; raised, its peak
     memory on the corpus grew from 390 to 546 MB)."""
-    gc.freeze()
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], young), *threshold[1:])
+    threshold = _freeze_and_raise(young)
     try:
         yield
     finally:
@@ -36,15 +35,18 @@ def unscanned(*, young: int = YOUNG_THRESHOLD) -> Iterator[None]:
         gc.unfreeze()
 
 
-_SET_FOR_GRAPH: list[bool] = []
+def _freeze_and_raise(young: int) -> tuple[int, ...]:
+    """Freeze what is alive now, collect the young generation every ``young`` new objects at
+    least; returns the thresholds it replaced."""
+    gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], young), *threshold[1:])
+    return threshold
 
 
+@lru_cache(maxsize=1)
 def for_graph_tasks() -> None:
-    """In a worker process, on its first graph task: what it holds now (the NLP pipeline)
-    frozen and the young threshold raised, for the rest of its life (it only makes, writes and
-    checks parts from then on)."""
-    if not _SET_FOR_GRAPH:
-        _SET_FOR_GRAPH.append(True)
-        gc.freeze()
-        threshold = gc.get_threshold()
-        gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
+    """In a worker process, on its first graph task (once: the cache): what it holds now (the
+    NLP pipeline) frozen and the young threshold raised, for the rest of its life (it only
+    makes, writes and checks parts from then on)."""
+    _freeze_and_raise(YOUNG_THRESHOLD)
