@@ -16,16 +16,17 @@ from pathlib import Path
 
 from policykg.gold.annfile import Compiled, compile_ann
 from policykg.gold.sample import SampledDoc
+from policykg.graph.atomic import write_text
 
 SAMPLE_NAME = "sample.toml"
 FRESH_GLOB = "fresh-*.toml"  # later draws, one file per fold (``policykg gold sample --fresh F``)
-
-
-def fresh_path(root: Path, fold: str) -> Path:
-    return root / f"fresh-{fold}.toml"
-
-
 GOLD_DIR = "gold/corpus"  # corpus gold, apart from the seeds' gold in gold/
+_MANIFEST_HEADER = (
+    "# The drawn documents of the annotated corpus, copied byte for byte from ../shared/corpus/",
+    "# (provenance in its README: cities-2024 from JiangGufan/digital-governance,",
+    "# baoding-counties from yver-sun/gaoyang-towel-resilience). Official documents: not",
+    "# protected by copyright in the PRC (Copyright Law, Art. 5).",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +46,18 @@ def _toml_value(value: object) -> str:
     return str(value) if isinstance(value, int) else json.dumps(str(value), ensure_ascii=False)
 
 
-def _manifest_text(docs: list[SampledDoc]) -> str:
-    lines = [
-        "# The drawn documents of the annotated corpus, copied byte for byte from ../shared/corpus/",
-        "# (provenance in its README: cities-2024 from JiangGufan/digital-governance,",
-        "# baoding-counties from yver-sun/gaoyang-towel-resilience). Official documents: not",
-        "# protected by copyright in the PRC (Copyright Law, Art. 5).",
-    ]
+def _manifest_entries(docs: list[SampledDoc]) -> list[str]:
+    """The manifest's ``[[document]]`` tables of ``docs``, each after a blank line."""
+    lines: list[str] = []
     for doc in docs:
         lines += ["", "[[document]]", f"file = {_toml_value(doc.file)}"]
         lines += [f"{k} = {_toml_value(v)}" for k, v in doc.meta.items()]
         lines.append(f'notes = "from {doc.source}/{doc.file}"')
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _manifest_text(docs: list[SampledDoc]) -> str:
+    return "\n".join([*_MANIFEST_HEADER, *_manifest_entries(docs)]) + "\n"
 
 
 def _sample_text(docs: list[SampledDoc], seed: int, header: tuple[str, ...] = ()) -> str:
@@ -110,23 +111,27 @@ def glossary_stems(root: Path) -> list[str]:
     return [str(s) for s in data.get("glossary", {}).get("docs", [])]
 
 
+def fresh_path(root: Path, fold: str) -> Path:
+    return root / f"fresh-{fold}.toml"
+
+
 def write_fresh(docs: list[SampledDoc], corpus: Path, root: Path, seed: int, fold: str) -> None:
     """Copy a fresh draw's texts into ``root/corpus/``, add them to its manifest, and record
     the draw in ``root/fresh-<fold>.toml`` (the first draw in ``sample.toml`` is left as is)."""
     target = root / "corpus"
     manifest = target / "manifest.toml"
     listed = manifest.read_text("utf-8")
-    new = [d for d in docs if f"file = {_toml_value(d.file)}" not in listed]
+    known = {str(d["file"]) for d in tomllib.loads(listed).get("document", [])}
     for doc in docs:
         shutil.copyfile(corpus / doc.source / doc.file, target / doc.file)
+    new = [d for d in docs if d.file not in known]
     if new:
-        entries = _manifest_text(new).split("\n\n", 1)[1]
-        manifest.write_text(listed.rstrip("\n") + "\n\n" + entries, "utf-8")
+        write_text(manifest, "\n".join([listed.rstrip("\n"), *_manifest_entries(new)]) + "\n")
     header = (
         f"# A fresh draw for the fold {fold} (policykg.gold.sample.draw_fresh): every city report",
         "# of its provinces that no earlier draw took and nobody writing rules had read.",
     )
-    fresh_path(root, fold).write_text(_sample_text(docs, seed, header), "utf-8")
+    write_text(fresh_path(root, fold), _sample_text(docs, seed, header))
 
 
 def fresh_taken(root: Path, fold: str) -> set[str]:

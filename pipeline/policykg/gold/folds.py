@@ -6,8 +6,8 @@ folds. The 保定 county reports (河北省) are one fold; the city reports' pro
 a seeded order). ``SEALED`` folds are kept from everyone who writes rules until they are scored:
 their errors are not read while developing; once read, they become ``dev`` and another fold is
 sealed (the rotation is recorded in ``splits.toml``). A *fresh* fold (``fresh_of`` in
-``splits.toml``) holds a later draw (``fresh.toml``) from the provinces of a sealed fold: reports
-nobody has read, sealed when that fold's sibling was opened.
+``splits.toml``) holds a later draw (``fresh-<fold>.toml``) from the provinces of another fold and
+takes that fold's side: c5 (sealed) from c4's provinces, c3b (dev) from c3's.
 """
 
 from __future__ import annotations
