@@ -26,17 +26,17 @@ _BARE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _MIN_ITEMS = 2
 
 
+def _short_name(name: str) -> bool:
+    """2–4 Han characters, neither a common word nor a listed place."""
+    return bool(_BARE.fullmatch(name)) and not is_common_word(name) and not place_prefix(name)
+
+
 def is_bare_trade_name(name: str, rules: NameRules = DEFAULT_NAME_RULES) -> bool:
-    """2–4 Han characters that are a plausible trade name and neither a word nor a place."""
-    if not _BARE.fullmatch(name) or is_plain_word(name) or is_common_word(name):
-        return False
-    if place_prefix(name) or is_place_word(name[:2]):
+    """A short name that is no word of the language, does not open with a place word, and is a
+    plausible trade name."""
+    if not _short_name(name) or is_plain_word(name) or is_place_word(name[:2]):
         return False
     return is_brand(name, rules)
-
-
-def _short_name(name: str) -> bool:
-    return bool(_BARE.fullmatch(name)) and not is_common_word(name) and not place_prefix(name)
 
 
 def find_firm_items(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[Found]:
