@@ -46,7 +46,7 @@ def test_corpus_documents_keep_their_spans_and_annotated_ranges() -> None:
             assert doc.starts_inside(span.start)
 
 
-@pytest.mark.parametrize("fold", ["c4", "c5", "nowhere"])
+@pytest.mark.parametrize("fold", ["c4", "c5", "c6", "nowhere"])
 def test_a_sealed_or_unknown_fold_neither_trains_nor_is_scored(fold: str, tmp_path: Path) -> None:
     with pytest.raises(PolicyKGError):
         training_docs(ROOT, without=fold)

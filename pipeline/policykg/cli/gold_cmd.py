@@ -41,6 +41,14 @@ def sample(
     like: Annotated[
         str, typer.Option("--like", help="With --fresh: the fold whose provinces to draw from.")
     ] = "c4",
+    counties: Annotated[
+        bool,
+        typer.Option(
+            "--counties",
+            help="With --fresh: draw the county reports of every county that no earlier draw, "
+            "judged set or copy took in any year (instead of --like's city reports).",
+        ),
+    ] = False,
 ) -> None:
     """Draw documents and paragraph ranges by the fixed rule (policykg.gold.sample), copy them."""
     from policykg.gold.corpus import write_sample
@@ -49,22 +57,26 @@ def sample(
     if not (corpus / "cities-2024").is_dir():
         raise PolicyKGError(f"{corpus}: no cities-2024/ and baoding-counties/ here")
     if fresh:
-        _draw_fresh(corpus, _root(root), seed or SEED, fresh, like)
+        _draw_fresh(corpus, _root(root), seed or SEED, fresh, None if counties else like)
         return
     docs = draw(corpus, seed or SEED)
     write_sample(docs, glossary_docs(corpus), corpus, _root(root), seed or SEED)
     err_console.print(f"drew {len(docs)} documents, {sum(d.chars for d in docs):,} characters")
 
 
-def _draw_fresh(corpus: Path, base: Path, seed: int, fold: str, like: str) -> None:
+def _draw_fresh(corpus: Path, base: Path, seed: int, fold: str, like: str | None) -> None:
     from policykg.gold.corpus import fresh_taken, write_fresh
     from policykg.gold.folds import read_corpus_folds
-    from policykg.gold.sample import draw_fresh
+    from policykg.gold.sample import draw_fresh, draw_fresh_counties
 
-    folds = {f.name: f for f in read_corpus_folds(base / "splits.toml")}
-    if like not in folds:
-        raise PolicyKGError(f"{base / 'splits.toml'}: no corpus fold {like!r} to draw like")
-    docs = draw_fresh(corpus, set(folds[like].provinces), fresh_taken(base, fold), seed)
+    taken = fresh_taken(base, fold)
+    if like is None:
+        docs = draw_fresh_counties(corpus, taken, seed)
+    else:
+        folds = {f.name: f for f in read_corpus_folds(base / "splits.toml")}
+        if like not in folds:
+            raise PolicyKGError(f"{base / 'splits.toml'}: no corpus fold {like!r} to draw like")
+        docs = draw_fresh(corpus, set(folds[like].provinces), taken, seed)
     write_fresh(docs, corpus, base, seed, fold)
     chars = sum(d.chars for d in docs)
     err_console.print(f"drew {len(docs)} documents for {fold}, {chars:,} characters")

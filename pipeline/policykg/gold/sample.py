@@ -226,3 +226,39 @@ def draw_fresh(
             SampledDoc(stem, "cities-2024", file, meta, stratum, CITY_STEP, offset, paras, cut)
         )
     return sorted(result, key=lambda d: d.stem)
+
+
+def county_key(place: str) -> str:
+    """A county's name without its level (徐水县 and 徐水区 are one place)."""
+    return place[:-1] if len(place) > 2 and place[-1] in "县区市" else place
+
+
+def draw_fresh_counties(corpus: Path, taken: set[str], seed: int = SEED) -> list[SampledDoc]:
+    """A later draw for a fresh sealed fold of county reports: every report of
+    ``baoding-counties`` whose place has no report in ``taken`` (a county drawn, judged or read
+    in any year is not fresh in another year), ranges by the county rule."""
+    entries = _manifest(corpus / "baoding-counties")
+    seen = {county_key(str(e["place"])) for e in entries if Path(str(e["file"])).stem in taken}
+    result: list[SampledDoc] = []
+    for entry in entries:
+        file = str(entry["file"])
+        if county_key(str(entry["place"])) in seen:
+            continue
+        raw = (corpus / "baoding-counties" / file).read_text("utf-8")
+        offset, paras, cut = _ranges(raw, COUNTY_STEP, _rng(seed, f"fresh:{file}"))
+        meta = {k: v for k, v in entry.items() if k != "file"}
+        stratum = f"county/{entry['province']}/fresh"
+        result.append(
+            SampledDoc(
+                Path(file).stem,
+                "baoding-counties",
+                file,
+                meta,
+                stratum,
+                COUNTY_STEP,
+                offset,
+                paras,
+                cut,
+            )
+        )
+    return sorted(result, key=lambda d: d.stem)
