@@ -320,8 +320,30 @@ def train(
             "every candidate.",
         ),
     ] = None,
+    known_terms: Annotated[
+        bool,
+        typer.Option(
+            "--known-terms",
+            help="Instead of the NER: mine the terms other reports quote from every report of "
+            "--corpus that no sealed fold holds; writes nlp/model/known-terms.json (or --out "
+            "FILE). Train the decision model after it.",
+        ),
+    ] = False,
+    corpus: Annotated[
+        Path, typer.Option("--corpus", help="With --known-terms: the development corpus.")
+    ] = Path("../shared/corpus"),
 ) -> None:
     """Train the statistical NER on the gold spans of one fold (reproducible, CPU)."""
+    if known_terms:
+        from policykg.gold.known_view import write_known_terms
+
+        path, table = write_known_terms(corpus, gold, out)
+        err_console.print(
+            f"mined {len(table.quoted_in)} terms from {len(table.provinces)} reports -> {path}",
+            markup=False,
+            highlight=False,
+        )
+        return
     if decider:
         from policykg.gold.decider_models import DECIDED_TYPES, train_all
 

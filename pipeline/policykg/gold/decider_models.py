@@ -12,6 +12,7 @@ from pathlib import Path
 from policykg.gold.files import default_gold_root, read_splits
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.judged import load_judged
+from policykg.gold.known_view import known_without
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, train_decider
 from policykg.graph.atomic import write_text
@@ -61,10 +62,12 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
     names = training_folds(root)
     judged = load_judged(root)
     folds = []
+    provinces = {f.name: f.provinces for f in read_corpus_folds(root / "splits.toml")}
     for name in names:
         docs, annotated = fold_docs(root, name)
         extra = tuple(j for j in judged if j.fold == name)
-        folds.append(FoldDocs(name, docs, annotated, extra))
+        known = known_without(provinces.get(name, ()))  # as if its provinces were unseen
+        folds.append(FoldDocs(name, docs, annotated, extra, known))
     written = [_write(model_path(folder, None), _only(train_decider(folds, nlp, VERSION), types))]
     for name in names:
         rest = [f for f in folds if f.name != name]

@@ -10,6 +10,7 @@ from pathlib import Path
 from policykg.errors import PolicyKGError
 from policykg.gold.evaluate import Key
 from policykg.gold.folds import read_corpus_folds
+from policykg.gold.known_view import known_without
 from policykg.gold.load import load_corpus_gold
 from policykg.gold.score import span_keys
 from policykg.nlp.extract import extract_batch
@@ -29,17 +30,18 @@ def list_errors(root: Path, folds: set[str], kind: str, *, with_ner: bool = Fals
     sealed = [f.name for f in chosen if f.status != "dev"]
     if sealed:
         raise PolicyKGError(f"folds {', '.join(sealed)} are sealed: their errors are not read")
-    docs = [d for d in load_corpus_gold(root, [s for f in chosen for s in f.docs]) if d.coverage]
-    extraction = extract_batch(
-        Batch(tuple(d.source for d in docs), ()), nlp=build_nlp(with_ner=with_ner)
-    )
-    predicted = span_keys(extraction.entities, (kind,))
+    nlp = build_nlp(with_ner=with_ner)
     lines: list[str] = []
-    for doc in docs:
-        name, raw = doc.source.name, doc.source.raw
-        gold = {k for k in doc.spans if k[3] == kind}
-        pred = {k for k in predicted if k[0] == name and doc.scored(k[1])}
-        lines += _doc_lines(name, raw, gold, pred)
+    for fold in chosen:  # each fold with the known terms of the other provinces, as eval runs
+        docs = [d for d in load_corpus_gold(root, list(fold.docs)) if d.coverage]
+        batch = Batch(tuple(d.source for d in docs), ())
+        extraction = extract_batch(batch, nlp=nlp, known=known_without(fold.provinces))
+        predicted = span_keys(extraction.entities, (kind,))
+        for doc in docs:
+            name, raw = doc.source.name, doc.source.raw
+            gold = {k for k in doc.spans if k[3] == kind}
+            pred = {k for k in predicted if k[0] == name and doc.scored(k[1])}
+            lines += _doc_lines(name, raw, gold, pred)
     return lines
 
 

@@ -22,6 +22,7 @@ from policykg.gold.corpus import glossary_stems
 from policykg.gold.evaluate import GlossaryScore, score_glossary
 from policykg.gold.files import load_gold_docs, other_fold, read_splits
 from policykg.gold.folds import read_corpus_folds
+from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
 from policykg.gold.score import ALL_TYPES, DocCounts, doc_counts
 from policykg.ir import Entity, Extraction
@@ -57,7 +58,11 @@ def _mentioned_in(entities: tuple[Entity, ...], name: str) -> list[Entity]:
 
 
 def _score_docs(
-    docs: list[CorpusGoldDoc], extraction: Extraction, nlp: Language, decider: Decider | None
+    docs: list[CorpusGoldDoc],
+    extraction: Extraction,
+    nlp: Language,
+    decider: Decider | None,
+    known: frozenset[str] | None = None,
 ) -> tuple[tuple[DocCounts, ...], tuple[tuple[str, GlossaryScore], ...]]:
     counted = tuple(
         doc_counts(
@@ -71,22 +76,25 @@ def _score_docs(
         for d in docs
         if d.coverage
     )
-    return counted, tuple(_glossary_score(d, nlp, decider) for d in docs if d.glossary)
+    return counted, tuple(_glossary_score(d, nlp, decider, known) for d in docs if d.glossary)
 
 
 def _glossary_score(
-    doc: CorpusGoldDoc, nlp: Language, decider: Decider | None
+    doc: CorpusGoldDoc, nlp: Language, decider: Decider | None, known: frozenset[str] | None
 ) -> tuple[str, GlossaryScore]:
     """A document's glossary, scored on that document extracted alone: across documents one term
     becomes one entity with one definition (the first), which is resolution, not parsing."""
-    alone = _extract([doc], nlp, decider)
+    alone = _extract([doc], nlp, decider, known)
     return doc.source.name, score_glossary(
         doc.glossary, _mentioned_in(alone.entities, doc.source.name)
     )
 
 
-def _extract(docs: list[CorpusGoldDoc], nlp: Language, decider: Decider | None) -> Extraction:
-    return extract_batch(Batch(tuple(d.source for d in docs), ()), nlp=nlp, decider=decider)
+def _extract(
+    docs: list[CorpusGoldDoc], nlp: Language, decider: Decider | None, known: frozenset[str] | None
+) -> Extraction:
+    batch = Batch(tuple(d.source for d in docs), ())
+    return extract_batch(batch, nlp=nlp, decider=decider, known=known)
 
 
 def _decider(fold: str, root: Path, decide: bool) -> Decider | None:
@@ -110,7 +118,9 @@ def corpus_folds(
         ]
         docs = load_corpus_gold(root, [*fold.docs, *extra])
         decider = _decider(fold.name, root, decide)
-        counted, glossaries = _score_docs(docs, _extract(docs, nlp, decider), nlp, decider)
+        known = known_without(fold.provinces)
+        extraction = _extract(docs, nlp, decider, known)
+        counted, glossaries = _score_docs(docs, extraction, nlp, decider, known)
         chars = sum(d.chars for d in docs)
         label = f"{model} + {decider.version if decider else 'no decider'}"
         results.append(
@@ -161,7 +171,7 @@ def seed_folds(root: Path, with_ner: bool, only: set[str] | None, decide: bool) 
         docs = _seed_gold(root, stems)
         decider = _decider(name, root, decide)
         model = f"{model} + {decider.version if decider else 'no decider'}"
-        counted, glossaries = _score_docs(docs, _extract(docs, nlp, decider), nlp, decider)
+        counted, glossaries = _score_docs(docs, _extract(docs, nlp, decider, None), nlp, decider)
         chars = sum(d.chars for d in docs)
         results.append(FoldEval(name, "seeds", model, SEED_TYPES, counted, chars, glossaries))
     return results

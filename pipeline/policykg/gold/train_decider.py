@@ -42,6 +42,7 @@ class FoldDocs:
     docs: list[CorpusGoldDoc]
     types: tuple[str, ...]
     judged: tuple[JudgedDoc, ...] = ()  # judged candidates of the fold's places (gold.judged)
+    known: frozenset[str] | None = None  # the known terms it is proposed with (gold.known_view)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,8 @@ class _Proposals:
         return features(self.text, spot, self.counts, neighbours(spot, group))
 
 
-def _proposals(source: SourceDoc, nlp: Language) -> _Proposals:
-    proposed = propose(source, nlp)
+def _proposals(source: SourceDoc, nlp: Language, known: frozenset[str] | None) -> _Proposals:
+    proposed = propose(source, nlp, known)
     norm = proposed.norm
     groups = list(proposed.candidates.values())
     counts = string_counts(norm.text, (s for group in groups for s in group))
@@ -71,7 +72,7 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
     out: list[Example] = []
     unproposed: dict[str, int] = defaultdict(int)
     for doc in fold.docs:
-        proposals = _proposals(doc.source, nlp)
+        proposals = _proposals(doc.source, nlp, fold.known)
         seen: set[tuple[int, int, str]] = set()
         for (start, end), spot, group in proposals.items:
             if spot[2] not in fold.types or not doc.scored(start):
@@ -83,13 +84,15 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
         for _doc, start, end, label in doc.spans:
             if label in fold.types and (start, end, label) not in seen:
                 unproposed[label] += 1
-    out += [e for doc in fold.judged for e in judged_examples(fold.name, doc, nlp)]
+    out += [e for doc in fold.judged for e in judged_examples(fold.name, doc, nlp, fold.known)]
     return out, unproposed
 
 
-def judged_examples(fold: str, doc: JudgedDoc, nlp: Language) -> list[Example]:
+def judged_examples(
+    fold: str, doc: JudgedDoc, nlp: Language, known: frozenset[str] | None = None
+) -> list[Example]:
     """The candidates of a judged document that the annotator judged (others give no example)."""
-    proposals = _proposals(doc.source, nlp)
+    proposals = _proposals(doc.source, nlp, known)
     return [
         Example(fold, spot[2], proposals.features(spot, group), doc.verdicts[span])
         for span, spot, group in proposals.items

@@ -119,3 +119,4 @@ PLACE_SUFFIX = _rule("place_suffix", 5)
 PROPAGATE = _register("propagate", 7)  # a name a rule found elsewhere beats a statistical guess
 NER = _register("ner", 8)
 TERM_USE = _register("term_use", 9)  # a later use of a known term
+KNOWN_TERM = _register("known_term", 9)  # a use of a term other reports quote (terms/known.py)

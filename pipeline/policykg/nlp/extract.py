@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from policykg.ir import DocResult, EntityType, Extraction, SourceDoc
 from policykg.nlp.candidates import (
     COLUMN_ITEM,
+    KNOWN_TERM,
     LIST_ENTERPRISE,
     META_PLACE,
     NER,
@@ -46,6 +47,7 @@ from policykg.nlp.statistical.ner_targets import ner_spots, statistical_pipes
 from policykg.nlp.terms.finder import find_term_uses
 from policykg.nlp.terms.glossary.parse import parse_glossary
 from policykg.nlp.terms.glossary.record import GlossaryEntry
+from policykg.nlp.terms.known import shipped_known_terms
 from policykg.text.normalize import NormText, normalize
 from policykg.text.sources import Batch
 
@@ -98,8 +100,10 @@ def _document_spots(
     norm: NormText,
     found: dict[int, list[Spot]],
     glossary: tuple[GlossaryEntry, ...],
+    known: frozenset[str],
 ) -> list[Spot]:
-    """专栏 items, glossary terms and later uses of known terms, the document's place names."""
+    """专栏 items, glossary terms and later uses of the document's terms, uses of the terms
+    other reports quote (``known``), the document's place names."""
     text = norm.text
     spots: list[Spot] = [
         (item.title_start, item.title_end, EntityType.PROJECT.value, COLUMN_ITEM)
@@ -109,7 +113,10 @@ def _document_spots(
         text[s:e] for group in found.values() for s, e, label, _ in group if label == ABBREVIATION
     }
     terms.update(entry.term for entry in glossary)
-    spots += [(s, e, ABBREVIATION, TERM_USE) for s, e, _ in find_term_uses(text, terms)]
+    spots += [
+        (s, e, ABBREVIATION, TERM_USE if term in terms else KNOWN_TERM)
+        for s, e, term in find_term_uses(text, terms | known)
+    ]
     places = [n for n in (doc.meta.place, doc.meta.city, doc.meta.province) if n]
     spots += propagate_at_boundaries(text, name_pattern(places), PLACE, META_PLACE)
     return spots
@@ -168,13 +175,15 @@ class Proposed:
     candidates: dict[int, list[Spot]]  # paragraph index -> typed spans (normalised offsets)
 
 
-def propose(doc: SourceDoc, nlp: Language) -> Proposed:
+def propose(doc: SourceDoc, nlp: Language, known: frozenset[str] | None = None) -> Proposed:
     """Stage 1, candidates: every span the rule components, the NER and the document-level
-    finders propose, per paragraph (overlaps kept)."""
+    finders propose, per paragraph (overlaps kept). ``known``: the terms other reports quote
+    (default: the shipped table, ``terms.known``)."""
     norm = normalize(doc.raw)
     found = _run_pipeline(norm, nlp)
     glossary = parse_glossary(norm.text)
-    extra = _by_paragraph(norm, _document_spots(doc, norm, found, glossary))
+    known = shipped_known_terms() if known is None else known
+    extra = _by_paragraph(norm, _document_spots(doc, norm, found, glossary, known))
     candidates = {
         index: with_variants(norm.text, found.get(index, []) + extra.get(index, []))
         for index in sorted(set(found) | set(extra))
@@ -184,13 +193,16 @@ def propose(doc: SourceDoc, nlp: Language) -> Proposed:
 
 
 def extract_doc(
-    doc: SourceDoc, nlp: Language, decider: Decider | str | None = "shipped"
+    doc: SourceDoc,
+    nlp: Language,
+    decider: Decider | str | None = "shipped",
+    known: frozenset[str] | None = None,
 ) -> DocResult:
     """Candidates → decide → merge → propagate → relations and amounts (raw offsets).
 
     ``decider`` is the trained decision model (default: the shipped one, if any; None keeps
-    every candidate)."""
-    proposed = propose(doc, nlp)
+    every candidate); ``known`` the terms other reports quote (default: the shipped table)."""
+    proposed = propose(doc, nlp, known)
     norm, glossary, candidates = proposed.norm, proposed.glossary, proposed.candidates
     model = shipped_decider() if decider == "shipped" else decider
     if isinstance(model, Decider):
@@ -205,7 +217,11 @@ def extract_doc(
 
 
 def extract_batch(
-    batch: Batch, *, nlp: Language | None = None, decider: Decider | str | None = "shipped"
+    batch: Batch,
+    *,
+    nlp: Language | None = None,
+    decider: Decider | str | None = "shipped",
+    known: frozenset[str] | None = None,
 ) -> Extraction:
     """Extract every document of ``batch`` and resolve entities across them."""
     nlp = build_nlp() if nlp is None else nlp
@@ -213,6 +229,6 @@ def extract_batch(
     failures = list(batch.failures)
     for doc in batch.docs:
         logger.info("extracting %s", doc.name)
-        results.append(extract_doc(doc, nlp, decider))
+        results.append(extract_doc(doc, nlp, decider, known))
     entities, relations = resolve_batch(results)
     return Extraction(batch.docs, entities, relations, tuple(failures))

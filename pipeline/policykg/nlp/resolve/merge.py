@@ -17,9 +17,9 @@ from __future__ import annotations
 import bisect
 
 from policykg.ir import EntityType
-from policykg.nlp.candidates import NER, PROPAGATE, TERM_USE, RuleId, Spot
+from policykg.nlp.candidates import KNOWN_TERM, NER, PROPAGATE, TERM_USE, RuleId, Spot
 
-_WEAK = (NER, PROPAGATE, TERM_USE)
+_WEAK = (NER, PROPAGATE, TERM_USE, KNOWN_TERM)
 _NAMES = (EntityType.ENTERPRISE.value, EntityType.GOVERNMENT_BODY.value, EntityType.PARK.value)
 _LABEL_ORDER = {t.value: i for i, t in enumerate(EntityType)}
 
