@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ir import DocMeta, Entity, EntityType, Mention, SourceDoc, TextSpan
-from policykg.nlp.candidates import BRAND_INDUSTRY, TERMS
+from policykg.nlp.candidates import BRAND_INDUSTRY, QUOTED_ANY, TERMS
 from policykg.nlp.resolve.phrases import drop_phrase_fragments
 from policykg.nlp.rules.gazetteer import short_form
 from policykg.nlp.rules.works import find_works_items
@@ -62,7 +62,10 @@ def test_decider_json_round_trip(tmp_path: Path) -> None:
     path.write_text(model.to_json(), "utf-8")
     assert read_decider(path) == model
     shipped = shipped_decider()
-    assert shipped is not None and set(shipped.thresholds) <= {t.value for t in EntityType}
+    assert shipped is not None
+    types = {t.value for t in EntityType}
+    assert {key.split("@")[0] for key in shipped.thresholds} <= types
+    assert {key.split("@")[1] for key in shipped.thresholds if "@" in key} <= {QUOTED_ANY.span_id}
 
 
 def test_features_are_label_conditioned_and_stable() -> None:

@@ -49,7 +49,7 @@ def _write(path: Path, model: Decider) -> Path:
 def _only(model: Decider, types: set[str] | None) -> Decider:
     if types is None:
         return model
-    kept = {k: v for k, v in model.thresholds.items() if k in types}
+    kept = {k: v for k, v in model.thresholds.items() if k.split("@")[0] in types}
     return Decider(model.weights, kept, model.version)
 
 

@@ -21,7 +21,14 @@ from policykg.gold.load import CorpusGoldDoc
 from policykg.ir import SourceDoc
 from policykg.nlp.candidates import Spot
 from policykg.nlp.extract import propose
-from policykg.nlp.statistical.decide import Decider, features, neighbours, string_counts
+from policykg.nlp.statistical.decide import (
+    Decider,
+    decision_key,
+    features,
+    is_proposal_key,
+    neighbours,
+    string_counts,
+)
 
 C = 0.5
 MIN_WEIGHT = 1e-4
@@ -73,14 +80,15 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
     unproposed: dict[str, int] = defaultdict(int)
     for doc in fold.docs:
         proposals = _proposals(doc.source, nlp, fold.known)
-        seen: set[tuple[int, int, str]] = set()
+        seen: set[tuple[int, int, str]] = set()  # gold the rules' own candidates hold
         for (start, end), spot, group in proposals.items:
             if spot[2] not in fold.types or not doc.scored(start):
                 continue
             positive = (doc.source.name, start, end, spot[2]) in doc.spans
-            if positive:
+            if positive and not spot[3].needs_decision:
                 seen.add((start, end, spot[2]))
-            out.append(Example(fold.name, spot[2], proposals.features(spot, group), positive))
+            key = decision_key(spot)
+            out.append(Example(fold.name, key, proposals.features(spot, group), positive))
         for _doc, start, end, label in doc.spans:
             if label in fold.types and (start, end, label) not in seen:
                 unproposed[label] += 1
@@ -94,7 +102,7 @@ def judged_examples(
     """The candidates of a judged document that the annotator judged (others give no example)."""
     proposals = _proposals(doc.source, nlp, known)
     return [
-        Example(fold, spot[2], proposals.features(spot, group), doc.verdicts[span])
+        Example(fold, decision_key(spot), proposals.features(spot, group), doc.verdicts[span])
         for span, spot, group in proposals.items
         if spot[2] == doc.label and span in doc.verdicts
     ]
@@ -140,6 +148,25 @@ def _best_threshold(scored: list[tuple[float, bool]], missed: int) -> float:
     return best
 
 
+def _best_proposal_threshold(
+    proposals: list[tuple[float, bool]], base: list[tuple[float, bool]], base_t: float, missed: int
+) -> float:
+    """The threshold of a type's proposals (``quoted_any``) that maximises the type's F1 over
+    all its candidates, the rules' own kept at their threshold ``base_t``: the proposals can win
+    only what the rules' candidates miss, and each one kept wrong costs the type's precision."""
+    gold = sum(p for _, p in base) + missed
+    tp0 = sum(1 for s, p in base if p and s >= base_t)
+    fp0 = sum(1 for s, p in base if not p and s >= base_t)
+    best, best_f1 = 1.0, -1.0
+    for t in THRESHOLDS:
+        tp = tp0 + sum(1 for s, p in proposals if p and s >= t)
+        fp = fp0 + sum(1 for s, p in proposals if not p and s >= t)
+        f1 = 2 * tp / (2 * tp + fp + (gold - tp)) if gold else 0.0
+        if f1 > best_f1:
+            best, best_f1 = t, f1
+    return best
+
+
 def train_decider(folds: Sequence[FoldDocs], nlp: Language, version: str) -> Decider:
     """Weights on every training fold; thresholds from leave-one-fold-out probabilities."""
     per_fold = {f.name: examples(f, nlp) for f in folds}
@@ -152,5 +179,15 @@ def train_decider(folds: Sequence[FoldDocs], nlp: Language, version: str) -> Dec
             scored[e.label].append((model.probability(e.feats), e.positive))
         for label, n in unproposed.items():
             missed[label] += n
-    thresholds = {label: _best_threshold(s, missed[label]) for label, s in sorted(scored.items())}
+    thresholds = {
+        key: _best_threshold(s, missed[key])
+        for key, s in sorted(scored.items())
+        if not is_proposal_key(key)
+    }
+    for key in sorted(filter(is_proposal_key, scored)):
+        label = key.split("@")[0]
+        if label in thresholds:
+            thresholds[key] = _best_proposal_threshold(
+                scored[key], scored[label], thresholds[label], missed[label]
+            )
     return Decider(_fit(everything), thresholds, version)

@@ -50,6 +50,12 @@ class RuleId:
         return self.name.startswith(RULE_PREFIX)
 
     @property
+    def needs_decision(self) -> bool:
+        """Whether its candidates are only proposals: kept when a decision model judges them
+        and keeps them, dropped otherwise (never kept as found)."""
+        return self.name in _DECIDED_ONLY
+
+    @property
     def span_id(self) -> str:
         """The id a rule component writes on its spaCy spans (the name without ``rule:``)."""
         return self.name.removeprefix(RULE_PREFIX)
@@ -60,6 +66,8 @@ class RuleId:
 
 
 Spot = tuple[int, int, str, RuleId]  # (start, end, label, source): one candidate span
+
+_DECIDED_ONLY = frozenset({"rule:quoted_any"})  # see RuleId.needs_decision
 
 _REGISTRY: dict[str, RuleId] = {}
 
@@ -98,6 +106,7 @@ LIST_PROJECT = _rule("list_project", 2)
 PROJECT_LIST = _rule("project_list", 2)
 NUMBERED_WORKS = _rule("numbered_works", 2)  # 城建工程8项：（1）A（2）B (H-c13)
 TERMS = _rule("terms", 2)  # the policykg_terms component (terms/finder.py)
+QUOTED_ANY = _rule("quoted_any", 2)  # a quoted string no term rule read: the model decides
 # Rank 3–5: names found by a shape or a context word.
 BRAND_INDUSTRY = _rule("brand_industry", 3)
 PARK_SUFFIX = _rule("park_suffix", 3)

@@ -38,7 +38,7 @@ def _opening_word(text: str, pos: int, end: int) -> int:
 def variants(text: str, spot: Spot) -> list[Spot]:
     """``spot`` without one or two opening words, or without a leading ``…的`` attribute."""
     start, end, label, source = spot
-    if label not in TRIMMED_TYPES or end - start < MIN_LEFT + 2:
+    if label not in TRIMMED_TYPES or end - start < MIN_LEFT + 2 or source.needs_decision:
         return []
     out: list[Spot] = []
     pos = start
@@ -69,5 +69,9 @@ def with_variants(text: str, spots: Iterable[Spot]) -> list[Spot]:
 
 
 def without_variants(candidates: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
-    """The rules' own candidates (what runs when no decision model is there)."""
-    return {i: [s for s in spots if not s[3].trimmed] for i, spots in candidates.items()}
+    """The rules' own candidates (what runs when no decision model is there): no boundary
+    variants, and none of the proposals only a model may keep."""
+    return {
+        i: [s for s in spots if not s[3].trimmed and not s[3].needs_decision]
+        for i, spots in candidates.items()
+    }

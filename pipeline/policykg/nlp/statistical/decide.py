@@ -38,6 +38,7 @@ _QUOTES_OPEN = "“「‘《"
 _QUOTES_CLOSE = "”」’》"
 _WORD_CLASS_TYPES = ("Enterprise",)  # where they helped on the dev folds (EVAL.md)
 _STATE = re.compile(r"国家|全国|省级|市级|国省")
+PROPOSAL_MARK = "@"
 
 
 def _kind(ch: str) -> str:
@@ -69,12 +70,26 @@ def word_classes(text: str, start: int, end: int) -> list[str]:
     ]
 
 
+def decision_key(spot: Spot) -> str:
+    """What judges ``spot``: its type, or for a proposer whose candidates are only proposals
+    (``quoted_any``) its type and proposer (``Slogan@quoted_any``), with weights and a threshold
+    of their own."""
+    return f"{spot[2]}{PROPOSAL_MARK}{spot[3].span_id}" if spot[3].needs_decision else spot[2]
+
+
+def is_proposal_key(key: str) -> bool:
+    return PROPOSAL_MARK in key
+
+
 def neighbours(spot: Spot, others: Iterable[Spot]) -> list[str]:
     """How the other candidates of the paragraph sit around ``spot``: inside which types, around
-    which types, rivalled by which types on the same extent."""
+    which types, rivalled by which types on the same extent. Proposals only a model may keep are
+    seen only by each other (the rules' candidates are judged as before they existed)."""
     out = set()
     for o in others:
         if o is spot or not (o[0] < spot[1] and spot[0] < o[1]):
+            continue
+        if o[3].needs_decision and not spot[3].needs_decision:
             continue
         if o[:2] == spot[:2]:
             out.add(f"same={o[2]}")
@@ -92,6 +107,7 @@ def features(
 ) -> list[str]:
     """The feature names of one candidate ``text[start:end]`` (label-conditioned)."""
     start, end, label, source = spot
+    key = decision_key(spot)
     name = text[start:end]
     left, right = text[max(0, start - 2) : start], text[end : end + 2]
     runs = counts.get(name, 1)
@@ -119,7 +135,7 @@ def features(
         *_status(text, start, end),
         *(word_classes(text, start, end) if label in _WORD_CLASS_TYPES else ()),
     ]
-    return [f"{label}|{f}" for f in feats]
+    return [f"{key}|{f}" for f in feats]
 
 
 def _status(text: str, start: int, end: int) -> list[str]:
@@ -153,14 +169,17 @@ class Decider:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def score(self, text: str, spot: Spot, counts: dict[str, int], around: list[str]) -> float:
-        """Probability that ``spot`` is a gold span; 1.0 for a type the model does not judge."""
-        if spot[2] not in self.thresholds:
-            return 1.0
+        """Probability that ``spot`` is a gold span; 1.0 for a type the model does not judge, 0.0
+        for a proposal that this model does not judge."""
+        if decision_key(spot) not in self.thresholds:
+            return 0.0 if spot[3].needs_decision else 1.0
         return self.probability(features(text, spot, counts, around))
 
     def _picks(self, spot: Spot) -> bool:
         """Whether ``spot`` competes with its boundary variants (a judged type that has them)."""
-        return spot[2] in TRIMMED_TYPES and spot[2] in self.thresholds
+        return (
+            spot[2] in TRIMMED_TYPES and spot[2] in self.thresholds and not spot[3].needs_decision
+        )
 
     def filter(self, text: str, candidates: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
         """The candidates of each paragraph that pass their type's threshold; of the candidates
@@ -168,9 +187,13 @@ class Decider:
         counts = string_counts(text, (s for spots in candidates.values() for s in spots))
         result: dict[int, list[Spot]] = {}
         for index, spots in candidates.items():
-            judged = [s for s in spots if s[2] in self.thresholds or not s[3].trimmed]
+            judged = [s for s in spots if decision_key(s) in self.thresholds or not s[3].trimmed]
             scored = [(s, self.score(text, s, counts, neighbours(s, spots))) for s in judged]
-            passed = [(s, p) for s, p in scored if p >= self.thresholds.get(s[2], 0.0)]
+            passed = [
+                (s, p)
+                for s, p in scored
+                if p >= self.thresholds.get(decision_key(s), 0.0) and (p or not s[3].needs_decision)
+            ]
             best: dict[tuple[int, str], tuple[Spot, float]] = {}
             for spot, p in passed:
                 key = (spot[1], spot[2])

@@ -21,11 +21,17 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from policykg.nlp.candidates import TERMS
+from policykg.nlp.candidates import QUOTED_ANY, TERMS
 from policykg.nlp.rules.components import RuleComponent, doc_text
 from policykg.nlp.terms.condensed import unquoted_terms
 from policykg.nlp.terms.enumerations import list_count_pairs
-from policykg.nlp.terms.shape import ABBREVIATION, QuoteContext, classify_quoted, classify_single
+from policykg.nlp.terms.shape import (
+    ABBREVIATION,
+    SLOGAN,
+    QuoteContext,
+    classify_quoted,
+    classify_single,
+)
 from policykg.nlp.terms.vocabulary import DEFAULT_RULES, TermRules
 
 SPANS_KEY = "terms"
@@ -110,12 +116,18 @@ class TermFinder(RuleComponent[TermRules]):
     """The ``policykg_terms`` pipeline component."""
 
     def find(self, doc: Doc) -> list[Span]:
-        """Spans of the abbreviations and slogans in ``doc`` (pure: ``doc`` is not changed)."""
+        """Spans of the abbreviations and slogans in ``doc`` (pure: ``doc`` is not changed), and
+        the proposals of the quoted strings no rule read (``unread_quotes``)."""
+        text = doc_text(doc)
+        found = find_terms(text, self.rules)
         spans = []
-        for start, end, label in find_terms(doc_text(doc), self.rules):
+        for start, end, label, rule in [
+            *((s, e, label, TERMS) for s, e, label in found),
+            *((s, e, label, QUOTED_ANY) for s, e, label in unread_quotes(text, found, self.rules)),
+        ]:
             span = doc.char_span(start, end, label=label, alignment_mode="strict")
             if span is not None:
-                span.id_ = TERMS.span_id
+                span.id_ = rule.span_id
                 spans.append(span)
         return spans
 
@@ -131,6 +143,26 @@ class TermFinder(RuleComponent[TermRules]):
 def make_term_finder(nlp: Language, name: str, rules: TermRules) -> TermFinder:
     """Create the ``policykg_terms`` component."""
     return TermFinder(name, rules)
+
+
+_UNREAD = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·、，0-9+]{1,19}")
+_UNREAD_LABELS = (SLOGAN, ABBREVIATION)
+
+
+def unread_quotes(
+    text: str, found: list[tuple[int, int, str]], rules: TermRules = DEFAULT_RULES
+) -> list[tuple[int, int, str]]:
+    """Every quoted string of 2–20 characters (Han, digits, ·、，+) in which no term was found,
+    proposed as a Slogan and as an Abbreviation: the decision model, which sees its characters
+    and its context, keeps at most what it judges right (``RuleId.needs_decision``)."""
+    out = []
+    for start, end in quoted_strings(text, rules):
+        if not _UNREAD.fullmatch(text, start, end):
+            continue
+        if any(start <= s < end or start < e <= end for s, e, _ in found):
+            continue
+        out += [(start, end, label) for label in _UNREAD_LABELS]
+    return out
 
 
 def find_term_uses(

@@ -1,0 +1,47 @@
+"""Quoted strings no term rule read (policykg.nlp.terms.finder.unread_quotes): proposed as Slogan
+and Abbreviation, kept only by a decision model that judges them, each with its own threshold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policykg.nlp.candidates import QUOTED_ANY, TERMS
+from policykg.nlp.statistical.boundaries import without_variants
+from policykg.nlp.statistical.decide import Decider, decision_key, features
+from policykg.nlp.terms.finder import find_terms, unread_quotes
+
+TEXT = "坚持“等高对接”，落实“六稳”工作，打响“蜀里安逸·乐购宜宾”品牌。"
+
+
+def test_every_quote_no_rule_read_is_proposed_under_both_labels() -> None:
+    found = find_terms(TEXT)
+    proposed = [(TEXT[s:e], label) for s, e, label in unread_quotes(TEXT, found)]
+    assert ("六稳", "Abbreviation") in [(TEXT[s:e], lab) for s, e, lab in found]
+    assert not any(text == "六稳" for text, _ in proposed)  # read by a rule: not proposed again
+    assert not any(text == "等高对接" for text, _ in proposed)  # a Slogan by its rules
+    assert ("蜀里安逸·乐购宜宾", "Slogan") in proposed
+    assert ("蜀里安逸·乐购宜宾", "Abbreviation") in proposed
+
+
+def test_the_terms_component_writes_them_with_their_proposer(nlp: Any) -> None:
+    doc = nlp(TEXT)
+    rules = {(s.text, s.label_, s.id_) for s in doc.spans["terms"]}
+    assert ("六稳", "Abbreviation", TERMS.span_id) in rules
+    assert ("等高对接", "Slogan", TERMS.span_id) in rules
+    assert ("蜀里安逸·乐购宜宾", "Slogan", QUOTED_ANY.span_id) in rules
+
+
+def test_a_proposal_needs_a_model_that_judges_it() -> None:
+    start = TEXT.index("蜀里安逸")
+    spot = (start, start + 9, "Slogan", QUOTED_ANY)
+    rule = (TEXT.index("六稳"), TEXT.index("六稳") + 2, "Abbreviation", TERMS)
+    assert decision_key(spot) == "Slogan@quoted_any" and decision_key(rule) == "Abbreviation"
+    assert without_variants({0: [spot, rule]}) == {0: [rule]}  # no model: never kept
+    feats = features(TEXT, spot, {})
+    assert feats and all(f.startswith("Slogan@quoted_any|") for f in feats)
+    silent = Decider({}, {"Slogan": 0.5, "Abbreviation": 0.5})  # judges types, not proposals
+    assert silent.filter(TEXT, {0: [spot, rule]}) == {0: [rule]}  # the proposal is dropped
+    keen = Decider({"Slogan@quoted_any|bias": 5.0}, {"Slogan": 0.5, "Slogan@quoted_any": 0.5})
+    assert keen.filter(TEXT, {0: [spot]}) == {0: [spot]}
+    shy = Decider({"Slogan@quoted_any|bias": -5.0}, {"Slogan@quoted_any": 0.5})
+    assert shy.filter(TEXT, {0: [spot]}) == {0: []}
