@@ -45,3 +45,19 @@ def test_a_proposal_needs_a_model_that_judges_it() -> None:
     assert keen.filter(TEXT, {0: [spot]}) == {0: [spot]}
     shy = Decider({"Slogan@quoted_any|bias": -5.0}, {"Slogan@quoted_any": 0.5})
     assert shy.filter(TEXT, {0: [spot]}) == {0: []}
+
+
+def test_a_proposal_is_not_a_term_of_the_document(nlp: Any) -> None:
+    """Its later bare uses are not proposed as uses of a known term: only what a rule read is."""
+    from policykg.ir import DocMeta, SourceDoc
+    from policykg.nlp.candidates import TERM_USE
+    from policykg.nlp.extract import propose
+
+    raw = "各位代表：\n打响“蜀里安逸·乐购宜宾”品牌。落实“六稳”工作，蜀里安逸·乐购宜宾深入人心，六稳见效。\n"
+    doc = SourceDoc("t.txt", "t.txt", raw, "utf-8", "0" * 64, DocMeta(name="t.txt"))
+    proposed = propose(doc, nlp, frozenset())
+    text = proposed.norm.text
+    spots = [s for g in proposed.candidates.values() for s in g]
+    uses = {text[s:e] for s, e, _, src in spots if src == TERM_USE}
+    assert "六稳" in uses  # a rule read it: its bare use is proposed
+    assert "蜀里安逸·乐购宜宾" not in uses

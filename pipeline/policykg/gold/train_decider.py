@@ -28,6 +28,7 @@ from policykg.nlp.statistical.decide import (
     is_proposal_key,
     neighbours,
     string_counts,
+    without_repeats,
 )
 
 C = 0.5
@@ -67,7 +68,7 @@ class _Proposals:
 def _proposals(source: SourceDoc, nlp: Language, known: frozenset[str] | None) -> _Proposals:
     proposed = propose(source, nlp, known)
     norm = proposed.norm
-    groups = list(proposed.candidates.values())
+    groups = [without_repeats(group) for group in proposed.candidates.values()]
     counts = string_counts(norm.text, (s for group in groups for s in group))
     items = [(norm.raw_span(s[0], s[1]), s, group) for group in groups for s in group]
     return _Proposals(norm.text, counts, items)

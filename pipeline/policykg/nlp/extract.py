@@ -109,8 +109,11 @@ def _document_spots(
         (item.title_start, item.title_end, EntityType.PROJECT.value, COLUMN_ITEM)
         for item in find_column_items(text, norm.paragraphs)
     ]
-    terms = {
-        text[s:e] for group in found.values() for s, e, label, _ in group if label == ABBREVIATION
+    terms = {  # the document's own terms: what a rule read, not what is only proposed
+        text[s:e]
+        for group in found.values()
+        for s, e, label, source in group
+        if label == ABBREVIATION and not source.needs_decision
     }
     terms.update(entry.term for entry in glossary)
     spots += [
@@ -142,11 +145,11 @@ def _spreadable_names(norm: NormText, merged: dict[int, list[Spot]]) -> set[str]
     a cutting rule. A name only a cutting rule found (投用 or 深汕 cut from a project's head)
     would spread its error to every use: on the dev folds c1, c2, c3 and hebei, spreads of names
     one rule alone found were 11 right and 28 wrong, of names two rules found 6 right and 1
-    wrong (2026-12-07). A statistical guess is never spread."""
+    wrong (2026-12-07). A statistical guess, or a proposal the model kept, is never spread."""
     rules: dict[str, set[str]] = {}
     for spots in merged.values():
         for s, e, label, source in spots:
-            if label == ENTERPRISE and source.by_rule:
+            if label == ENTERPRISE and source.by_rule and not source.needs_decision:
                 rules.setdefault(norm.text[s:e], set()).add(source.name)
     return {name for name, by in rules.items() if len(by) >= 2 or not by <= _CUTTING_RULES}
 

@@ -81,6 +81,13 @@ def is_proposal_key(key: str) -> bool:
     return PROPOSAL_MARK in key
 
 
+def without_repeats(spots: list[Spot]) -> list[Spot]:
+    """The paragraph's candidates without the proposals that repeat a rule candidate's extent
+    and type (that candidate is judged as the rule that found it)."""
+    found = {(s, e, label) for s, e, label, source in spots if not source.needs_decision}
+    return [x for x in spots if not x[3].needs_decision or x[:3] not in found]
+
+
 def neighbours(spot: Spot, others: Iterable[Spot]) -> list[str]:
     """How the other candidates of the paragraph sit around ``spot``: inside which types, around
     which types, rivalled by which types on the same extent. Proposals only a model may keep are
@@ -175,18 +182,23 @@ class Decider:
             return 0.0 if spot[3].needs_decision else 1.0
         return self.probability(features(text, spot, counts, around))
 
-    def _picks(self, spot: Spot) -> bool:
-        """Whether ``spot`` competes with its boundary variants (a judged type that has them)."""
-        return (
-            spot[2] in TRIMMED_TYPES and spot[2] in self.thresholds and not spot[3].needs_decision
-        )
+    def _rival_key(self, spot: Spot) -> tuple[str, int, str] | None:
+        """What ``spot`` competes on, only the likeliest kept: a judged type's span and its
+        boundary variants share a type and an end; a proposer's proposals share a start."""
+        if spot[3].needs_decision:
+            return ("start", spot[0], decision_key(spot))
+        if spot[2] in TRIMMED_TYPES and spot[2] in self.thresholds:
+            return ("end", spot[1], spot[2])
+        return None
 
     def filter(self, text: str, candidates: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
-        """The candidates of each paragraph that pass their type's threshold; of the candidates
-        sharing a type and an end (a span and its boundary variants), only the likeliest."""
+        """The candidates of each paragraph that pass their threshold; of the candidates sharing
+        a type and an end (a span and its boundary variants), or a proposer's proposals sharing a
+        start, only the likeliest."""
         counts = string_counts(text, (s for spots in candidates.values() for s in spots))
         result: dict[int, list[Spot]] = {}
-        for index, spots in candidates.items():
+        for index, group in candidates.items():
+            spots = without_repeats(group)
             judged = [s for s in spots if decision_key(s) in self.thresholds or not s[3].trimmed]
             scored = [(s, self.score(text, s, counts, neighbours(s, spots))) for s in judged]
             passed = [
@@ -194,12 +206,12 @@ class Decider:
                 for s, p in scored
                 if p >= self.thresholds.get(decision_key(s), 0.0) and (p or not s[3].needs_decision)
             ]
-            best: dict[tuple[int, str], tuple[Spot, float]] = {}
+            best: dict[tuple[str, int, str], tuple[Spot, float]] = {}
             for spot, p in passed:
-                key = (spot[1], spot[2])
-                if self._picks(spot) and (key not in best or p > best[key][1]):
-                    best[key] = (spot, p)
-            kept = [s for s, _ in passed if not self._picks(s)]
+                rival = self._rival_key(spot)
+                if rival and (rival not in best or p > best[rival][1]):
+                    best[rival] = (spot, p)
+            kept = [s for s, _ in passed if not self._rival_key(s)]
             result[index] = kept + [spot for spot, _ in best.values()]
         return result
 
