@@ -138,3 +138,17 @@ def test_the_folds_are_the_seeded_deal_of_provinces() -> None:
         if f.fresh_of is None
     }
     assert dealt == committed
+
+
+def test_every_annotated_document_is_scored_in_one_fold_only() -> None:
+    """A glossary-only document goes with the first fold of its province, never with a later
+    draw from it (c6 and hebei share 河北), and no fold scores another fold's documents."""
+    from policykg.gold.run import _glossary_only, _province_of
+
+    folds = read_corpus_folds(ROOT / "splits.toml")
+    province = _province_of(ROOT)
+    scored: list[str] = []
+    for fold in folds:
+        scored += [*fold.docs, *_glossary_only(fold, folds, glossary_stems(ROOT), province)]
+    assert len(scored) == len(set(scored))
+    assert set(glossary_stems(ROOT)) <= set(scored)

@@ -21,7 +21,7 @@ from policykg.errors import PolicyKGError
 from policykg.gold.corpus import glossary_stems
 from policykg.gold.evaluate import GlossaryScore, score_glossary
 from policykg.gold.files import load_gold_docs, other_fold, read_splits
-from policykg.gold.folds import read_corpus_folds
+from policykg.gold.folds import CorpusFold, read_corpus_folds
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
 from policykg.gold.score import ALL_TYPES, DocCounts, doc_counts
@@ -103,6 +103,18 @@ def _decider(fold: str, root: Path, decide: bool) -> Decider | None:
     return decider_for(fold, root) if decide else None
 
 
+def _glossary_only(
+    fold: CorpusFold, folds: list[CorpusFold], glossary_docs: list[str], province: dict[str, str]
+) -> list[str]:
+    """The glossary documents of ``fold``'s provinces that no fold holds (only their glossary
+    is annotated), scored with the first fold of their province, never with a later draw from it
+    (c6 and hebei share 河北: the glossaries are hebei's, and hebei's own documents never c6's)."""
+    if fold.fresh_of:
+        return []
+    held = {stem for f in folds for stem in f.docs}
+    return [s for s in glossary_docs if province.get(s) in fold.provinces and s not in held]
+
+
 def corpus_folds(
     root: Path, nlp: Language, model: str, only: set[str] | None, decide: bool
 ) -> list[FoldEval]:
@@ -110,12 +122,11 @@ def corpus_folds(
     province = _province_of(root)
     glossary_docs = glossary_stems(root)
     results = []
-    for fold in read_corpus_folds(root / "splits.toml"):
+    folds = read_corpus_folds(root / "splits.toml")
+    for fold in folds:
         if (only and fold.name not in only) or not fold.docs:
             continue
-        extra = [
-            s for s in glossary_docs if province.get(s) in fold.provinces and s not in fold.docs
-        ]
+        extra = _glossary_only(fold, folds, glossary_docs, province)
         docs = load_corpus_gold(root, [*fold.docs, *extra])
         decider = _decider(fold.name, root, decide)
         known = known_without(fold.provinces)
