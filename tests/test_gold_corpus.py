@@ -45,31 +45,36 @@ def test_committed_gold_is_the_compiled_annotation(doc) -> None:  # type: ignore
 
 
 FOLDS = {f.name: f for f in read_corpus_folds(ROOT / "splits.toml")}
-FRESH = [f for f in FOLDS.values() if f.fresh_of]
+DRAWS = sorted(p.stem.removeprefix("fresh-") for p in ROOT.glob("fresh-*.toml"))
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/corpus is absent: cannot redraw")
-@pytest.mark.parametrize("fold", FRESH, ids=lambda f: f.name)
-def test_a_fresh_draw_is_reproducible_and_takes_nothing_read_before(fold) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name", DRAWS)
+def test_a_later_draw_is_reproducible_and_takes_nothing_read_before(name: str) -> None:
+    """Every fresh-<fold>.toml is what `policykg gold sample --fresh` draws again; a draw that took
+    judged texts (--judged-ok) is a development draw and never a sealed fold."""
     drawn = {d.stem: d for d in load_sample(ROOT)}
-    own = [drawn[s] for s in sorted(tomllib_stems(fold.name))]
-    provinces = set(FOLDS[fold.fresh_of].provinces)
-    taken = fresh_taken(ROOT, fold.name)
+    own = [drawn[s] for s in sorted(tomllib_stems(name))]
+    stems = {d.stem for d in own}
+    judged = {p.stem for p in ROOT.glob("judged/texts/*.txt")}
+    fold = FOLDS.get(name)
+    provinces = set(FOLDS[fold.fresh_of].provinces) if fold and fold.fresh_of else None
+    taken = fresh_taken(ROOT, name, judged=not judged & stems)
     if all(d.stratum.startswith("county/") for d in own):  # --counties: unread counties
         redrawn = draw_fresh_counties(SHARED, taken, SEED)
-        assert {d.province for d in own} <= provinces
+        assert provinces is None or {d.province for d in own} <= provinces
         # no county with a report copied or read in any year (徐水县 2013 makes 徐水区 2018 read)
-        others = {p.stem for p in ROOT.glob("corpus/*.txt")} - {d.stem for d in own}
+        others = {p.stem for p in ROOT.glob("corpus/*.txt")} - stems
         read = {county_key(stem.split("_")[-1]) for stem in others if stem[:6].isdigit()}
         assert not {county_key(d.place) for d in own} & read
     else:
-        redrawn = draw_fresh(SHARED, provinces, taken, SEED)
+        redrawn = draw_fresh(SHARED, provinces or {d.province for d in own}, taken, SEED)
     assert [(d.stem, {p.index: (p.start, p.end) for p in d.paragraphs}) for d in redrawn] == [
         (d.stem, d.paragraphs) for d in own
     ]
-    judged = {p.stem for p in ROOT.glob("judged/texts/*.txt")}
-    assert not judged & {d.stem for d in own}
-    assert not {d.stem for d in FIRST_DRAW} & {d.stem for d in own}
+    if judged & stems:
+        assert fold is None or fold.status == "dev", "a draw of read texts cannot be sealed"
+    assert not {d.stem for d in FIRST_DRAW} & stems
 
 
 def tomllib_stems(fold: str) -> list[str]:
@@ -152,3 +157,19 @@ def test_every_annotated_document_is_scored_in_one_fold_only() -> None:
         scored += [*fold.docs, *_glossary_only(fold, folds, glossary_stems(ROOT), province)]
     assert len(scored) == len(set(scored))
     assert set(glossary_stems(ROOT)) <= set(scored)
+
+
+def test_a_county_draw_never_takes_judged_texts(tmp_path: Path) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [
+            *("policykg", "gold", "sample", "--fresh", "x", "--counties", "--judged-ok"),
+            *("--root", str(tmp_path), "--corpus", str(SHARED)),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0 and "never take judged texts" in " ".join(done.stderr.split())
+    assert not list(tmp_path.iterdir())

@@ -49,6 +49,14 @@ def sample(
             "judged set or copy took in any year (instead of --like's city reports).",
         ),
     ] = False,
+    judged_ok: Annotated[
+        bool,
+        typer.Option(
+            "--judged-ok",
+            help="With --fresh: a development draw, which may take the judged texts (people "
+            "writing rules have read their candidates): never for a sealed fold.",
+        ),
+    ] = False,
 ) -> None:
     """Draw documents and paragraph ranges by the fixed rule (policykg.gold.sample), copy them."""
     from policykg.gold.corpus import write_sample
@@ -57,27 +65,38 @@ def sample(
     if not (corpus / "cities-2024").is_dir():
         raise PolicyKGError(f"{corpus}: no cities-2024/ and baoding-counties/ here")
     if fresh:
-        _draw_fresh(corpus, _root(root), seed or SEED, fresh, None if counties else like)
+        if counties and judged_ok:
+            raise PolicyKGError("--counties and --judged-ok: county draws never take judged texts")
+        _draw_fresh(corpus, _root(root), seed or SEED, fresh, None if counties else like, judged_ok)
         return
     docs = draw(corpus, seed or SEED)
     write_sample(docs, glossary_docs(corpus), corpus, _root(root), seed or SEED)
     err_console.print(f"drew {len(docs)} documents, {sum(d.chars for d in docs):,} characters")
 
 
-def _draw_fresh(corpus: Path, base: Path, seed: int, fold: str, like: str | None) -> None:
-    from policykg.gold.corpus import fresh_taken, write_fresh
+def _draw_fresh(
+    corpus: Path, base: Path, seed: int, fold: str, like: str | None, judged_ok: bool
+) -> None:
+    from policykg.gold.corpus import (
+        DEV_CITIES,
+        FRESH_CITIES,
+        FRESH_COUNTIES,
+        fresh_taken,
+        write_fresh,
+    )
     from policykg.gold.folds import read_corpus_folds
     from policykg.gold.sample import draw_fresh, draw_fresh_counties
 
-    taken = fresh_taken(base, fold)
+    taken = fresh_taken(base, fold, judged=not judged_ok)
     if like is None:
-        docs = draw_fresh_counties(corpus, taken, seed)
+        docs, what = draw_fresh_counties(corpus, taken, seed), FRESH_COUNTIES
     else:
         folds = {f.name: f for f in read_corpus_folds(base / "splits.toml")}
         if like not in folds:
             raise PolicyKGError(f"{base / 'splits.toml'}: no corpus fold {like!r} to draw like")
         docs = draw_fresh(corpus, set(folds[like].provinces), taken, seed)
-    write_fresh(docs, corpus, base, seed, fold)
+        what = DEV_CITIES if judged_ok else FRESH_CITIES
+    write_fresh(docs, corpus, base, seed, fold, what)
     chars = sum(d.chars for d in docs)
     err_console.print(f"drew {len(docs)} documents for {fold}, {chars:,} characters")
 

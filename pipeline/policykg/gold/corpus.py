@@ -111,13 +111,33 @@ def glossary_stems(root: Path) -> list[str]:
     return [str(s) for s in data.get("glossary", {}).get("docs", [])]
 
 
+FRESH_CITIES: tuple[str, ...] = (
+    "every city report of its provinces that no earlier draw took and nobody writing rules had read.",
+)
+FRESH_COUNTIES: tuple[str, ...] = (
+    "every county report of a county with no report drawn, judged or copied before in any year.",
+)
+DEV_CITIES: tuple[str, ...] = (
+    "every city report of its provinces that no earlier draw took, the judged texts included:",
+    "a development draw (people writing rules have read the judged texts' candidates).",
+)
+
+
 def fresh_path(root: Path, fold: str) -> Path:
     return root / f"fresh-{fold}.toml"
 
 
-def write_fresh(docs: list[SampledDoc], corpus: Path, root: Path, seed: int, fold: str) -> None:
+def write_fresh(
+    docs: list[SampledDoc],
+    corpus: Path,
+    root: Path,
+    seed: int,
+    fold: str,
+    what: tuple[str, ...] = FRESH_CITIES,
+) -> None:
     """Copy a fresh draw's texts into ``root/corpus/``, add them to its manifest, and record
-    the draw in ``root/fresh-<fold>.toml`` (the first draw in ``sample.toml`` is left as is)."""
+    the draw in ``root/fresh-<fold>.toml`` (the first draw in ``sample.toml`` is left as is);
+    ``what``: the lines of the file's header that say what the draw took."""
     target = root / "corpus"
     manifest = target / "manifest.toml"
     listed = manifest.read_text("utf-8")
@@ -128,19 +148,21 @@ def write_fresh(docs: list[SampledDoc], corpus: Path, root: Path, seed: int, fol
     if new:
         write_text(manifest, "\n".join([listed.rstrip("\n"), *_manifest_entries(new)]) + "\n")
     header = (
-        f"# A fresh draw for the fold {fold} (policykg.gold.sample.draw_fresh): every city report",
-        "# of its provinces that no earlier draw took and nobody writing rules had read.",
+        f"# A later draw for the fold {fold} (policykg.gold.sample):",
+        *(f"# {w}" for w in what),
     )
     write_text(fresh_path(root, fold), _sample_text(docs, seed, header))
 
 
-def fresh_taken(root: Path, fold: str) -> set[str]:
-    """The stems a fresh draw for ``fold`` must not take: the first draw, the judged texts, and
-    every other text copied into ``root/corpus/`` (that fold's own texts excepted)."""
+def fresh_taken(root: Path, fold: str, *, judged: bool = True) -> set[str]:
+    """The stems a fresh draw for ``fold`` must not take: the first draw, the judged texts (unless
+    ``judged`` is false: a development draw may take them), and every other text copied into
+    ``root/corpus/`` (that fold's own texts excepted)."""
     path = fresh_path(root, fold)
     own = {d.stem for d in _load_draw(path)} if path.is_file() else set()
     taken = {d.stem for d in _load_draw(root / SAMPLE_NAME)}
-    taken |= {p.stem for p in root.glob("judged/texts/*.txt")}
+    if judged:
+        taken |= {p.stem for p in root.glob("judged/texts/*.txt")}
     return taken | ({p.stem for p in root.glob("corpus/*.txt")} - own)
 
 
