@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from policykg.build import fork_server, wire  # noqa: F401  (wire: IR types pickled by their constructor)
+from policykg.build.collector import built_to_last
 from policykg.build.compact import compact
 from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.ir import DocResult, SourceDoc
@@ -49,7 +50,7 @@ def _start_worker(stages: bytes, environment: dict[str, str]) -> None:
 def _extract_in_worker(doc: SourceDoc) -> Outcome:
     if "nlp" not in _WORKER:
         make_nlp, _WORKER["extract_doc"] = pickle.loads(_WORKER["stages"])
-        _WORKER["nlp"] = make_nlp()
+        _WORKER["nlp"] = built_to_last(make_nlp)  # built in the fork server, unless spawned
     outcome = extract_guarded(_WORKER["extract_doc"], doc, _WORKER["nlp"])
     return compact(outcome) if isinstance(outcome, DocResult) else outcome  # smaller to send
 

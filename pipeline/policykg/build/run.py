@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from policykg.build import publish
 from policykg.build.cache import DocCache
-from policykg.build.collector import YOUNG_THRESHOLD, unscanned
+from policykg.build.collector import YOUNG_THRESHOLD, built_to_last, keep_received, unscanned
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
@@ -146,7 +146,8 @@ def _build_locked(
         workers = stack.enter_context(Workers(stages, plan.jobs)) if local else None
         if workers is not None:
             workers.warm_up()  # the workers' pipeline is built while the documents are read
-        batch = read_batch(_folders(seeds))
+        # The documents and jieba's dictionary (read for their metadata) are kept to the end.
+        batch = built_to_last(lambda: read_batch(_folders(seeds)))
         if workers is not None:
             stages.warm_resolve()  # while the fork server still builds the workers' pipeline
         if not batch.docs:
@@ -230,11 +231,17 @@ def extract_all(
         elif cache is not None:
             cache.put(outcome)
         outcomes[index] = outcome
+        if received:
+            keep_received()
         bar.document_done(docs[index].name, from_cache=False)
 
+    # Extracted elsewhere (workers, Dask: see run_plan), this process only receives the results
+    # and keeps them.
+    received = plan.dask is not None or (plan.jobs > 1 and len(todo) > 1)
     if todo:
         bar.note(plan.describe())
-        run_plan([docs[i] for i in todo], stages, plan, done, workers)
+        with unscanned() if received else nullcontext():
+            run_plan([docs[i] for i in todo], stages, plan, done, workers)
     ordered = [outcomes[i] for i in sorted(outcomes)]
     results = [o for o in ordered if isinstance(o, DocResult)]
     failures = tuple((o.path, o.reason) for o in ordered if isinstance(o, Failed))
