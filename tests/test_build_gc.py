@@ -42,20 +42,21 @@ def test_a_worker_sets_its_collector_once_for_its_graph_tasks() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_what_is_built_to_last_is_built_with_the_collector_paused_then_frozen() -> None:
+def test_what_is_built_to_last_is_built_with_a_higher_threshold_then_frozen() -> None:
     code = (
         "import gc\n"
-        "from policykg.build.collector import built_to_last\n"
+        "from policykg.build.collector import BUILDING_THRESHOLD, built_to_last\n"
+        "before = gc.get_threshold()\n"
         "seen = []\n"
-        "value = built_to_last(lambda: seen.append(gc.isenabled()) or 'nlp')\n"
-        "assert value == 'nlp' and seen == [False] and gc.isenabled()\n"
-        "assert gc.get_freeze_count() > 0\n"
-        "gc.unfreeze(); gc.disable()\n"
+        "value = built_to_last(lambda: seen.append((gc.isenabled(), gc.get_threshold())) or 'nlp')\n"
+        "assert value == 'nlp' and seen == [(True, BUILDING_THRESHOLD)]\n"
+        "assert gc.get_threshold() == before and gc.get_freeze_count() > 0\n"
+        "gc.unfreeze()\n"
         "try:\n"
         "    built_to_last(lambda: 1 / 0)\n"
         "except ZeroDivisionError:\n"
         "    pass\n"
-        "assert not gc.isenabled() and gc.get_freeze_count() > 0  # left as it was: off\n"
+        "assert gc.get_threshold() == before and gc.get_freeze_count() > 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

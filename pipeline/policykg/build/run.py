@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from policykg.build import publish
 from policykg.build.cache import DocCache
-from policykg.build.collector import YOUNG_THRESHOLD, built_to_last, keep_received, unscanned
+from policykg.build.collector import YOUNG_THRESHOLD, keep_received, unscanned
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
@@ -146,8 +146,7 @@ def _build_locked(
         workers = stack.enter_context(Workers(stages, plan.jobs)) if local else None
         if workers is not None:
             workers.warm_up()  # the workers' pipeline is built while the documents are read
-        # The documents and jieba's dictionary (read for their metadata) are kept to the end.
-        batch = built_to_last(lambda: read_batch(_folders(seeds)))
+        batch = read_batch(_folders(seeds))
         if workers is not None:
             stages.warm_resolve()  # while the fork server still builds the workers' pipeline
         if not batch.docs:
