@@ -93,6 +93,16 @@ class Workers:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
+    def send_each(self, task: Callable[[], object]) -> None:
+        """Send ``task()`` once per worker now, without waiting for it: it readies the workers
+        for what comes next while this process does something else. Idle workers take one
+        each; one that takes two runs it twice, and a failure shows again in the real tasks."""
+        try:
+            for _ in range(self.jobs):
+                self.pool().submit(task)
+        except BrokenProcessPool:
+            pass
+
     def pool(self) -> ProcessPoolExecutor:
         """The process pool, started now if it was not."""
         if self._pool is None:

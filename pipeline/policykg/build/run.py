@@ -21,6 +21,7 @@ from rdflib import Graph
 from policykg.build import publish
 from policykg.build.cache import DocCache
 from policykg.build.collector import YOUNG_THRESHOLD, keep_received, unscanned
+from policykg.build.doc_parts import ready_worker
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
@@ -156,6 +157,8 @@ def _build_locked(
                 f"no readable documents{' (' + reasons + ')' if reasons else ''}",
             )
         results, failed, reused = extract_all(batch.docs, stages, cache, bar, plan, workers)
+        if workers is not None:
+            workers.send_each(ready_worker)  # while the entities are resolved here
         if cache is not None:
             cache.prune()
         bar.stage("resolving entities")
