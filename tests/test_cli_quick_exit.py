@@ -1,6 +1,7 @@
-"""``policykg build`` from the console script leaves without tearing down its objects once its
-outputs are in place (``cli.quick_exit``): every output is still written, the exit status is
-the command's, the ``atexit`` handlers still run, and only the freeing of objects is skipped."""
+"""``policykg build`` and ``policykg extract`` from the console script leave without tearing down
+their objects once their outputs are in place (``cli.quick_exit``): every output is still
+written, the exit status is the command's, the ``atexit`` handlers still run, and only the
+freeing of objects is skipped."""
 
 from __future__ import annotations
 
@@ -124,6 +125,15 @@ def test_an_unreadable_file_is_named_the_rest_written_and_the_status_is_1(
     said = " ".join(done.stderr.split())
     assert "failed: " in said and "c.txt" in said
     assert documents_in(out) == (2, 2, 2)
+    assert "atexit ran" in done.stderr and "freed at teardown" not in done.stderr
+
+
+def test_extract_leaves_quickly_with_all_its_lines_on_stdout(seeds: Path, tmp_path: Path) -> None:
+    (seeds / "c.txt").write_bytes(b"")  # refused: empty, so the status is 1
+    done = run_script(tmp_path, "extract", str(seeds), "-j", "2")
+    assert done.returncode == 1, done.stderr
+    assert [json.loads(line)["kind"] for line in done.stdout.splitlines()] == ["document"] * 2
+    assert "c.txt" in " ".join(done.stderr.split())
     assert "atexit ran" in done.stderr and "freed at teardown" not in done.stderr
 
 

@@ -3,8 +3,8 @@ workers' fork server started first for ``policykg build --jobs N``.
 
 The fork server builds the NLP pipeline (1.3–1.4 s, ``build.fork_server``); started here, before
 the command line is imported, it builds while this process imports the commands and reads the
-documents. A command that raises ``cli.quick_exit.Finished`` (``policykg build``, once its outputs
-are in place) is left without the interpreter's teardown of its objects. Importing this module
+documents. A command that raises ``cli.quick_exit.Finished`` (``policykg build`` and ``extract``, once
+their outputs are in place) is left without the interpreter's teardown of its objects. Importing this module
 does nothing else: a fork server that imports the console script
 again as its main module imports only this.
 """

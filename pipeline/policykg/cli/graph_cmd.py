@@ -78,7 +78,7 @@ def build(
     for path, reason in result.failures:
         err_console.print(f"policykg: failed: {path}: {reason}", markup=False, highlight=False)
     # Every output is written and closed, the workers are stopped: the console script leaves
-    # without freeing the documents and entities still alive (0.4-0.6 s on the corpus).
+    # without freeing the documents and entities still alive (0.3-0.4 s on the corpus).
     raise Finished(1 if result.failures else 0)
 
 

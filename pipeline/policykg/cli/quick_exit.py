@@ -3,13 +3,13 @@ and closed everything it writes.
 
 A build ends with millions of objects alive (the documents, the resolved entities, the parent's
 share of the graph): the interpreter's teardown frees them one by one and walks them once more
-with the garbage collector, 0.4–0.6 s of a corpus build spent after the outputs were already in
-place (measured from the moment the build said it wrote them to the end of the process). A
-command that is done raises :class:`Finished` with its exit status instead; the console script
-(``policykg.launch``) then calls :func:`leave`, which still does what an exit must do — the
-threads that keep the process alive are joined, the ``atexit`` handlers run (logging flushes
-its handlers, multiprocessing stops its fork server and helpers, temporary folders are removed),
-stdout and stderr are flushed — and skips only the freeing of objects. Run in-process (tests,
+with the garbage collector, 0.3–0.4 s of a corpus build spent after the outputs were already in
+place (from the line that says they were written to the end of the process). A command that is
+done (``build``, ``extract``) raises :class:`Finished` with its exit status instead; the console
+script (``policykg.launch``) then calls :func:`leave`, which still does what an exit must do:
+the threads that keep the process alive are joined, the ``atexit`` handlers run (logging
+flushes its handlers, multiprocessing stops its helpers, temporary folders are removed), stdout
+and stderr are flushed; only the freeing of objects is skipped. Run in-process (tests,
 ``CliRunner``), :class:`Finished` is the ``SystemExit`` it derives from, nothing more.
 
 A command may raise it only when no file it wrote is still open (an open file's buffer is
