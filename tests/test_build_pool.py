@@ -84,3 +84,36 @@ def test_the_console_script_enters_through_launch_which_imports_nothing_by_itsel
         "assert not multiprocessing.active_children()\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+class Recorded:
+    """A stand-in for the process pool that records what is submitted to it."""
+
+    def __init__(self, broken: bool = False) -> None:
+        self.calls: list[Callable[[], object]] = []
+        self.broken = broken
+
+    def submit(self, task: Callable[[], object]) -> Future[object]:
+        if self.broken:
+            from concurrent.futures.process import BrokenProcessPool
+
+            raise BrokenProcessPool("a worker died")
+        self.calls.append(task)
+        return Future()
+
+
+def test_send_each_sends_a_task_per_worker_without_waiting_and_a_broken_pool_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from policykg.build.doc_parts import ready_worker
+
+    workers = InlineWorkers(3)
+    recorded = Recorded()
+    monkeypatch.setattr(workers, "pool", lambda: recorded)
+    workers.send_each(ready_worker)
+    assert recorded.calls == [ready_worker] * 3
+    broken = Recorded(broken=True)
+    monkeypatch.setattr(workers, "pool", lambda: broken)
+    workers.send_each(ready_worker)  # the real tasks will meet the broken pool and say so
+    ready_worker()  # here too: it reads and compiles the shapes, and can run again
+    ready_worker()

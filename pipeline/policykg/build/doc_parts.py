@@ -81,6 +81,15 @@ def run_task(task: DocTask) -> DocDone:
     return DocDone(blocks, own, found)
 
 
+def ready_worker() -> None:
+    """Ready a worker for the graph stage: this module and what it imports (rdflib, the RDF
+    mapping, Oxigraph), the shapes read and compiled. Sent to each worker when the documents
+    are extracted (``Workers.send_each``), while the parent resolves the entities; else each
+    worker paid 0.13-0.15 s for it on its first document part, both at once, when the parent
+    waits for them."""
+    part_violations([], TypeIndex())  # reads the shapes and compiles them, once per process
+
+
 def run_in_worker(task: DocTask) -> DocDone:
     """:func:`run_task` in a worker, its garbage collector set for graph tasks (unless the
     parts are checked by pyshacl, see ``collector.unscanned``)."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from policykg.build.collector import built_to_last
 from policykg.build.stages import Outcome, Stages, extract_guarded
 from policykg.errors import PolicyKGError
 from policykg.ir import SourceDoc
@@ -48,7 +49,7 @@ SERIAL = ExtractPlan()
 
 def extract_here(docs: Sequence[SourceDoc], stages: Stages, on_done: OnDone) -> None:
     """One pipeline in this process, one document after another."""
-    nlp = stages.make_nlp()
+    nlp = built_to_last(stages.make_nlp)
     for index, doc in enumerate(docs):
         on_done(index, extract_guarded(stages.extract_doc, doc, nlp))
 

@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from policykg.build import fork_server, wire  # noqa: F401  (wire: IR types pickled by their constructor)
+from policykg.build.collector import built_to_last
 from policykg.build.compact import compact
 from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.ir import DocResult, SourceDoc
@@ -49,7 +50,7 @@ def _start_worker(stages: bytes, environment: dict[str, str]) -> None:
 def _extract_in_worker(doc: SourceDoc) -> Outcome:
     if "nlp" not in _WORKER:
         make_nlp, _WORKER["extract_doc"] = pickle.loads(_WORKER["stages"])
-        _WORKER["nlp"] = make_nlp()
+        _WORKER["nlp"] = built_to_last(make_nlp)  # built in the fork server, unless spawned
     outcome = extract_guarded(_WORKER["extract_doc"], doc, _WORKER["nlp"])
     return compact(outcome) if isinstance(outcome, DocResult) else outcome  # smaller to send
 
@@ -91,6 +92,16 @@ class Workers:
         if self._pool is not None and self._finished:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+    def send_each(self, task: Callable[[], object]) -> None:
+        """Send ``task()`` once per worker now, without waiting for it: it readies the workers
+        for what comes next while this process does something else. Idle workers take one
+        each; one that takes two runs it twice, and a failure shows again in the real tasks."""
+        try:
+            for _ in range(self.jobs):
+                self.pool().submit(task)
+        except BrokenProcessPool:
+            pass
 
     def pool(self) -> ProcessPoolExecutor:
         """The process pool, started now if it was not."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,8 @@ from rdflib import Graph
 
 from policykg.build import publish
 from policykg.build.cache import DocCache
-from policykg.build.collector import YOUNG_THRESHOLD, unscanned
+from policykg.build.collector import YOUNG_THRESHOLD, keep_received, unscanned
+from policykg.build.doc_parts import ready_worker
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
@@ -156,6 +157,8 @@ def _build_locked(
                 f"no readable documents{' (' + reasons + ')' if reasons else ''}",
             )
         results, failed, reused = extract_all(batch.docs, stages, cache, bar, plan, workers)
+        if workers is not None:
+            workers.send_each(ready_worker)  # while the entities are resolved here
         if cache is not None:
             cache.prune()
         bar.stage("resolving entities")
@@ -230,11 +233,17 @@ def extract_all(
         elif cache is not None:
             cache.put(outcome)
         outcomes[index] = outcome
+        if received:
+            keep_received()
         bar.document_done(docs[index].name, from_cache=False)
 
+    # Extracted elsewhere (workers, Dask: see run_plan), this process only receives the results
+    # and keeps them.
+    received = plan.dask is not None or (plan.jobs > 1 and len(todo) > 1)
     if todo:
         bar.note(plan.describe())
-        run_plan([docs[i] for i in todo], stages, plan, done, workers)
+        with unscanned() if received else nullcontext():
+            run_plan([docs[i] for i in todo], stages, plan, done, workers)
     ordered = [outcomes[i] for i in sorted(outcomes)]
     results = [o for o in ordered if isinstance(o, DocResult)]
     failures = tuple((o.path, o.reason) for o in ordered if isinstance(o, Failed))

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import logging
 
+from policykg.build.collector import built_to_last
 from policykg.nlp.entry import make_nlp
 
 logger = logging.getLogger(__name__)
 
 try:
-    make_nlp()
+    built_to_last(make_nlp)  # frozen: the workers forked from here never walk it
 except Exception as exc:  # pragma: no cover - each worker builds and reports it again
     logger.debug("the fork server could not build the NLP pipeline: %s", exc)

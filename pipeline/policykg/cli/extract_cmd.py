@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from policykg.cli.app import DASK_OPTION, JOBS_OPTION, app, err_console, handle_errors
+from policykg.cli.quick_exit import Finished
 from policykg.errors import PolicyKGError
 from policykg.ir import Extraction
 
@@ -113,5 +114,6 @@ def extract(
         )
     for path, reason in ex.failures:
         err_console.print(f"policykg: skipped {path}: {reason}", markup=False, highlight=False)
-    if ex.failures:
-        raise typer.Exit(1)
+    # Written and closed (stdout is flushed on the way out): the console script leaves without
+    # freeing the documents and entities, as after a build (``cli.quick_exit``).
+    raise Finished(1 if ex.failures else 0)

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from policykg.cli.app import DASK_OPTION, JOBS_OPTION, app, err_console, handle_errors
+from policykg.cli.quick_exit import Finished
 from policykg.errors import InputError
 
 
@@ -76,8 +77,9 @@ def build(
         )
     for path, reason in result.failures:
         err_console.print(f"policykg: failed: {path}: {reason}", markup=False, highlight=False)
-    if result.failures:
-        raise typer.Exit(1)
+    # Every output is written and closed, the workers are stopped: the console script leaves
+    # without freeing the documents and entities still alive (0.3-0.4 s on the corpus).
+    raise Finished(1 if result.failures else 0)
 
 
 @app.command()
