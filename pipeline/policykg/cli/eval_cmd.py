@@ -333,7 +333,8 @@ def train(
         Path, typer.Option("--corpus", help="With --known-terms: the development corpus.")
     ] = Path("../shared/corpus"),
 ) -> None:
-    """Train the statistical NER on the gold spans of one fold (reproducible, CPU)."""
+    """Train the statistical NER on the gold spans of one fold (reproducible, CPU); or, with
+    --decider, the decision models; or, with --known-terms, mine the terms other reports quote."""
     if known_terms:
         from policykg.gold.known_view import write_known_terms
 
