@@ -206,25 +206,29 @@ def glossary_docs(corpus: Path) -> list[SampledDoc]:
     return found
 
 
+def _fresh_doc(
+    corpus: Path, folder: str, entry: dict[str, object], step: int, level: str, seed: int
+) -> SampledDoc:
+    """One report of a later draw, its ranges by the rule of its level (every ``step``-th
+    paragraph from a seeded offset), its stratum ``<level>/<province>/fresh``."""
+    file = str(entry["file"])
+    raw = (corpus / folder / file).read_text("utf-8")
+    offset, paras, cut = _ranges(raw, step, _rng(seed, f"fresh:{file}"))
+    meta = {k: v for k, v in entry.items() if k != "file"}
+    stratum = f"{level}/{entry['province']}/fresh"
+    return SampledDoc(Path(file).stem, folder, file, meta, stratum, step, offset, paras, cut)
+
+
 def draw_fresh(
     corpus: Path, provinces: set[str], taken: set[str], seed: int = SEED
 ) -> list[SampledDoc]:
     """A later draw for a fresh sealed fold: every city report of ``provinces`` whose stem is
     not in ``taken`` (already drawn, or read by anyone), with ranges by the same rule."""
-    result: list[SampledDoc] = []
-    for entry in _manifest(corpus / "cities-2024"):
-        file = str(entry["file"])
-        stem = Path(file).stem
-        province = str(entry["province"])
-        if province not in provinces or stem in taken:
-            continue
-        raw = (corpus / "cities-2024" / file).read_text("utf-8")
-        offset, paras, cut = _ranges(raw, CITY_STEP, _rng(seed, f"fresh:{file}"))
-        meta = {k: v for k, v in entry.items() if k != "file"}
-        stratum = f"city/{province}/fresh"
-        result.append(
-            SampledDoc(stem, "cities-2024", file, meta, stratum, CITY_STEP, offset, paras, cut)
-        )
+    result = [
+        _fresh_doc(corpus, "cities-2024", entry, CITY_STEP, "city", seed)
+        for entry in _manifest(corpus / "cities-2024")
+        if str(entry["province"]) in provinces and Path(str(entry["file"])).stem not in taken
+    ]
     return sorted(result, key=lambda d: d.stem)
 
 
@@ -239,26 +243,9 @@ def draw_fresh_counties(corpus: Path, taken: set[str], seed: int = SEED) -> list
     in any year is not fresh in another year), ranges by the county rule."""
     entries = _manifest(corpus / "baoding-counties")
     seen = {county_key(str(e["place"])) for e in entries if Path(str(e["file"])).stem in taken}
-    result: list[SampledDoc] = []
-    for entry in entries:
-        file = str(entry["file"])
-        if county_key(str(entry["place"])) in seen:
-            continue
-        raw = (corpus / "baoding-counties" / file).read_text("utf-8")
-        offset, paras, cut = _ranges(raw, COUNTY_STEP, _rng(seed, f"fresh:{file}"))
-        meta = {k: v for k, v in entry.items() if k != "file"}
-        stratum = f"county/{entry['province']}/fresh"
-        result.append(
-            SampledDoc(
-                Path(file).stem,
-                "baoding-counties",
-                file,
-                meta,
-                stratum,
-                COUNTY_STEP,
-                offset,
-                paras,
-                cut,
-            )
-        )
+    result = [
+        _fresh_doc(corpus, "baoding-counties", entry, COUNTY_STEP, "county", seed)
+        for entry in entries
+        if county_key(str(entry["place"])) not in seen
+    ]
     return sorted(result, key=lambda d: d.stem)
