@@ -23,30 +23,8 @@ from policykg.ir import DocResult, Entity, Extraction, Relation, SourceDoc
 
 OUTPUTS = ("graph.ttl", "extraction.jsonl", "build.json")
 
-STAND_IN = """
-import json
-from policykg.build.run import Stages
-from policykg.ir import DocResult
-
-
-def make_nlp():
-    return None
-
-
-def extract_doc(doc, nlp):
-    return DocResult(doc, (), ())
-
-
-def resolve(results):
-    return (), ()
-
-
-def dump(extraction):
-    return [json.dumps({"doc": d.name}) for d in extraction.docs]
-
-
-STAGES = Stages(make_nlp, extract_doc, resolve, dump)
-"""
+# The stand-in stages as a module text, for the processes these tests start.
+STAND_IN = Path(__file__).with_name("stand_in_stages.py").read_text("utf-8")
 
 
 def make_nlp() -> None:

@@ -18,30 +18,8 @@ from typer.testing import CliRunner
 
 from policykg.cli import quick_exit
 
-STAND_IN = """
-import json
-from policykg.build.run import Stages
-from policykg.ir import DocResult
-
-
-def make_nlp():
-    return None
-
-
-def extract_doc(doc, nlp):
-    return DocResult(doc, (), ())
-
-
-def resolve(results):
-    return (), ()
-
-
-def dump(extraction):
-    return [json.dumps({"doc": d.name}) for d in extraction.docs]
-
-
-STAGES = Stages(make_nlp, extract_doc, resolve, dump)
-"""
+# The stand-in stages as a module text, for the processes these tests start.
+STAND_IN = Path(__file__).with_name("stand_in_stages.py").read_text("utf-8")
 
 # The console script's entry with the stand-in stages, an atexit handler that must run and an
 # object that says so when it is freed (a normal exit frees it; the quick exit must not).
