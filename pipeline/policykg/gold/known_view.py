@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
@@ -21,20 +20,16 @@ from policykg.nlp.terms.known import (
     KNOWN_TERMS_PATH,
     KnownTerms,
     mine_known_terms,
-    read_known_terms,
+    shipped_known_terms,
+    shipped_table,
 )
 
 _FOLDERS = ("cities-2024", "baoding-counties")
 
 
-@lru_cache(maxsize=1)
-def _table() -> KnownTerms | None:
-    return read_known_terms(KNOWN_TERMS_PATH) if KNOWN_TERMS_PATH.is_file() else None
-
-
 def known_without(provinces: Iterable[str]) -> frozenset[str]:
     """The shipped known terms, counting no report of ``provinces``."""
-    table = _table()
+    table = shipped_table()
     return table.terms(without=frozenset(provinces)) if table else frozenset()
 
 
@@ -60,5 +55,7 @@ def write_known_terms(
     table = mine_known_terms(_background(corpus, sealed))
     path = out or KNOWN_TERMS_PATH
     write_text(path, table.to_json() + "\n")
-    _table.cache_clear()
+    if path == KNOWN_TERMS_PATH:
+        shipped_table.cache_clear()
+        shipped_known_terms.cache_clear()
     return path, table

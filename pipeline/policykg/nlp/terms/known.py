@@ -79,6 +79,13 @@ def read_known_terms(path: Path) -> KnownTerms:
 
 
 @lru_cache(maxsize=2)
+def shipped_table(path: Path = KNOWN_TERMS_PATH) -> KnownTerms | None:
+    """The shipped table, read once per process (None when no table ships)."""
+    return read_known_terms(path) if path.is_file() else None
+
+
+@lru_cache(maxsize=2)
 def shipped_known_terms(path: Path = KNOWN_TERMS_PATH) -> frozenset[str]:
     """The shipped terms known from at least ``MIN_DOCS`` reports (none when no table ships)."""
-    return read_known_terms(path).terms() if path.is_file() else frozenset()
+    table = shipped_table(path)
+    return table.terms() if table else frozenset()
