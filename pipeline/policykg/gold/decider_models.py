@@ -17,7 +17,7 @@ from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, train_decider
 from policykg.graph.atomic import write_text
 from policykg.nlp.pipeline import build_nlp
-from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, read_decider
+from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, read_decider
 
 VERSION = "decider-1"
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
@@ -49,7 +49,7 @@ def _write(path: Path, model: Decider) -> Path:
 def _only(model: Decider, types: set[str] | None) -> Decider:
     if types is None:
         return model
-    kept = {k: v for k, v in model.thresholds.items() if k.split("@")[0] in types}
+    kept = {k: v for k, v in model.thresholds.items() if key_type(k) in types}
     return Decider(model.weights, kept, model.version)
 
 

@@ -26,6 +26,7 @@ from policykg.nlp.statistical.decide import (
     decision_key,
     features,
     is_proposal_key,
+    key_type,
     neighbours,
     string_counts,
     without_repeats,
@@ -137,16 +138,27 @@ def _fit_one(train: Sequence[Example]) -> dict[str, float]:
     }
 
 
-def _best_threshold(scored: list[tuple[float, bool]], missed: int) -> float:
-    gold = sum(p for _, p in scored) + missed
+def _kept(scored: list[tuple[float, bool]], threshold: float) -> tuple[int, int]:
+    """Right and wrong candidates at or above ``threshold``."""
+    kept = [p for s, p in scored if s >= threshold]
+    return sum(kept), len(kept) - sum(kept)
+
+
+def _sweep(scored: list[tuple[float, bool]], gold: int, already: tuple[int, int] = (0, 0)) -> float:
+    """The threshold that maximises F1 over ``gold`` spans, ``already`` right and wrong ones
+    kept whatever it is."""
     best, best_f1 = 0.5, -1.0
     for t in THRESHOLDS:
-        tp = sum(1 for s, p in scored if p and s >= t)
-        fp = sum(1 for s, p in scored if not p and s >= t)
+        right, wrong = _kept(scored, t)
+        tp, fp = already[0] + right, already[1] + wrong
         f1 = 2 * tp / (2 * tp + fp + (gold - tp)) if gold else 0.0
         if f1 > best_f1:
             best, best_f1 = t, f1
     return best
+
+
+def _best_threshold(scored: list[tuple[float, bool]], missed: int) -> float:
+    return _sweep(scored, sum(p for _, p in scored) + missed)
 
 
 def _best_proposal_threshold(
@@ -155,17 +167,7 @@ def _best_proposal_threshold(
     """The threshold of a type's proposals (``quoted_any``) that maximises the type's F1 over
     all its candidates, the rules' own kept at their threshold ``base_t``: the proposals can win
     only what the rules' candidates miss, and each one kept wrong costs the type's precision."""
-    gold = sum(p for _, p in base) + missed
-    tp0 = sum(1 for s, p in base if p and s >= base_t)
-    fp0 = sum(1 for s, p in base if not p and s >= base_t)
-    best, best_f1 = 1.0, -1.0
-    for t in THRESHOLDS:
-        tp = tp0 + sum(1 for s, p in proposals if p and s >= t)
-        fp = fp0 + sum(1 for s, p in proposals if not p and s >= t)
-        f1 = 2 * tp / (2 * tp + fp + (gold - tp)) if gold else 0.0
-        if f1 > best_f1:
-            best, best_f1 = t, f1
-    return best
+    return _sweep(proposals, sum(p for _, p in base) + missed, _kept(base, base_t))
 
 
 def train_decider(folds: Sequence[FoldDocs], nlp: Language, version: str) -> Decider:
@@ -186,7 +188,7 @@ def train_decider(folds: Sequence[FoldDocs], nlp: Language, version: str) -> Dec
         if not is_proposal_key(key)
     }
     for key in sorted(filter(is_proposal_key, scored)):
-        label = key.split("@")[0]
+        label = key_type(key)
         if label in thresholds:
             thresholds[key] = _best_proposal_threshold(
                 scored[key], scored[label], thresholds[label], missed[label]

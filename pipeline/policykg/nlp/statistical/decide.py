@@ -81,6 +81,11 @@ def is_proposal_key(key: str) -> bool:
     return PROPOSAL_MARK in key
 
 
+def key_type(key: str) -> str:
+    """The entity type a decision key judges (``Slogan@quoted_any`` → ``Slogan``)."""
+    return key.partition(PROPOSAL_MARK)[0]
+
+
 def without_repeats(spots: list[Spot]) -> list[Spot]:
     """The paragraph's candidates without the proposals that repeat a rule candidate's extent
     and type (that candidate is judged as the rule that found it)."""
