@@ -12,7 +12,7 @@ import pytest
 
 from policykg.errors import PolicyKGError
 from policykg.gold.evaluate import Counts
-from policykg.gold.judged import load_judged
+from policykg.gold.judged import load_judged, outside_ranges
 from policykg.gold.judged_eval import JudgedFold, judged_table
 from policykg.gold.train_decider import judged_examples
 from policykg.nlp.statistical.decide import word_classes
@@ -77,6 +77,27 @@ def test_bad_tables_are_refused_with_the_reason(
         load_judged(root)
 
 
+def test_a_judged_text_that_a_fold_holds_goes_with_that_fold(tmp_path: Path) -> None:
+    root = _root(tmp_path, [_row("华星光电", "Y"), _row("宏远药业", "N")])
+    splits = root / "splits.toml"
+    held = '\n[corpus_folds.d1b]\nstatus = "dev"\nprovinces = ["甲省"]\ndocs = ["甲市"]\n'
+    splits.write_text(splits.read_text("utf-8") + held, encoding="utf-8")
+    (doc,) = load_judged(root)
+    assert doc.fold == "d1b"
+    sealed = held.replace('"dev"', '"sealed"')
+    splits.write_text(SPLITS.replace('["乙省"]', '["甲省"]') + sealed.replace("d1b", "s1b"))
+    with pytest.raises(PolicyKGError, match="not dev folds"):
+        load_judged(root)
+
+
+def test_verdicts_inside_annotated_ranges_give_way_to_the_gold(tmp_path: Path) -> None:
+    (doc,) = load_judged(_root(tmp_path, [_row("华星光电", "Y"), _row("宏远药业", "N")]))
+    cut = TEXT.index("宏远药业")
+    kept = outside_ranges(doc, lambda start: start >= cut)
+    assert list(kept.verdicts) == [(TEXT.index("华星光电"), TEXT.index("华星光电") + 4)]
+    assert (kept.fold, kept.label, kept.source) == (doc.fold, doc.label, doc.source)
+
+
 def test_no_table_means_no_judged_documents(tmp_path: Path) -> None:
     assert load_judged(tmp_path) == []
 
@@ -93,7 +114,7 @@ def test_judged_candidates_become_examples_with_the_verdict(tmp_path: Path, nlp:
 def test_the_shipped_table_is_complete_and_only_on_dev_folds() -> None:
     docs = load_judged(DATA)
     assert docs, "tests/data/judged holds the judged Enterprise candidates"
-    assert {d.fold for d in docs} <= {"c1", "c2", "hebei"}
+    assert {d.fold for d in docs} == {"c1b", "c2b"}  # the folds that hold the judged texts
     assert all(d.source.meta.province for d in docs)
 
 
@@ -112,7 +133,7 @@ def test_eval_judged_reports_precision_per_fold_through_the_cli() -> None:
         [str(exe), "eval", "--judged"], capture_output=True, text=True, check=True
     )
     rows = [r.split("|")[1:-1] for r in done.stdout.splitlines()[2:]]
-    assert [r[0].strip() for r in rows] == ["c1", "c2", "all judged"]
+    assert [r[0].strip() for r in rows] == ["c1b", "c2b", "all judged"]
     for row in rows:
         kept, right = int(row[2]), int(row[3])
         assert 0 < right <= kept

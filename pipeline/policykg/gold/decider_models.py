@@ -2,7 +2,8 @@
 
 Training folds are the ``dev`` corpus folds and the seeds folds; ``sealed`` folds never train.
 ``decider.json`` scores sealed folds and runs in the product; ``decider-without-<fold>.json``
-scores fold <fold> in ``policykg eval``, so every score is on a place the model did not see.
+scores fold <fold> in ``policykg eval``, trained without that fold and without every corpus fold
+that shares a province with it, so every score is on a province the model did not see.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from pathlib import Path
 
 from policykg.gold.files import default_gold_root, read_splits
 from policykg.gold.folds import read_corpus_folds
-from policykg.gold.judged import load_judged
+from policykg.gold.judged import JudgedDoc, load_judged, outside_ranges
 from policykg.gold.known_view import known_without
+from policykg.gold.load import CorpusGoldDoc
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, train_decider
 from policykg.graph.atomic import write_text
@@ -65,12 +67,26 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
     provinces = {f.name: f.provinces for f in read_corpus_folds(root / "splits.toml")}
     for name in names:
         docs, annotated = fold_docs(root, name)
-        extra = tuple(j for j in judged if j.fold == name)
+        extra = tuple(_unannotated(j, docs) for j in judged if j.fold == name)
         known = known_without(provinces.get(name, ()))  # as if its provinces were unseen
         folds.append(FoldDocs(name, docs, annotated, extra, known))
     written = [_write(model_path(folder, None), _only(train_decider(folds, nlp, VERSION), types))]
     for name in names:
-        rest = [f for f in folds if f.name != name]
+        rest = [f for f in folds if f.name not in kin_folds(name, provinces)]
         model = _only(train_decider(rest, nlp, VERSION), types)
         written.append(_write(model_path(folder, name), model))
     return written
+
+
+def kin_folds(name: str, provinces: dict[str, tuple[str, ...]]) -> set[str]:
+    """``name`` and every corpus fold that shares a province with it (c1 and its later draw c1b):
+    the model that scores ``name`` trains on none of them, so no province is on both sides."""
+    own = set(provinces.get(name, ()))
+    return {name} | {other for other, held in provinces.items() if own & set(held)}
+
+
+def _unannotated(judged: JudgedDoc, docs: list[CorpusGoldDoc]) -> JudgedDoc:
+    """A judged document's verdicts outside the annotated ranges of the same text, if the fold
+    holds it (the gold gives those candidates' examples)."""
+    gold = [d for d in docs if d.source.name == judged.source.name]
+    return outside_ranges(judged, gold[0].scored) if gold else judged

@@ -5,18 +5,22 @@ annotated sample (``texts/``, with their manifest), and a table of the candidate
 proposed for one type there, each judged ``Y`` (exactly a gold span under GUIDELINE.md) or ``N``.
 A judged candidate is a training example of the decision model like a candidate inside an
 annotated range; the table says nothing about names the rules never proposed, so it gives no
-recall. Each document belongs to the dev fold of its province, and leaves training with that fold.
-Sealed provinces are refused: their text is not read by anyone developing the extraction.
+recall. Each document belongs to the dev fold of its province (or to the fold that holds it, once
+it is drawn for annotation: c1b and c2b hold every judged text), and leaves training with that
+fold. Inside a held document's annotated ranges the gold decides, so the verdicts there give no
+second example (``outside_ranges``). Sealed folds are refused: their text is not read by anyone
+developing the extraction.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
-from policykg.gold.folds import read_corpus_folds
+from policykg.gold.folds import CorpusFold, read_corpus_folds
 from policykg.ir import EntityType, SourceDoc
 from policykg.text.sources import read_batch
 
@@ -52,14 +56,28 @@ def _check(row: dict[str, str], doc: SourceDoc, path: Path) -> tuple[int, int]:
     return start, end
 
 
+def _held_fold(row: dict[str, str], folds: list[CorpusFold]) -> dict[str, str]:
+    """``row`` with the fold that holds its document, if a fold does (else the table's fold)."""
+    stem = row["doc"].removesuffix(".txt")
+    holders = [f.name for f in folds if stem in f.docs]
+    return {**row, "fold": holders[0]} if holders else row
+
+
+def outside_ranges(doc: JudgedDoc, scored: Callable[[int], bool]) -> JudgedDoc:
+    """``doc`` without the verdicts that start where ``scored`` says its gold annotation is."""
+    kept = {span: right for span, right in doc.verdicts.items() if not scored(span[0])}
+    return JudgedDoc(doc.source, doc.fold, doc.label, kept)
+
+
 def load_judged(root: Path, label: EntityType = EntityType.ENTERPRISE) -> list[JudgedDoc]:
     """The judged documents of ``root/judged`` (none when the folder is absent)."""
     folder = root / JUDGED_DIR
     table = folder / f"{label.value.lower()}-candidates.tsv"
     if not table.is_file():
         return []
-    dev = {f.name: f for f in read_corpus_folds(root / "splits.toml") if f.status == "dev"}
-    rows = _rows(table)
+    folds = read_corpus_folds(root / "splits.toml")
+    dev = {f.name: f for f in folds if f.status == "dev"}
+    rows = [_held_fold(row, folds) for row in _rows(table)]
     sealed = sorted({r["fold"] for r in rows} - set(dev))
     if sealed:
         raise PolicyKGError(f"{table}: folds {', '.join(sealed)} are not dev folds")
