@@ -75,9 +75,9 @@ def load_judged(root: Path, label: EntityType = EntityType.ENTERPRISE) -> list[J
     table = folder / f"{label.value.lower()}-candidates.tsv"
     if not table.is_file():
         return []
-    folds = read_corpus_folds(root / "splits.toml")
-    dev = {f.name: f for f in folds if f.status == "dev"}
-    rows = [_held_fold(row, folds) for row in _rows(table)]
+    corpus = read_corpus_folds(root / "splits.toml")
+    dev = {f.name: f for f in corpus if f.status == "dev"}
+    rows = [_held_fold(row, corpus) for row in _rows(table)]
     sealed = sorted({r["fold"] for r in rows} - set(dev))
     if sealed:
         raise PolicyKGError(f"{table}: folds {', '.join(sealed)} are not dev folds")
