@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.gold.files import default_gold_root, read_splits
-from policykg.gold.folds import read_corpus_folds
+from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.judged import JudgedDoc, load_judged, outside_ranges
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc
@@ -64,7 +64,8 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
     names = training_folds(root)
     judged = load_judged(root)
     folds = []
-    provinces = {f.name: f.provinces for f in read_corpus_folds(root / "splits.toml")}
+    corpus = read_corpus_folds(root / "splits.toml")
+    provinces = {f.name: f.provinces for f in corpus}
     for name in names:
         docs, annotated = fold_docs(root, name)
         extra = tuple(_unannotated(j, docs) for j in judged if j.fold == name)
@@ -72,17 +73,10 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
         folds.append(FoldDocs(name, docs, annotated, extra, known))
     written = [_write(model_path(folder, None), _only(train_decider(folds, nlp, VERSION), types))]
     for name in names:
-        rest = [f for f in folds if f.name not in kin_folds(name, provinces)]
+        rest = [f for f in folds if f.name not in kin_folds(name, corpus)]
         model = _only(train_decider(rest, nlp, VERSION), types)
         written.append(_write(model_path(folder, name), model))
     return written
-
-
-def kin_folds(name: str, provinces: dict[str, tuple[str, ...]]) -> set[str]:
-    """``name`` and every corpus fold that shares a province with it (c1 and its later draw c1b):
-    the model that scores ``name`` trains on none of them, so no province is on both sides."""
-    own = set(provinces.get(name, ()))
-    return {name} | {other for other, held in provinces.items() if own & set(held)}
 
 
 def _unannotated(judged: JudgedDoc, docs: list[CorpusGoldDoc]) -> JudgedDoc:

@@ -78,3 +78,12 @@ def read_corpus_folds(path: Path) -> list[CorpusFold]:
         )
         for name, f in table.items()
     ]
+
+
+def kin_folds(name: str, folds: list[CorpusFold]) -> set[str]:
+    """``name`` and every corpus fold that shares a province with it (c1 and its later draw c1b).
+    A model that scores ``name`` trains on none of them, so no province is on both sides; a
+    seeds fold (not a corpus fold) is its own only kin."""
+    provinces = {f.name: set(f.provinces) for f in folds}
+    own = provinces.get(name, set())
+    return {name} | {other for other, held in provinces.items() if own & held}

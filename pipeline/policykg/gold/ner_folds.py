@@ -15,7 +15,7 @@ from pathlib import Path
 from policykg.errors import PolicyKGError
 from policykg.gold.evaluate import TypeScore
 from policykg.gold.files import GoldDoc, GoldSpan, load_gold_docs, read_splits
-from policykg.gold.folds import read_corpus_folds
+from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc
 from policykg.gold.ner_eval import score_ner
 
@@ -59,17 +59,20 @@ def corpus_fold_docs(root: Path, fold: str) -> list[GoldDoc]:
 
 
 def training_docs(root: Path, without: str | None = None) -> list[GoldDoc]:
-    """Every training fold's annotated documents (dev corpus folds, then seeds), less ``without``."""
+    """Every training fold's annotated documents (dev corpus folds, then seeds), less ``without``
+    and the folds that share a province with it (``folds.kin_folds``)."""
+    left_out: set[str] = set()
     if without is not None:
         _check_training_fold(root, without)
+        left_out = kin_folds(without, read_corpus_folds(root / "splits.toml"))
     dev, seeds = training_folds(root)
     splits = read_splits(root / "splits.toml")
     docs: list[GoldDoc] = []
     for name in dev:
-        if name != without:
+        if name not in left_out:
             docs += corpus_fold_docs(root, name)
     for name in seeds:
-        if name != without:
+        if name not in left_out:
             docs += load_gold_docs(splits[name], root=root)
     return docs
 
