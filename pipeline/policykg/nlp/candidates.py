@@ -67,7 +67,7 @@ class RuleId:
 
 Spot = tuple[int, int, str, RuleId]  # (start, end, label, source): one candidate span
 
-_DECIDED_ONLY = frozenset({"rule:quoted_any"})  # see RuleId.needs_decision
+_DECIDED_ONLY = frozenset({"rule:quoted_any", "rule:legal_doubt"})  # see RuleId.needs_decision
 
 _REGISTRY: dict[str, RuleId] = {}
 
@@ -123,6 +123,7 @@ PARTNER = _rule("partner", 4)
 RELIED_ON = _rule("relied_on", 4)
 PROVINCE = _rule("province", 4)
 PROJECT_OWNER = _rule("project_owner", 5)
+LEGAL_DOUBT = _rule("legal_doubt", 5)  # a name before a legal suffix the rule refused: the model decides
 PLACE_SUFFIX = _rule("place_suffix", 5)
 # Rank 7–9: weak evidence.
 PROPAGATE = _register("propagate", 7)  # a name a rule found elsewhere beats a statistical guess

@@ -13,7 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from policykg.ir import EntityType
+from policykg.nlp.candidates import from_span_id
 from policykg.nlp.rules.bodies import find_government_bodies, find_parks, find_places
+from policykg.nlp.rules.doubtful_names import find_doubtful_legal_names
 from policykg.nlp.rules.firm_items import find_firm_items
 from policykg.nlp.rules.lists import find_list_mates, find_listed_enterprises
 from policykg.nlp.rules.orgs import Found, find_enterprises
@@ -101,6 +103,7 @@ class NameFinder(RuleComponent[NameRules]):
         firms = find_enterprises(text, rules)
         firms += [f for f in listed_items(doc, rules) if f[2] == ENTERPRISE]
         firms += find_list_mates(text, [(s, e) for s, e, _, _ in firms], rules)
+        firms += find_doubtful_legal_names(text, firms, rules)
         others = find_government_bodies(text, rules) + find_parks(text, rules)
         return to_spans(doc, firms + others + find_places(text, rules))
 
@@ -119,7 +122,7 @@ class ProjectFinder(RuleComponent[NameRules]):
         firms = [
             (s.start_char, s.end_char)
             for s in doc.spans.get(NAMES_KEY, [])
-            if s.label_ == ENTERPRISE
+            if s.label_ == ENTERPRISE and not from_span_id(s.id_).needs_decision
         ]
         projects = (
             find_projects(text, rules)

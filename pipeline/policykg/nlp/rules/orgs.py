@@ -48,7 +48,7 @@ _PRODUCT_AFTER = re.compile(r"电池|零部件|部件|配件|材料|枢纽|中�
 _QUANTITY = re.compile(r"产量|产能|规模|储备|周转|装机|总量|能力|产粮")
 # A counted or generic kind before a legal suffix (84个教育集团, 50亿企业集团, 大企业大集团) is
 # not a name.
-_COUNTED_OR_KIND = re.compile(r"\d|个|企业|上市|[一二三四五六七八九十]成")
+COUNTED_OR_KIND = re.compile(r"\d|个|企业|上市|[一二三四五六七八九十]成")
 _EXCHANGE = re.compile(r"交易所|(?<=[\u4e00-\u9fff])交所")
 _LISTING = re.compile(r"上市|挂牌|过会|IPO")
 _PLATFORM = re.compile(r"产权|技术|知识")
@@ -57,7 +57,7 @@ _SCHOOL_OR_HOSPITAL = re.compile(r"中学|小学|学校|大学|学院|医院")
 
 
 @lru_cache(maxsize=8)
-def _suffix_regex(rules: NameRules) -> re.Pattern[str]:
+def suffix_regex(rules: NameRules) -> re.Pattern[str]:
     return re.compile(alternation(rules.legal_suffixes))
 
 
@@ -124,7 +124,7 @@ def _legal_core_ok(text: str, start: int, suffix_start: int, suffix: str, rules:
     core = text[start:suffix_start]
     if len(core) < 2 or text[max(0, start - 2) : start] in _NEW_BODY_VERBS:
         return False
-    if _COUNTED_OR_KIND.search(core) or contains_any(core, _NEW_BODY_VERBS):
+    if COUNTED_OR_KIND.search(core) or contains_any(core, _NEW_BODY_VERBS):
         return False  # 近八成境内上市公司, 在荆设立子公司: a kind, or a body still to be set up
     cut = leading_verbs(core, 2)  # 严控平台公司: the name would be 平台公司
     if core[:cut].endswith(_NEW_BODY_VERBS):
@@ -155,7 +155,7 @@ def _common_start(trade: str) -> bool:
     return starts_with_common_word(trade) and starts_with_common_word(unplaced)
 
 
-def _suffix_runs_on(text: str, start: int, end: int) -> bool:
+def suffix_runs_on(text: str, start: int, end: int) -> bool:
     """The suffix starts a longer word (集团化), or its last character does with the next one and
     what follows is no word of its own (细分|行业: 分行 is no suffix there; 集团|聚焦 keeps it)."""
     return extends_into_word(text, start, end) or _last_runs_on(text, end)
@@ -170,9 +170,9 @@ def find_legal_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> list[F
     """Names ending in a legal-form suffix: 山西恒强化工有限公司, 高义钢铁集团, 新绛县联通分公司."""
     boundary = word_regex(rules.boundary_words)
     found: list[Found] = []
-    for match in _suffix_regex(rules).finditer(text):
+    for match in suffix_regex(rules).finditer(text):
         suffix_start, suffix = match.start(), match.group()
-        if _suffix_runs_on(text, suffix_start, match.end()):
+        if suffix_runs_on(text, suffix_start, match.end()):
             continue
         start = find_start(
             text,
