@@ -15,7 +15,7 @@ from policykg.paths import project_root
 
 ROOT = default_gold_root()
 FLOOR = read_floor(ROOT / FLOOR_NAME)
-CORPUS = {"c1", "c2", "c3", "c3b", "c4", "c5", "c6", "hebei"}
+CORPUS = {"c1", "c1b", "c2", "c2b", "c3", "c3b", "c4", "c5", "c6", "hebei"}
 
 pytestmark = pytest.mark.slow
 
