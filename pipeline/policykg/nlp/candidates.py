@@ -123,7 +123,7 @@ PARTNER = _rule("partner", 4)
 RELIED_ON = _rule("relied_on", 4)
 PROVINCE = _rule("province", 4)
 PROJECT_OWNER = _rule("project_owner", 5)
-LEGAL_DOUBT = _rule("legal_doubt", 5)  # a name before a legal suffix the rule refused: the model decides
+LEGAL_DOUBT = _rule("legal_doubt", 5)  # a name the legal-suffix rule refused: the model decides
 PLACE_SUFFIX = _rule("place_suffix", 5)
 # Rank 7–9: weak evidence.
 PROPAGATE = _register("propagate", 7)  # a name a rule found elsewhere beats a statistical guess
