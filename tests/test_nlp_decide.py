@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ir import DocMeta, Entity, EntityType, Mention, SourceDoc, TextSpan
-from policykg.nlp.candidates import BRAND_INDUSTRY, QUOTED_ANY, TERMS
+from policykg.nlp.candidates import BRAND_INDUSTRY, LEGAL_DOUBT, QUOTED_ANY, TERMS, registered
 from policykg.nlp.resolve.phrases import drop_phrase_fragments
 from policykg.nlp.rules.gazetteer import short_form
 from policykg.nlp.rules.works import find_works_items
@@ -65,7 +65,9 @@ def test_decider_json_round_trip(tmp_path: Path) -> None:
     assert shipped is not None
     types = {t.value for t in EntityType}
     assert {key.split("@")[0] for key in shipped.thresholds} <= types
-    assert {key.split("@")[1] for key in shipped.thresholds if "@" in key} <= {QUOTED_ANY.span_id}
+    proposers = {rule.span_id for rule in registered() if rule.needs_decision}
+    assert QUOTED_ANY.span_id in proposers and LEGAL_DOUBT.span_id in proposers
+    assert {key.split("@")[1] for key in shipped.thresholds if "@" in key} <= proposers
 
 
 def test_features_are_label_conditioned_and_stable() -> None:
