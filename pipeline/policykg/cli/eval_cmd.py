@@ -32,7 +32,8 @@ def evaluate(
             "--fold",
             help=(
                 "What to score: all (default: every corpus fold, then the two seeds counties), "
-                "corpus, sealed, dev, one fold of splits.toml (c1…c4, hebei, xinjiang, jiangxian), "
+                "corpus, sealed, dev, one fold of splits.toml (c1, c1b, c2, c2b, c3, c3b, c4, c5, c6, "
+                "hebei, xinjiang, jiangxian), "
                 "or both (the seeds counties only, the issue-3 table)."
             ),
         ),
@@ -279,7 +280,10 @@ def train(
         str | None,
         typer.Option(
             "--without",
-            help="With --fold training: leave this training fold out (to score the NER on it).",
+            help=(
+                "With --fold training: leave this training fold out, and the folds that share a "
+                "province with it (to score the NER on it)."
+            ),
         ),
     ] = None,
     init_tok2vec: Annotated[
