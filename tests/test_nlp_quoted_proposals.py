@@ -61,3 +61,23 @@ def test_a_proposal_is_not_a_term_of_the_document(nlp: Any) -> None:
     uses = {text[s:e] for s, e, _, src in spots if src == TERM_USE}
     assert "六稳" in uses  # a rule read it: its bare use is proposed
     assert "蜀里安逸·乐购宜宾" not in uses
+
+
+def test_latin_acronyms_are_proposals_for_the_model(nlp: Any) -> None:
+    from policykg.nlp.candidates import LATIN_ANY
+    from policykg.nlp.terms.finder import unquoted_acronyms
+
+    text = "用好RCEP规则，GDP增长5%，推进5G和Wi-Fi建设，发行REITs，落实“RCEP”。"
+    spans = [text[s:e] for s, e in unquoted_acronyms(text, find_terms(text))]
+    assert spans == ["RCEP", "GDP", "REITs", "RCEP"]  # 5G, Wi, Fi: no two capitals in a run
+    inside = [(text.index("“") + 1, text.index("”"), "Abbreviation")]
+    starts = [text.index(a) for a in ("RCEP", "GDP", "REITs")]
+    assert unquoted_acronyms(text, inside) == [
+        (s, s + n) for s, n in zip(starts, (4, 3, 5), strict=True)
+    ]
+    doc = nlp(text)
+    proposed = {(s.text, s.id_) for s in doc.spans["terms"] if s.label_ == "Abbreviation"}
+    assert ("GDP", LATIN_ANY.span_id) in proposed
+    spot = (text.index("GDP"), text.index("GDP") + 3, "Abbreviation", LATIN_ANY)
+    assert decision_key(spot) == "Abbreviation@latin_any"
+    assert without_variants({0: [spot]}) == {0: []}  # no model: never kept

@@ -67,7 +67,8 @@ class RuleId:
 
 Spot = tuple[int, int, str, RuleId]  # (start, end, label, source): one candidate span
 
-_DECIDED_ONLY = frozenset({"rule:quoted_any", "rule:legal_doubt"})  # see RuleId.needs_decision
+# Proposers whose candidates only a decision model keeps (see RuleId.needs_decision).
+_DECIDED_ONLY = frozenset({"rule:quoted_any", "rule:legal_doubt", "rule:latin_any"})
 
 _REGISTRY: dict[str, RuleId] = {}
 
@@ -106,6 +107,7 @@ LIST_PROJECT = _rule("list_project", 2)
 PROJECT_LIST = _rule("project_list", 2)
 NUMBERED_WORKS = _rule("numbered_works", 2)  # 城建工程8项：（1）A（2）B (H-c13)
 TERMS = _rule("terms", 2)  # the policykg_terms component (terms/finder.py)
+LATIN_ANY = _rule("latin_any", 2)  # a Latin acronym no term rule read: the model decides
 QUOTED_ANY = _rule("quoted_any", 2)  # a quoted string no term rule read: the model decides
 # Rank 3–5: names found by a shape or a context word.
 BRAND_INDUSTRY = _rule("brand_industry", 3)
