@@ -155,8 +155,37 @@ def test_the_other_parts_made_again_or_kept_give_the_same_bytes_and_verdict(
 
 
 def test_kept_rows_give_up_past_their_limit() -> None:
-    kept = other_parts.KeptRows(limit=3)
+    kept: other_parts.KeptRows[list[Any]] = other_parts.KeptRows(limit=3)
     kept.add([("s", True, "p", "o", "I", "", "")] * 2)
     assert kept.kept is not None
     kept.add([("t", True, "p", "o", "I", "", "")] * 2)
     assert kept.kept is None and kept.count == 4
+
+
+class RecordingWorkers(Workers):
+    """Workers that run each task at once in this process, recording the tasks."""
+
+    def __init__(self) -> None:
+        super().__init__(STAGES, 2)
+        self.sent: list[Any] = []
+
+    def _submit(self, task: Callable[[Any], Any], item: Any) -> Future[Any]:
+        self.sent.append(item)
+        future: Future[Any] = Future()
+        future.set_result(task(item))
+        return future
+
+
+def test_the_other_parts_are_pickled_once_for_their_turtle_and_their_check(
+    tmp_path: Path,
+) -> None:
+    extraction = PARTS.joined_cases()
+    reference = graph_bytes(extraction, tmp_path / "reference", None)
+    workers = RecordingWorkers()
+    assert graph_bytes(extraction, tmp_path / "there", workers) == reference
+    turtle = [t.data for t in workers.sent if isinstance(t, other_parts.OtherTurtle)]
+    checks = [t for t in workers.sent if isinstance(t, other_parts.OtherCheck)]
+    assert len(turtle) == len(checks) > 1
+    assert all(c.data is t for c, t in zip(checks, turtle, strict=True))  # the same bytes
+    parts = GraphParts(extraction, size=PARTS.PART_SIZE)
+    assert [other_parts.unpickled(t) for t in turtle] == [p.rows() for p in parts.others()]

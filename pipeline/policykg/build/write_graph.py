@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 
 from policykg.build.doc_parts import spool_documents
-from policykg.build.other_parts import KeptRows, check_others, spool_others
+from policykg.build.other_parts import KeptRows, OtherPart, check_others, spool_others
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
 from policykg.graph import shacl_parts
@@ -51,10 +51,11 @@ def write_and_check(
 
     paths = shacl_parts.class_paths(load_shapes(shapes_path()))
     parallel = workers is not None and len(parts.extraction.docs) > 1
-    kept = KeptRows()
+    sent: KeptRows[OtherPart] = KeptRows()
+    kept: KeptRows[list[Row]] = KeptRows()
     if parallel:
         assert workers is not None
-        pointed = spool_others(parts, spool, checker, workers, paths, kept)
+        pointed = spool_others(parts, spool, checker, workers, paths, sent)
     else:
         pointed = set()
         for part in parts.others():
@@ -70,7 +71,7 @@ def write_and_check(
     if parallel:
         assert workers is not None
         spool_documents(parts, spool, checker, workers, check)
-        check_others(parts, checker, workers, paths, kept)
+        check_others(parts, checker, workers, paths, sent)
         workers.release()  # nothing more for them: they exit while the outputs are written
     else:
         for part in parts.documents():
@@ -78,8 +79,13 @@ def write_and_check(
             checker.types.add(rows)
             spool.add(rows)
             check(rows)
-        for rows in kept.again(parts):
+        for rows in kept.again(parts, as_made):
             check(rows)
     checker.raise_if_any()
     bar.carve(VALIDATION_STAGE, checking)
     bar.note(f"{spool.triples} triples conform to the SHACL shapes")
+
+
+def as_made(rows: list[Row]) -> list[Row]:
+    """A part's rows, kept as they are made (the one-process build keeps its rows)."""
+    return rows
