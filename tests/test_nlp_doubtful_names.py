@@ -68,3 +68,14 @@ def test_project_rules_do_not_take_a_proposal_for_a_firm(nlp: Any, monkeypatch: 
     assert ("湖北国发供应链公司", LEGAL_DOUBT.span_id) in names
     firms = {text[s:e] for call in seen for s, e in call}
     assert "山西恒强化工有限公司" in firms and "湖北国发供应链公司" not in firms
+
+
+def test_a_rule_candidate_beats_a_proposal_of_the_same_extent(nlp: Any) -> None:
+    """``to_spans`` keeps one span per extent and label: the rule's, not the proposal's, though
+    ``rule:legal_doubt`` sorts before ``rule:list_mate`` by name."""
+    from policykg.nlp.candidates import LIST_MATE
+    from policykg.nlp.rules.components import to_spans
+
+    doc = nlp.make_doc("粮食集团扩产。")
+    spans = to_spans(doc, [(0, 4, "Enterprise", LEGAL_DOUBT), (0, 4, "Enterprise", LIST_MATE)])
+    assert [(s.text, s.id_) for s in spans] == [("粮食集团", LIST_MATE.span_id)]

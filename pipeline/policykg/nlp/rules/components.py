@@ -60,10 +60,12 @@ def listed_items(doc: Doc, rules: NameRules) -> list[Found]:
 
 
 def to_spans(doc: Doc, found: list[Found]) -> list[Span]:
-    """Spans for ``(start, end, label, rule)`` tuples (character offsets into ``doc.text``)."""
+    """Spans for ``(start, end, label, rule)`` tuples (character offsets into ``doc.text``); of
+    two with the same extent and label, a rule's candidate is kept before a proposal that only a
+    decision model may keep (``RuleId.needs_decision``), whatever their names."""
     spans: list[Span] = []
     seen: set[tuple[int, int, str]] = set()
-    for start, end, label, rule in sorted(found):
+    for start, end, label, rule in sorted(found, key=lambda f: (*f[:3], f[3].needs_decision, f[3])):
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is None or (span.start_char, span.end_char, label) in seen:
             continue

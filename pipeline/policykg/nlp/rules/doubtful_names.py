@@ -44,7 +44,6 @@ def find_doubtful_legal_names(
 ) -> list[Found]:
     """A proposal for every allowed name before a legal suffix that no legal name ends at."""
     legal = {end for _, end, _, rule in found if rule == LEGAL_SUFFIX}
-    spans = {(start, end) for start, end, _, _ in found}
     out: list[Found] = []
     for match in suffix_regex(rules).finditer(text):
         if match.end() in legal or suffix_runs_on(text, match.start(), match.end()):
@@ -52,6 +51,5 @@ def find_doubtful_legal_names(
         out += [
             (cut, match.end(), ENTERPRISE, LEGAL_DOUBT)
             for cut in _cores(text, match.start(), rules)
-            if (cut, match.end()) not in spans  # a rule's own candidate is judged as such
-        ]
+        ]  # one with the extent of another rule's candidate gives way to it (``to_spans``)
     return out
