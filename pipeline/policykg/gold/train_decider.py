@@ -164,7 +164,7 @@ def _best_threshold(scored: list[tuple[float, bool]], missed: int) -> float:
 def _best_proposal_threshold(
     proposals: list[tuple[float, bool]], base: list[tuple[float, bool]], base_t: float, missed: int
 ) -> float:
-    """The threshold of a type's proposals (``quoted_any``) that maximises the type's F1 over
+    """The threshold of a type's proposals (``quoted_any``, ``legal_doubt``…) that maximises the type's F1 over
     all its candidates, the rules' own kept at their threshold ``base_t``: the proposals can win
     only what the rules' candidates miss, and each one kept wrong costs the type's precision."""
     return _sweep(proposals, sum(p for _, p in base) + missed, _kept(base, base_t))
