@@ -93,8 +93,10 @@ def evaluate(
         typer.Option(
             "--errors",
             help="Instead of scoring: list the misses (FN), wrong boundaries (BND) and wrong "
-            "finds (FP) of one type, in context, on dev folds only (--fold dev or a dev fold; "
-            "reading a sealed fold's errors would unseal it, so it is refused).",
+            "finds (FP) of one entity type (Enterprise…) or relation (undertakes, leads, "
+            "responsibleFor), in context, each fold extracted as eval scores it, on dev folds "
+            "only (--fold dev or a dev fold; reading a sealed fold's errors would unseal it, "
+            "so it is refused).",
         ),
     ] = None,
     no_decider: Annotated[
@@ -329,8 +331,9 @@ def train(
         typer.Option(
             "--known-terms",
             help="Instead of the NER: mine the terms other reports quote from every report of "
-            "--corpus that no sealed fold holds; writes nlp/model/known-terms.json (or --out "
-            "FILE). Train the decision model after it.",
+            "--corpus that no sealed fold holds, and the Abbreviations the dev folds' gold "
+            "marks; writes nlp/model/known-terms.json (or --out FILE). Train the decision "
+            "model after it.",
         ),
     ] = False,
     corpus: Annotated[
@@ -344,7 +347,8 @@ def train(
 
         path, table = write_known_terms(corpus, gold, out)
         err_console.print(
-            f"mined {len(table.quoted_in)} terms from {len(table.provinces)} reports -> {path}",
+            f"mined {len(table.quoted_in)} quoted terms from {len(table.provinces)} reports "
+            f"and {len(table.annotated_in)} annotated in the dev folds' gold -> {path}",
             markup=False,
             highlight=False,
         )

@@ -1,5 +1,8 @@
 """The errors of one type on development folds: missed gold spans and wrong predictions, in context.
 
+Each fold is extracted as ``policykg eval`` scores it: with the decision model trained without it
+(and its kin) and the known terms of the other provinces, so the list is the errors behind its
+score. Relation types (undertakes, leads, responsibleFor) are listed by ``relation_errors``.
 Reading errors turns a fold into development data, so this refuses sealed folds.
 """
 
@@ -8,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.errors import PolicyKGError
+from policykg.gold.decider_models import decider_for
 from policykg.gold.evaluate import Key
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.known_view import known_without
 from policykg.gold.load import load_corpus_gold
-from policykg.gold.score import span_keys
+from policykg.gold.relation_errors import doc_relation_errors
+from policykg.gold.score import ALL_TYPES, RELATION_TYPES, span_keys
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
 from policykg.text.sources import Batch
@@ -26,6 +31,9 @@ def _context(raw: str, start: int, end: int, width: int = 12) -> str:
 
 def list_errors(root: Path, folds: set[str], kind: str, *, with_ner: bool = False) -> list[str]:
     """Lines ``FN|FP|BND doc context`` for the dev folds in ``folds``."""
+    if kind not in ALL_TYPES + RELATION_TYPES:
+        kinds = ", ".join(ALL_TYPES + RELATION_TYPES)
+        raise PolicyKGError(f"unknown type {kind!r} for --errors: use one of {kinds}")
     chosen = [f for f in read_corpus_folds(root / "splits.toml") if f.name in folds]
     sealed = [f.name for f in chosen if f.status != "dev"]
     if sealed:
@@ -35,7 +43,13 @@ def list_errors(root: Path, folds: set[str], kind: str, *, with_ner: bool = Fals
     for fold in chosen:  # each fold with the known terms of the other provinces, as eval runs
         docs = [d for d in load_corpus_gold(root, list(fold.docs)) if d.coverage]
         batch = Batch(tuple(d.source for d in docs), ())
-        extraction = extract_batch(batch, nlp=nlp, known=known_without(fold.provinces))
+        decider = decider_for(fold.name, root)
+        known = known_without(fold.provinces)
+        extraction = extract_batch(batch, nlp=nlp, decider=decider, known=known)
+        if kind in RELATION_TYPES:
+            entities, relations = extraction.entities, extraction.relations
+            lines += [x for d in docs for x in doc_relation_errors(d, entities, relations, kind)]
+            continue
         predicted = span_keys(extraction.entities, (kind,))
         for doc in docs:
             name, raw = doc.source.name, doc.source.raw

@@ -65,12 +65,20 @@ def _pairs(relation: Relation, by_id: dict[str, Entity]) -> list[list[RelKey]]:
     ]
 
 
-def _rel_match(pred: RelKey, gold: RelKey, strict: bool) -> bool:
+def rel_match(pred: RelKey, gold: RelKey, strict: bool) -> bool:
+    """Whether a predicted pair matches a gold relation: the same type and exact offsets
+    (``strict``), or both spans overlapping."""
     if pred[:2] != gold[:2]:
         return False
     if strict:
         return pred[2:] == gold[2:]
     return pred[2] < gold[3] and gold[2] < pred[3] and pred[4] < gold[5] and gold[4] < pred[5]
+
+
+def relation_pairs(entities: Sequence[Entity], relations: Sequence[Relation]) -> list[list[RelKey]]:
+    """Every predicted relation as its evidence sentences' (subject, object) mention pairs."""
+    by_id = {e.id: e for e in entities}
+    return [group for relation in relations for group in _pairs(relation, by_id)]
 
 
 def relation_scores(predicted: list[list[RelKey]], gold: set[RelKey], kind: str) -> TypeScore:
@@ -79,8 +87,8 @@ def relation_scores(predicted: list[list[RelKey]], gold: set[RelKey], kind: str)
     ref = {g for g in gold if g[1] == kind}
 
     def counts(strict: bool) -> Counts:
-        hit_p = sum(any(_rel_match(k, g, strict) for k in p for g in ref) for p in preds)
-        hit_g = sum(any(_rel_match(k, g, strict) for p in preds for k in p) for g in ref)
+        hit_p = sum(any(rel_match(k, g, strict) for k in p for g in ref) for p in preds)
+        hit_g = sum(any(rel_match(k, g, strict) for p in preds for k in p) for g in ref)
         return Counts(len(preds), len(ref), hit_p, hit_g)
 
     return TypeScore(kind, counts(True), counts(False))
@@ -97,13 +105,11 @@ def doc_counts(
     """Counts of one document; ``scored(start)`` tells whether a prediction there is scored."""
     pred = {k for k in span_keys(entities) if k[0] == doc and scored(k[1])}
     spans = {t: score_type(pred, gold_spans, t) for t in ALL_TYPES}
-    by_id = {e.id: e for e in entities}
     pairs: list[list[RelKey]] = []
-    for relation in relations:
-        for group in _pairs(relation, by_id):
-            kept = [k for k in group if k[0] == doc and scored(min(k[2], k[4]))]
-            if kept:
-                pairs.append(kept)
+    for group in relation_pairs(entities, relations):
+        kept = [k for k in group if k[0] == doc and scored(min(k[2], k[4]))]
+        if kept:
+            pairs.append(kept)
     rels = {t: relation_scores(pairs, gold_relations, t) for t in RELATION_TYPES}
     return DocCounts(doc, spans, rels)
 
