@@ -9,6 +9,7 @@ from policykg.nlp.candidates import QUOTED_ANY, TERMS
 from policykg.nlp.statistical.boundaries import without_variants
 from policykg.nlp.statistical.decide import Decider, decision_key, features
 from policykg.nlp.terms.finder import find_terms, unread_quotes
+from policykg.nlp.terms.known import Known
 
 TEXT = "坚持“等高对接”，落实“六稳”工作，打响“蜀里安逸·乐购宜宾”品牌。"
 
@@ -55,7 +56,7 @@ def test_a_proposal_is_not_a_term_of_the_document(nlp: Any) -> None:
 
     raw = "各位代表：\n打响“蜀里安逸·乐购宜宾”品牌。落实“六稳”工作，蜀里安逸·乐购宜宾深入人心，六稳见效。\n"
     doc = SourceDoc("t.txt", "t.txt", raw, "utf-8", "0" * 64, DocMeta(name="t.txt"))
-    proposed = propose(doc, nlp, frozenset())
+    proposed = propose(doc, nlp, Known())
     text = proposed.norm.text
     spots = [s for g in proposed.candidates.values() for s in g]
     uses = {text[s:e] for s, e, _, src in spots if src == TERM_USE}

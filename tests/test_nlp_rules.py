@@ -10,6 +10,7 @@ import pytest
 from policykg.nlp.candidates import LEGAL_SUFFIX
 from policykg.nlp.resolve.relations import Spot, find_relations
 from policykg.nlp.rules.bodies import find_government_bodies, find_parks, find_places
+from policykg.nlp.rules.firm_items import find_firm_items
 from policykg.nlp.rules.lists import find_list_mates, find_listed_enterprises
 from policykg.nlp.rules.orgs import (
     find_brand_names,
@@ -297,6 +298,27 @@ def test_a_listed_firm_is_its_own_project() -> None:
     }
 
 
+def test_a_bare_firm_item_with_a_phase_is_the_project_of_the_firm_before_it() -> None:
+    text = "加快顺应二期、杉杉二期、国轩等项目建设。"
+    found = find_firm_items(text)
+    assert {(text[s:e], label) for s, e, label, _ in found} == {
+        ("顺应二期", "Project"),
+        ("杉杉二期", "Project"),
+        ("国轩", "Project"),
+        ("顺应", "Enterprise"),
+        ("杉杉", "Enterprise"),
+    }
+    links = {
+        (r.type.value, text[r.subject[0] : r.subject[1]], text[r.object[0] : r.object[1]])
+        for r in find_relations(text, [f for f in found if f[2] == "Project"])
+    }
+    assert links == {
+        ("undertakes", "顺应", "顺应二期"),
+        ("undertakes", "杉杉", "杉杉二期"),
+        ("undertakes", "国轩", "国轩"),
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -535,6 +557,7 @@ def test_issue13_a_firm_that_builds_in_another_sentence_is_not_linked() -> None:
     ("text", "names"),
     [
         ("加快天地和年产62万吨项目建设", ["天地和"]),
+        ("推动嘉尚二期10万吨磷酸铁锂等项目建成", ["嘉尚"]),  # the phase is the project's
         ("粮食播面稳定，产量达200万吨以上", []),  # what is measured, not who
         ("新增风电，装机规模589万千瓦", []),
         ("谋划实施，会理12.5万吨阴极铜项目开工", []),  # a county before the capacity

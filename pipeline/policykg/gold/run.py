@@ -30,6 +30,7 @@ from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import Decider
 from policykg.nlp.statistical.ner import add_trained_ner, model_dir
+from policykg.nlp.terms.known import Known
 from policykg.text.sources import Batch
 
 SEED_TYPES = tuple(t for t in ALL_TYPES if t != "Place")
@@ -62,7 +63,7 @@ def _score_docs(
     extraction: Extraction,
     nlp: Language,
     decider: Decider | None,
-    known: frozenset[str] | None = None,
+    known: Known | None = None,
 ) -> tuple[tuple[DocCounts, ...], tuple[tuple[str, GlossaryScore], ...]]:
     counted = tuple(
         doc_counts(
@@ -80,7 +81,7 @@ def _score_docs(
 
 
 def _glossary_score(
-    doc: CorpusGoldDoc, nlp: Language, decider: Decider | None, known: frozenset[str] | None
+    doc: CorpusGoldDoc, nlp: Language, decider: Decider | None, known: Known | None
 ) -> tuple[str, GlossaryScore]:
     """A document's glossary, scored on that document extracted alone: across documents one term
     becomes one entity with one definition (the first), which is resolution, not parsing."""
@@ -91,7 +92,7 @@ def _glossary_score(
 
 
 def _extract(
-    docs: list[CorpusGoldDoc], nlp: Language, decider: Decider | None, known: frozenset[str] | None
+    docs: list[CorpusGoldDoc], nlp: Language, decider: Decider | None, known: Known | None
 ) -> Extraction:
     batch = Batch(tuple(d.source for d in docs), ())
     return extract_batch(batch, nlp=nlp, decider=decider, known=known)

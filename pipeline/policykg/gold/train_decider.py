@@ -31,6 +31,7 @@ from policykg.nlp.statistical.decide import (
     string_counts,
     without_repeats,
 )
+from policykg.nlp.terms.known import Known
 
 C = 0.5
 MIN_WEIGHT = 1e-4
@@ -51,7 +52,7 @@ class FoldDocs:
     docs: list[CorpusGoldDoc]
     types: tuple[str, ...]
     judged: tuple[JudgedDoc, ...] = ()  # judged candidates of the fold's places (gold.judged)
-    known: frozenset[str] | None = None  # the known terms it is proposed with (gold.known_view)
+    known: Known | None = None  # the known terms it is proposed with (gold.known_view)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class _Proposals:
         return features(self.text, spot, self.counts, neighbours(spot, group))
 
 
-def _proposals(source: SourceDoc, nlp: Language, known: frozenset[str] | None) -> _Proposals:
+def _proposals(source: SourceDoc, nlp: Language, known: Known | None) -> _Proposals:
     proposed = propose(source, nlp, known)
     norm = proposed.norm
     groups = [without_repeats(group) for group in proposed.candidates.values()]
@@ -99,7 +100,7 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
 
 
 def judged_examples(
-    fold: str, doc: JudgedDoc, nlp: Language, known: frozenset[str] | None = None
+    fold: str, doc: JudgedDoc, nlp: Language, known: Known | None = None
 ) -> list[Example]:
     """The candidates of a judged document that the annotator judged (others give no example)."""
     proposals = _proposals(doc.source, nlp, known)

@@ -132,3 +132,4 @@ PROPAGATE = _register("propagate", 7)  # a name a rule found elsewhere beats a s
 NER = _register("ner", 8)
 TERM_USE = _register("term_use", 9)  # a later use of a known term
 KNOWN_TERM = _register("known_term", 9)  # a use of a term other reports quote (terms/known.py)
+MARKED_TERM = _register("marked_term", 9)  # a use of a term training gold marks (terms/known.py)

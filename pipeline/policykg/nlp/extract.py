@@ -25,11 +25,13 @@ from policykg.nlp.candidates import (
     COLUMN_ITEM,
     KNOWN_TERM,
     LIST_ENTERPRISE,
+    MARKED_TERM,
     META_PLACE,
     NER,
     PROJECT_OWNER,
     PROPAGATE,
     TERM_USE,
+    RuleId,
     Spot,
     from_span_id,
 )
@@ -47,7 +49,7 @@ from policykg.nlp.statistical.ner_targets import ner_spots, statistical_pipes
 from policykg.nlp.terms.finder import find_term_uses
 from policykg.nlp.terms.glossary.parse import parse_glossary
 from policykg.nlp.terms.glossary.record import GlossaryEntry
-from policykg.nlp.terms.known import shipped_known_terms
+from policykg.nlp.terms.known import Known, shipped_known_terms
 from policykg.text.normalize import NormText, normalize
 from policykg.text.sources import Batch
 
@@ -100,10 +102,10 @@ def _document_spots(
     norm: NormText,
     found: dict[int, list[Spot]],
     glossary: tuple[GlossaryEntry, ...],
-    known: frozenset[str],
+    known: Known,
 ) -> list[Spot]:
     """专栏 items, glossary terms and later uses of the document's terms, uses of the terms
-    other reports quote (``known``), the document's place names."""
+    other reports quote or other reports' gold marks (``known``), the document's place names."""
     text = norm.text
     spots: list[Spot] = [
         (item.title_start, item.title_end, EntityType.PROJECT.value, COLUMN_ITEM)
@@ -117,12 +119,20 @@ def _document_spots(
     }
     terms.update(entry.term for entry in glossary)
     spots += [
-        (s, e, ABBREVIATION, TERM_USE if term in terms else KNOWN_TERM)
-        for s, e, term in find_term_uses(text, terms | known)
+        (s, e, ABBREVIATION, _term_source(term, terms, known))
+        for s, e, term in find_term_uses(text, terms | known.every)
     ]
     places = [n for n in (doc.meta.place, doc.meta.city, doc.meta.province) if n]
     spots += propagate_at_boundaries(text, name_pattern(places), PLACE, META_PLACE)
     return spots
+
+
+def _term_source(term: str, own: set[str], known: Known) -> RuleId:
+    """Who proposes a bare use of a term: the document's own terms first, then the terms other
+    reports quote, then those only the training gold marks."""
+    if term in own:
+        return TERM_USE
+    return KNOWN_TERM if term in known.quoted else MARKED_TERM
 
 
 def _by_paragraph(norm: NormText, spots: Iterable[Spot]) -> dict[int, list[Spot]]:
@@ -178,7 +188,7 @@ class Proposed:
     candidates: dict[int, list[Spot]]  # paragraph index -> typed spans (normalised offsets)
 
 
-def propose(doc: SourceDoc, nlp: Language, known: frozenset[str] | None = None) -> Proposed:
+def propose(doc: SourceDoc, nlp: Language, known: Known | None = None) -> Proposed:
     """Stage 1, candidates: every span the rule components, the NER and the document-level
     finders propose, per paragraph (overlaps kept). ``known``: the terms other reports quote
     (default: the shipped table, ``terms.known``)."""
@@ -199,7 +209,7 @@ def extract_doc(
     doc: SourceDoc,
     nlp: Language,
     decider: Decider | str | None = "shipped",
-    known: frozenset[str] | None = None,
+    known: Known | None = None,
 ) -> DocResult:
     """Candidates → decide → merge → propagate → relations and amounts (raw offsets).
 
@@ -224,7 +234,7 @@ def extract_batch(
     *,
     nlp: Language | None = None,
     decider: Decider | str | None = "shipped",
-    known: frozenset[str] | None = None,
+    known: Known | None = None,
 ) -> Extraction:
     """Extract every document of ``batch`` and resolve entities across them."""
     nlp = build_nlp() if nlp is None else nlp

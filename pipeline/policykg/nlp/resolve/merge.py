@@ -17,9 +17,17 @@ from __future__ import annotations
 import bisect
 
 from policykg.ir import EntityType
-from policykg.nlp.candidates import KNOWN_TERM, NER, PROPAGATE, TERM_USE, RuleId, Spot
+from policykg.nlp.candidates import (
+    KNOWN_TERM,
+    MARKED_TERM,
+    NER,
+    PROPAGATE,
+    TERM_USE,
+    RuleId,
+    Spot,
+)
 
-_WEAK = (NER, PROPAGATE, TERM_USE, KNOWN_TERM)
+_WEAK = (NER, PROPAGATE, TERM_USE, KNOWN_TERM, MARKED_TERM)
 _NAMES = (EntityType.ENTERPRISE.value, EntityType.GOVERNMENT_BODY.value, EntityType.PARK.value)
 _LABEL_ORDER = {t.value: i for i, t in enumerate(EntityType)}
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from policykg.ir import EntityType, RelationType
 from policykg.nlp.candidates import BARE_FIRM_ITEM, RuleId
+from policykg.nlp.rules.names import before_phase
 from policykg.nlp.rules.owners import firm_item_length
 
 Spot = tuple[int, int, str, RuleId]  # (start, end, label, rule) in paragraph coordinates
@@ -112,7 +113,8 @@ def firm_items(text: str, spots: list[Spot], bounds: list[tuple[int, int]]) -> l
         listed = (before and before in _BEFORE_ITEM) or (after and after in _AFTER_ITEM)
         bare = project[3] == BARE_FIRM_ITEM  # a works list of bare trade names (rules/firm_items)
         if listed and (bare or firm_item_length(text[start:end])):
-            firm = (start, end, ENTERPRISE, project[3])  # the item its rule found
+            firm_end = before_phase(text, start, end)  # 旭合|一期: the firm without the phase
+            firm = (start, firm_end, ENTERPRISE, project[3])  # the item its rule found
             evidence = sentence_at(bounds, start)
             found.append(
                 FoundRelation(RelationType.UNDERTAKES, firm, project, evidence, "firm_item")

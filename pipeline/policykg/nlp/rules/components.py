@@ -135,8 +135,10 @@ class ProjectFinder(RuleComponent[NameRules]):
             + find_works_items(text, rules)
             + find_numbered_works(text)
         )
-        projects += find_firm_items(text, rules)
+        items = find_firm_items(text, rules)
+        projects += [f for f in items if f[2] == PROJECT]
         owners = find_project_owners(text, projects, rules)
+        owners += [f for f in items if f[2] != PROJECT]  # 顺应|二期: the firm before a phase
         return to_spans(doc, settle_projects(text, projects, rules) + owners)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:

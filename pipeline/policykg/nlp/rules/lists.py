@@ -21,7 +21,7 @@ from policykg.nlp.candidates import (
     RuleId,
 )
 from policykg.nlp.rules.lexicon import is_common_word, starts_with_word
-from policykg.nlp.rules.names import contains_any, latest_cut, word_regex
+from policykg.nlp.rules.names import before_phase, contains_any, latest_cut, word_regex
 from policykg.nlp.rules.orgs import Found, is_brand
 from policykg.nlp.rules.owners import owner_length
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
@@ -112,12 +112,6 @@ def list_items(text: str, begin: int, end: int, rules: NameRules) -> list[tuple[
 _PHASE = re.compile(r"[一二三四五六七八九十]期$")
 
 
-def _without_phase(text: str, start: int, end: int) -> int:
-    """Where a list item ends without its phase: 采埃孚|二期 (the firm; the item is its project)."""
-    phase = _PHASE.search(text, start, end)
-    return phase.start() if phase and phase.start() - start >= 2 else end
-
-
 def _framed_item(text: str, start: int, end: int, rules: NameRules) -> bool:
     """An item of an explicit 等…企业 list: a name may hold a word of a line of business
     (鄂中生态, 楚大智能) when it opens with a name the dictionary does not know."""
@@ -204,7 +198,7 @@ def _items_as(
         return [(s, e, label, rule) for s, e in items if e - s >= 3]
     found: list[Found] = []
     for start, item_end in items:
-        end_ = _without_phase(text, start, item_end)
+        end_ = before_phase(text, start, item_end)
         framed = rule == LIST_ENTERPRISE
         if (_framed_item if framed else _enterprise_item)(text, start, end_, rules):
             found.append((start, start + trade_name_length(text[start:end_], rules), label, rule))
@@ -244,7 +238,7 @@ def find_list_mates(
         last_start, last_end = pieces[-1]
         pieces[-1] = (last_start, _trim_tail(text, last_start, last_end, known_set))
         items = [
-            (s, _without_phase(text, s, e))
+            (s, before_phase(text, s, e))
             for s, e in list_items(text, pieces[0][0], pieces[-1][1], rules)
         ]
         shaped = [

@@ -23,6 +23,7 @@ _NAME_CHAR_RE = re.compile(NAME_CHAR)
 _NAME_RUN_END = re.compile(f"{NAME_CHAR}*\\Z")
 _NUMBERING = re.compile(r"\d{1,2}[.．]")
 _MIN_LEFT = 2
+_PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -107,6 +108,13 @@ def latest_cut(text: str, start: int, end: int, boundary: re.Pattern[str]) -> in
     if long_ends:
         return max(long_ends)
     return max((e for _, e in ends), default=start)
+
+
+def before_phase(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends without a project's phase (采埃孚|二期, 嘉尚|二期): a
+    firm's name never holds one; at least two characters stay."""
+    phase = _PHASE_END.search(text, start, end)
+    return phase.start() if phase and phase.start() - start >= _MIN_LEFT else end
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:

@@ -20,7 +20,13 @@ from policykg.nlp.rules.lexicon import (
     starts_with_word,
     tag_before,
 )
-from policykg.nlp.rules.names import alternation, contains_any, find_start, word_regex
+from policykg.nlp.rules.names import (
+    alternation,
+    before_phase,
+    contains_any,
+    find_start,
+    word_regex,
+)
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
 
 Found = tuple[int, int, str, RuleId]
@@ -216,7 +222,7 @@ def find_capacity_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> lis
     boundary = word_regex(rules.boundary_words)
     found: list[Found] = []
     for match in _CAPACITY_AFTER.finditer(text):
-        end = match.start()
+        end = before_phase(text, max(0, match.start() - 4), match.start())  # 嘉尚|二期|10万吨
         if end < 2 or not ("\u4e00" <= text[end - 1] <= "\u9fff"):
             continue
         start = find_start(

@@ -12,13 +12,18 @@ The shipped table (``model/known-terms.json``, written by ``policykg train --kno
 mined from the reports of the development corpus that no sealed fold holds, and records each
 report's province, so that a fold of the evaluation can be scored with the terms of the *other*
 provinces only (``KnownTerms.terms(without=…)``), as a report from an unseen province would be.
+
+The table also learns from the annotated training folds: a string the gold marks as an
+Abbreviation in at least ``MIN_ANNOTATED`` reports (产学研, 双招双引, 山水林田湖草沙, most of them
+never quoted) is known too (``annotated_in``), with the same province rule, so a fold is never
+proposed a term because its own gold, or its neighbours', marks it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +33,21 @@ from policykg.text.normalize import normalize
 
 KNOWN_TERMS_PATH = Path(__file__).resolve().parents[1] / "model" / "known-terms.json"
 MIN_DOCS = 5  # chosen on the dev folds, each scored without its own provinces' reports (EVAL.md)
-VERSION = "known-terms-1"
+MIN_ANNOTATED = 2  # reports whose gold marks the term: chosen on the dev folds (EVAL.md)
+VERSION = "known-terms-2"
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """The terms one extraction looks for bare: those other reports quote, and those only the
+    gold of other reports marks (each found by its own proposer, judged by its own weights)."""
+
+    quoted: frozenset[str] = frozenset()
+    marked: frozenset[str] = frozenset()
+
+    @property
+    def every(self) -> frozenset[str]:
+        return self.quoted | self.marked
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +56,36 @@ class KnownTerms:
 
     quoted_in: dict[str, frozenset[str]]  # term -> report stems
     provinces: dict[str, str]  # report stem -> province
+    annotated_in: dict[str, frozenset[str]] = field(default_factory=dict)  # term -> gold reports
 
     def terms(
-        self, without: frozenset[str] = frozenset(), min_docs: int = MIN_DOCS
+        self,
+        without: frozenset[str] = frozenset(),
+        min_docs: int = MIN_DOCS,
+        min_annotated: int = MIN_ANNOTATED,
     ) -> frozenset[str]:
-        """The terms quoted by at least ``min_docs`` reports of provinces not in ``without``."""
+        """The terms quoted by at least ``min_docs`` reports, or marked by the gold of at least
+        ``min_annotated``, counting only reports of provinces not in ``without``."""
+        return self.view(without, min_docs, min_annotated).every
+
+    def view(
+        self,
+        without: frozenset[str] = frozenset(),
+        min_docs: int = MIN_DOCS,
+        min_annotated: int = MIN_ANNOTATED,
+    ) -> Known:
+        """The terms of ``terms``, each as quoted (first) or only marked by the gold."""
+        quoted = self._counted(self.quoted_in, without, min_docs)
+        marked = self._counted(self.annotated_in, without, min_annotated) - quoted
+        return Known(quoted, marked)
+
+    def _counted(
+        self, table: dict[str, frozenset[str]], without: frozenset[str], least: int
+    ) -> frozenset[str]:
         return frozenset(
             term
-            for term, stems in self.quoted_in.items()
-            if sum(self.provinces.get(s, "") not in without for s in stems) >= min_docs
+            for term, stems in table.items()
+            if sum(self.provinces.get(s, "") not in without for s in stems) >= least
         )
 
     def to_json(self) -> str:
@@ -53,6 +93,7 @@ class KnownTerms:
             "version": VERSION,
             "provinces": dict(sorted(self.provinces.items())),
             "quoted_in": {t: sorted(s) for t, s in sorted(self.quoted_in.items())},
+            "annotated_in": {t: sorted(s) for t, s in sorted(self.annotated_in.items())},
         }
         return json.dumps(data, ensure_ascii=False, indent=0)
 
@@ -75,6 +116,7 @@ def read_known_terms(path: Path) -> KnownTerms:
     return KnownTerms(
         {str(t): frozenset(map(str, s)) for t, s in data["quoted_in"].items()},
         {str(k): str(v) for k, v in data["provinces"].items()},
+        {str(t): frozenset(map(str, s)) for t, s in data.get("annotated_in", {}).items()},
     )
 
 
@@ -85,7 +127,8 @@ def shipped_table(path: Path = KNOWN_TERMS_PATH) -> KnownTerms | None:
 
 
 @lru_cache(maxsize=2)
-def shipped_known_terms(path: Path = KNOWN_TERMS_PATH) -> frozenset[str]:
-    """The shipped terms known from at least ``MIN_DOCS`` reports (none when no table ships)."""
+def shipped_known_terms(path: Path = KNOWN_TERMS_PATH) -> Known:
+    """The shipped terms quoted by at least ``MIN_DOCS`` reports or marked by the gold of
+    ``MIN_ANNOTATED`` (none when no table ships)."""
     table = shipped_table(path)
-    return table.terms() if table else frozenset()
+    return table.view() if table else Known()
