@@ -77,6 +77,16 @@ def test_features_are_label_conditioned_and_stable() -> None:
     assert feats == features(text, (2, 5, "Enterprise", BRAND_INDUSTRY), {"比亚迪": 1})
 
 
+def test_a_slogan_candidate_is_judged_by_how_many_characters_no_word_covers() -> None:
+    text = "推进“疏绿透美”，打响“青春不消停”品牌"
+    condensed = features(text, (3, 7, "Slogan", QUOTED_ANY), {})  # 疏绿透美
+    motto = features(text, (12, 17, "Slogan", QUOTED_ANY), {})
+    assert "Slogan@quoted_any|all_clipped=True" in condensed
+    assert "Slogan@quoted_any|clipped=0" in motto and "Slogan@quoted_any|all_clipped=False" in motto
+    firm = features(text, (3, 7, "Enterprise", BRAND_INDUSTRY), {})
+    assert not any("clipped" in f for f in firm)  # only where it helped (EVAL.md)
+
+
 def _entity(label: str, spans: list[tuple[str, int, int]]) -> Entity:
     mentions = tuple(Mention(TextSpan(d, s, e, label), "rule:x") for d, s, e in spans)
     return Entity(f"enterprise/{label}", EntityType.ENTERPRISE, label, mentions=mentions)
