@@ -406,6 +406,9 @@ def test_legal_suffix_needs_a_name_before_a_suffix_that_ends_there(
         # the head of the list states an investment (H-c11)
         ("青禾纺织、澄岭光电等17个投资超千万元项目开工。", {"青禾纺织", "澄岭光电"}),
         ("启明电子二期、汇澜食品等总投资28亿元的9个项目投产。", {"启明电子二期", "汇澜食品"}),
+        # an amount without 投资: 等13个80亿元以上项目, 等百亿项目 (eighth session)
+        ("青禾纺织、澄岭光电二期等13个80亿元以上项目开工。", {"青禾纺织", "澄岭光电二期"}),
+        ("启明电子、汇澜食品等百亿项目陆续投产。", {"启明电子", "汇澜食品"}),
         # quotation marks and the state of the works in the head
         ("盘活翠湖花园、锦澜名苑等4个“烂尾项目”。", {"翠湖花园", "锦澜名苑"}),
         ("确保东岭热电等一批建成项目达产。", {"东岭热电"}),
