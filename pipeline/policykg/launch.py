@@ -1,7 +1,7 @@
 """The ``policykg`` console script (and ``python -m policykg``): the command line, with the
 workers' fork server started first for ``policykg build --jobs N``.
 
-The fork server builds the NLP pipeline (1.3–1.4 s, ``build.fork_server``); started here, before
+The fork server builds the NLP pipeline (≈ 0.9 s, ``build.fork_server``); started here, before
 the command line is imported, it builds while this process imports the commands and reads the
 documents. A command that raises ``cli.quick_exit.Finished`` (``policykg build`` and ``extract``, once
 their outputs are in place) is left without the interpreter's teardown of its objects. Importing this module

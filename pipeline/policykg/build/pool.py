@@ -5,8 +5,8 @@ then the RDF and SHACL of each document's part (``build.doc_parts``) and of the 
 The stdlib ``ProcessPoolExecutor`` with the *forkserver* start method (*spawn* where there is
 none): workers are forked from a clean single-threaded server process (never from the parent,
 which may hold threads), and that server imports ``build.warm`` first, which builds the NLP
-pipeline once for every worker (a worker otherwise spends 1.3–1.4 s importing spaCy and
-building its own); ``build --jobs N`` starts it as the command line starts (``fork_server``).
+pipeline once for every worker (a worker otherwise spends ≈ 0.9 s importing spaCy and
+building its own, with jieba's dictionary from the user's cache: ``text.dictionary``); ``build --jobs N`` starts it as the command line starts (``fork_server``).
 The server is one per parent process: if the SPARQL server's
 workers started it first, build workers build their pipeline themselves, on their first
 document. Each worker takes one task at a time. Workers ignore Ctrl-C: the parent alone
