@@ -21,7 +21,7 @@ from policykg.nlp.candidates import (
     RuleId,
 )
 from policykg.nlp.rules.lexicon import is_common_word, starts_with_word
-from policykg.nlp.rules.names import before_phase, contains_any, latest_cut, word_regex
+from policykg.nlp.rules.names import PHASE, before_phase, contains_any, latest_cut, word_regex
 from policykg.nlp.rules.orgs import Found, is_brand
 from policykg.nlp.rules.owners import owner_length
 from policykg.nlp.rules.vocabulary import DEFAULT_NAME_RULES, NameRules
@@ -107,9 +107,6 @@ def list_items(text: str, begin: int, end: int, rules: NameRules) -> list[tuple[
         start = max(valid) if valid else latest_cut(text, first_start, first_end, boundary)
         items[0] = (start, first_end)
     return [(s, e) for s, e in items if e > s]
-
-
-_PHASE = re.compile(r"[一二三四五六七八九十]期$")
 
 
 def _framed_item(text: str, start: int, end: int, rules: NameRules) -> bool:
@@ -227,7 +224,7 @@ def find_list_mates(
     known_set = set(known)
     found: list[Found] = []
     for start, end in known:
-        after = end + 2 if _PHASE.match(text[end : end + 2]) else end  # 远景动力一期、
+        after = end + 2 if PHASE.fullmatch(text, end, end + 2) else end  # 远景动力一期、
         if not (text[after : after + 1] == "、" or text[start - 1 : start] == "、"):
             continue
         begin = _clause_start(text, start)

@@ -23,7 +23,8 @@ _NAME_CHAR_RE = re.compile(NAME_CHAR)
 _NAME_RUN_END = re.compile(f"{NAME_CHAR}*\\Z")
 _NUMBERING = re.compile(r"\d{1,2}[.．]")
 _MIN_LEFT = 2
-_PHASE_END = re.compile(r"[一二三四五六七八九十]期$")
+PHASE = re.compile(r"[一二三四五六七八九十]期")  # a project's phase: 二期
+_PHASE_SIZE = 2
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -113,8 +114,8 @@ def latest_cut(text: str, start: int, end: int, boundary: re.Pattern[str]) -> in
 def before_phase(text: str, start: int, end: int) -> int:
     """Where ``text[start:end]`` ends without a project's phase (采埃孚|二期, 嘉尚|二期): a
     firm's name never holds one; at least two characters stay."""
-    phase = _PHASE_END.search(text, start, end)
-    return phase.start() if phase and phase.start() - start >= _MIN_LEFT else end
+    cut = end - _PHASE_SIZE
+    return cut if cut - start >= _MIN_LEFT and PHASE.fullmatch(text, cut, end) else end
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:

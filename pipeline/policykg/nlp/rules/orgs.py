@@ -222,7 +222,7 @@ def find_capacity_names(text: str, rules: NameRules = DEFAULT_NAME_RULES) -> lis
     boundary = word_regex(rules.boundary_words)
     found: list[Found] = []
     for match in _CAPACITY_AFTER.finditer(text):
-        end = before_phase(text, max(0, match.start() - 4), match.start())  # 嘉尚|二期|10万吨
+        end = before_phase(text, 0, match.start())  # 嘉尚|二期|10万吨: the firm before its phase
         if end < 2 or not ("\u4e00" <= text[end - 1] <= "\u9fff"):
             continue
         start = find_start(
