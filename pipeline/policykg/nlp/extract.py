@@ -190,8 +190,8 @@ class Proposed:
 
 def propose(doc: SourceDoc, nlp: Language, known: Known | None = None) -> Proposed:
     """Stage 1, candidates: every span the rule components, the NER and the document-level
-    finders propose, per paragraph (overlaps kept). ``known``: the terms other reports quote
-    (default: the shipped table, ``terms.known``)."""
+    finders propose, per paragraph (overlaps kept). ``known``: the terms other reports quote or
+    other reports' gold marks (default: the shipped table, ``terms.known``)."""
     norm = normalize(doc.raw)
     found = _run_pipeline(norm, nlp)
     glossary = parse_glossary(norm.text)
