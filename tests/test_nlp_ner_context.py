@@ -13,6 +13,7 @@ import pytest
 
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.statistical.firm_tagger import shipped_firm_tagger
 from policykg.nlp.statistical.ner import has_model, model_dir
 from policykg.text.sources import read_batch
 
@@ -32,10 +33,13 @@ NAMES = {
 }  # fmt: skip
 
 
-def _found_names(tmp_path: Path, *, with_ner: bool) -> set[str]:
+def _found_names(tmp_path: Path, *, with_ner: bool, tagger: str | None = None) -> set[str]:
+    """The names found with or without the NER; the firm tagger only when ``tagger`` says
+    so ("shipped"), so that each test measures one model."""
     path = tmp_path / "950_invented.txt"
     path.write_text("\n\n".join(SENTENCES) + "\n", "utf-8")
-    extraction = extract_batch(read_batch([path]), nlp=build_nlp(with_ner=with_ner))
+    nlp = build_nlp(with_ner=with_ner)
+    extraction = extract_batch(read_batch([path]), nlp=nlp, tagger=tagger)
     return {
         m.span.text for e in extraction.entities if e.type.value == "Enterprise" for m in e.mentions
     }
@@ -47,3 +51,12 @@ def test_default_ner_improves_enterprise_recall(tmp_path: Path) -> None:
     with_ner = _found_names(tmp_path, with_ner=True) & NAMES
     assert rules <= with_ner
     assert len(with_ner) >= len(rules) + 3, (sorted(rules), sorted(with_ner))
+
+
+@pytest.mark.skipif(shipped_firm_tagger() is None, reason="no shipped firm tagger")
+def test_the_firm_tagger_finds_names_the_rules_miss(tmp_path: Path) -> None:
+    """Invented names, in no gold file the tagger learned from."""
+    rules = _found_names(tmp_path, with_ner=False) & NAMES
+    tagged = _found_names(tmp_path, with_ner=False, tagger="shipped") & NAMES
+    assert rules <= tagged
+    assert len(tagged) >= len(rules) + 3, (sorted(rules), sorted(tagged))

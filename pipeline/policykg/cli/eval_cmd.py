@@ -339,9 +339,29 @@ def train(
     corpus: Annotated[
         Path, typer.Option("--corpus", help="With --known-terms: the development corpus.")
     ] = Path("../shared/corpus"),
+    firm_tagger: Annotated[
+        bool,
+        typer.Option(
+            "--firm-tagger",
+            help="Instead of the NER: train the character tagger of firm names on the dev "
+            "corpus folds' gold (never a sealed fold), plus one without each dev fold and the "
+            "folds of its provinces; writes nlp/model/firm-tagger*.crfsuite (or --out DIR).",
+        ),
+    ] = False,
 ) -> None:
     """Train the statistical NER on the gold spans of one fold (reproducible, CPU); or, with
-    --decider, the decision models; or, with --known-terms, mine the terms other reports quote."""
+    --decider, the decision models; with --firm-tagger, the tagger of firm names; with
+    --known-terms, mine the terms other reports quote."""
+    if firm_tagger:
+        from policykg.gold.train_firm_tagger import train_all_taggers
+
+        for written in train_all_taggers(gold, out):
+            err_console.print(
+                f"wrote {written.path} ({written.sentences} sentences, {written.names} names)",
+                markup=False,
+                highlight=False,
+            )
+        return
     if known_terms:
         from policykg.gold.known_view import write_known_terms
 

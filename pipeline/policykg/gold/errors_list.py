@@ -18,6 +18,7 @@ from policykg.gold.known_view import known_without
 from policykg.gold.load import load_corpus_gold
 from policykg.gold.relation_errors import doc_relation_errors
 from policykg.gold.score import ALL_TYPES, RELATION_TYPES, span_keys
+from policykg.gold.train_firm_tagger import tagger_for
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
 from policykg.text.sources import Batch
@@ -45,7 +46,8 @@ def list_errors(root: Path, folds: set[str], kind: str, *, with_ner: bool = Fals
         batch = Batch(tuple(d.source for d in docs), ())
         decider = decider_for(fold.name, root)
         known = known_without(fold.provinces)
-        extraction = extract_batch(batch, nlp=nlp, decider=decider, known=known)
+        tagger = tagger_for(fold.name, root)
+        extraction = extract_batch(batch, nlp=nlp, decider=decider, known=known, tagger=tagger)
         if kind in RELATION_TYPES:
             entities, relations = extraction.entities, extraction.relations
             lines += [x for d in docs for x in doc_relation_errors(d, entities, relations, kind)]

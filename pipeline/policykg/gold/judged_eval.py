@@ -19,6 +19,7 @@ from policykg.gold.bootstrap import intervals
 from policykg.gold.decider_models import decider_for
 from policykg.gold.evaluate import Counts
 from policykg.gold.judged import JudgedDoc, load_judged
+from policykg.gold.train_firm_tagger import tagger_for
 from policykg.ir import Extraction
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
@@ -63,7 +64,9 @@ def judged_folds(root: Path, *, decide: bool = True) -> list[JudgedFold]:
         docs = [j for j in judged if j.fold == fold]
         decider = decider_for(fold, root) if decide else None
         batch = Batch(tuple(j.source for j in docs), ())
-        per_doc, unjudged = _count(docs, extract_batch(batch, nlp=nlp, decider=decider))
+        tagger = tagger_for(fold, root)
+        extraction = extract_batch(batch, nlp=nlp, decider=decider, tagger=tagger)
+        per_doc, unjudged = _count(docs, extraction)
         out.append(JudgedFold(fold, tuple(per_doc), unjudged))
     return out
 

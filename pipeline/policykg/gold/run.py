@@ -25,10 +25,12 @@ from policykg.gold.folds import CorpusFold, read_corpus_folds
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
 from policykg.gold.score import ALL_TYPES, DocCounts, doc_counts
+from policykg.gold.train_firm_tagger import tagger_for
 from policykg.ir import Entity, Extraction
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import Decider
+from policykg.nlp.statistical.firm_tagger import FirmTagger
 from policykg.nlp.statistical.ner import add_trained_ner, model_dir
 from policykg.nlp.terms.known import Known
 from policykg.text.sources import Batch
@@ -58,12 +60,17 @@ def _mentioned_in(entities: tuple[Entity, ...], name: str) -> list[Entity]:
     return [e for e in entities if any(m.span.doc == name for m in e.mentions)]
 
 
+@dataclass(frozen=True, slots=True)
+class Models:
+    """The trained parts that extract a fold: each one that may not have seen it."""
+
+    decider: Decider | None
+    known: Known | None
+    tagger: FirmTagger | None
+
+
 def _score_docs(
-    docs: list[CorpusGoldDoc],
-    extraction: Extraction,
-    nlp: Language,
-    decider: Decider | None,
-    known: Known | None = None,
+    docs: list[CorpusGoldDoc], extraction: Extraction, nlp: Language, models: Models
 ) -> tuple[tuple[DocCounts, ...], tuple[tuple[str, GlossaryScore], ...]]:
     counted = tuple(
         doc_counts(
@@ -77,25 +84,23 @@ def _score_docs(
         for d in docs
         if d.coverage
     )
-    return counted, tuple(_glossary_score(d, nlp, decider, known) for d in docs if d.glossary)
+    return counted, tuple(_glossary_score(d, nlp, models) for d in docs if d.glossary)
 
 
-def _glossary_score(
-    doc: CorpusGoldDoc, nlp: Language, decider: Decider | None, known: Known | None
-) -> tuple[str, GlossaryScore]:
+def _glossary_score(doc: CorpusGoldDoc, nlp: Language, models: Models) -> tuple[str, GlossaryScore]:
     """A document's glossary, scored on that document extracted alone: across documents one term
     becomes one entity with one definition (the first), which is resolution, not parsing."""
-    alone = _extract([doc], nlp, decider, known)
+    alone = _extract([doc], nlp, models)
     return doc.source.name, score_glossary(
         doc.glossary, _mentioned_in(alone.entities, doc.source.name)
     )
 
 
-def _extract(
-    docs: list[CorpusGoldDoc], nlp: Language, decider: Decider | None, known: Known | None
-) -> Extraction:
+def _extract(docs: list[CorpusGoldDoc], nlp: Language, models: Models) -> Extraction:
     batch = Batch(tuple(d.source for d in docs), ())
-    return extract_batch(batch, nlp=nlp, decider=decider, known=known)
+    return extract_batch(
+        batch, nlp=nlp, decider=models.decider, known=models.known, tagger=models.tagger
+    )
 
 
 def _decider(fold: str, root: Path, decide: bool) -> Decider | None:
@@ -130,9 +135,9 @@ def corpus_folds(
         extra = _glossary_only(fold, folds, glossary_docs, province)
         docs = load_corpus_gold(root, [*fold.docs, *extra])
         decider = _decider(fold.name, root, decide)
-        known = known_without(fold.provinces)
-        extraction = _extract(docs, nlp, decider, known)
-        counted, glossaries = _score_docs(docs, extraction, nlp, decider, known)
+        models = Models(decider, known_without(fold.provinces), tagger_for(fold.name, root))
+        extraction = _extract(docs, nlp, models)
+        counted, glossaries = _score_docs(docs, extraction, nlp, models)
         chars = sum(d.chars for d in docs)
         label = f"{model} + {decider.version if decider else 'no decider'}"
         results.append(
@@ -183,7 +188,8 @@ def seed_folds(root: Path, with_ner: bool, only: set[str] | None, decide: bool) 
         docs = _seed_gold(root, stems)
         decider = _decider(name, root, decide)
         model = f"{model} + {decider.version if decider else 'no decider'}"
-        counted, glossaries = _score_docs(docs, _extract(docs, nlp, decider, None), nlp, decider)
+        models = Models(decider, None, tagger_for(name, root))
+        counted, glossaries = _score_docs(docs, _extract(docs, nlp, models), nlp, models)
         chars = sum(d.chars for d in docs)
         results.append(FoldEval(name, "seeds", model, SEED_TYPES, counted, chars, glossaries))
     return results

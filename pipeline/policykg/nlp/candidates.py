@@ -130,6 +130,7 @@ PLACE_SUFFIX = _rule("place_suffix", 5)
 # Rank 7–9: weak evidence.
 PROPAGATE = _register("propagate", 7)  # a name a rule found elsewhere beats a statistical guess
 NER = _register("ner", 8)
+FIRM_TAGGER = _register("firm_tagger", 8)  # names the character tagger finds after the decision
 TERM_USE = _register("term_use", 9)  # a later use of a known term
 KNOWN_TERM = _register("known_term", 9)  # a use of a term other reports quote (terms/known.py)
 MARKED_TERM = _register("marked_term", 9)  # a use of a term training gold marks (terms/known.py)

@@ -5,8 +5,9 @@ Steps: normalise (keeping the map to raw offsets) → run the rule components pe
 the sentences about firms (``ner_targets``) → add the document-level
 findings (专栏 items, glossary entries, uses of known terms, the document's own place names):
 these are the candidates → the trained decision model drops the ones it rejects (``decide``) →
-merge with priorities → propagate enterprise names within the document → relations and amounts →
-raw offsets. Verbatim repeated paragraphs are not processed again: their spans are copied from
+merge with priorities → the character tagger's firm names where no kept firm is (``firm_tagger``)
+→ document evidence (place-like names, verbs read as brands) → propagate enterprise names within
+the document → relations and amounts → raw offsets. Verbatim repeated paragraphs are not processed again: their spans are copied from
 the paragraph they repeat and they are listed in ``DocResult.repeated_paragraphs``.
 """
 
@@ -45,6 +46,7 @@ from policykg.nlp.rules.columns import find_column_items
 from policykg.nlp.rules.components import TEXT_KEY
 from policykg.nlp.statistical.boundaries import with_variants, without_variants
 from policykg.nlp.statistical.decide import Decider, shipped_decider
+from policykg.nlp.statistical.firm_tagger import FirmTagger, shipped_firm_tagger, tagged_firms
 from policykg.nlp.statistical.ner_targets import ner_spots, statistical_pipes
 from policykg.nlp.terms.finder import find_term_uses
 from policykg.nlp.terms.glossary.parse import parse_glossary
@@ -179,6 +181,21 @@ def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dic
     return result
 
 
+def _with_tagged_firms(
+    norm: NormText, merged: dict[int, list[Spot]], tagger: FirmTagger | None
+) -> dict[int, list[Spot]]:
+    """The names the character tagger finds where the kept spans have no firm (rules win)."""
+    if tagger is None:
+        return merged
+    bounds = {
+        index: (p.start, p.end)
+        for index, p in enumerate(norm.paragraphs)
+        if p.repeat_of is None and p.end > p.start
+    }
+    extra = tagged_firms(norm.text, bounds, merged, tagger)
+    return {**merged, **{i: merge_spots(merged.get(i, []) + s) for i, s in extra.items()}}
+
+
 @dataclass(frozen=True, slots=True)
 class Proposed:
     """What the rules and the NER propose for one document, before any decision."""
@@ -210,11 +227,15 @@ def extract_doc(
     nlp: Language,
     decider: Decider | str | None = "shipped",
     known: Known | None = None,
+    tagger: FirmTagger | str | None = "shipped",
 ) -> DocResult:
-    """Candidates → decide → merge → propagate → relations and amounts (raw offsets).
+    """Candidates → decide → merge → tagged firms → document evidence → propagate → relations
+    and amounts (raw offsets).
 
     ``decider`` is the trained decision model (default: the shipped one, if any; None keeps
-    every candidate); ``known`` the terms other reports quote (default: the shipped table)."""
+    every candidate); ``known`` the terms other reports quote (default: the shipped table);
+    ``tagger`` the character tagger of firm names (default: the shipped one, if any; None: no
+    tagger)."""
     proposed = propose(doc, nlp, known)
     norm, glossary, candidates = proposed.norm, proposed.glossary, proposed.candidates
     model = shipped_decider() if decider == "shipped" else decider
@@ -223,6 +244,8 @@ def extract_doc(
     else:
         candidates = without_variants(candidates)
     merged = {index: merge_spots(spots) for index, spots in candidates.items()}
+    firms = shipped_firm_tagger() if tagger == "shipped" else tagger
+    merged = _with_tagged_firms(norm, merged, firms if isinstance(firms, FirmTagger) else None)
     merged = drop_verb_brands(norm.text, drop_place_like(norm.text, merged))
     merged = _propagate_enterprises(norm, merged)
     findings = ParagraphFindings(norm=norm, spots=merged, glossary=glossary)
@@ -235,6 +258,7 @@ def extract_batch(
     nlp: Language | None = None,
     decider: Decider | str | None = "shipped",
     known: Known | None = None,
+    tagger: FirmTagger | str | None = "shipped",
 ) -> Extraction:
     """Extract every document of ``batch`` and resolve entities across them."""
     nlp = build_nlp() if nlp is None else nlp
@@ -242,6 +266,6 @@ def extract_batch(
     failures = list(batch.failures)
     for doc in batch.docs:
         logger.info("extracting %s", doc.name)
-        results.append(extract_doc(doc, nlp, decider, known))
+        results.append(extract_doc(doc, nlp, decider, known, tagger))
     entities, relations = resolve_batch(results)
     return Extraction(batch.docs, entities, relations, tuple(failures))

@@ -34,6 +34,11 @@ def _entries() -> dict[str, tuple[int, str]]:
     return entries
 
 
+def word_entries() -> dict[str, tuple[int, str]]:
+    """Every 2–4 character word of the dictionary → (frequency, word class)."""
+    return _entries()
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent words that are not proper nouns (or are very frequent whatever their tag)."""

@@ -1,0 +1,120 @@
+"""Train the character tagger of firm names (``policykg.nlp.statistical.firm_tagger``).
+
+Examples are the sentences of the annotated ranges of the dev corpus folds, normalised as the
+pipeline normalises a report, each character labelled B, I or O for the gold Enterprise spans.
+Only the dev corpus folds train it: the seeds counties annotate only parts of their reports
+the same way, and a sealed fold never trains anything. ``firm-tagger.crfsuite`` learns from every
+dev fold and runs in the product and on the sealed folds; ``firm-tagger-without-<fold>.crfsuite``
+leaves out one dev fold and the folds that share a province with it, and tags that fold in
+``policykg eval``. CRFsuite's L-BFGS with fixed settings: the same data gives the same model.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from policykg.gold.files import default_gold_root
+from policykg.gold.folds import kin_folds, read_corpus_folds
+from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
+from policykg.graph.atomic import replacing
+from policykg.nlp.statistical.firm_tagger import (
+    ENTERPRISE,
+    FIRM_TAGGER_PATH,
+    SENTENCE,
+    FirmTagger,
+    char_features,
+)
+from policykg.text.normalize import NormText, normalize
+
+# L1 and L2 weights and iterations: chosen once on the dev folds (EVAL.md), not per fold.
+PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+
+Sequence = tuple[list[tuple[str, ...]], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class TaggerReport:
+    path: Path
+    sentences: int
+    names: int
+
+
+def _norm_positions(norm: NormText) -> dict[int, int]:
+    """Raw offset → normalised offset, for the raw characters the normalised text keeps."""
+    return {raw: i for i, raw in enumerate(norm.to_raw)}
+
+
+def _labels(norm: NormText, doc: CorpusGoldDoc) -> list[str]:
+    """B/I/O for every normalised character (gold spans the normalisation cut are left out)."""
+    at = _norm_positions(norm)
+    labels = ["O"] * len(norm.text)
+    for _, start, end, label in doc.spans:
+        first, last = at.get(start), at.get(end - 1)
+        if label != ENTERPRISE or first is None or last is None:
+            continue
+        labels[first] = "B"
+        labels[first + 1 : last + 1] = ["I"] * (last - first)
+    return labels
+
+
+def _covered(doc: CorpusGoldDoc, raw_start: int, raw_end: int) -> bool:
+    starts = [lo for lo, _ in doc.coverage]
+    index = bisect.bisect_right(starts, raw_start) - 1
+    return index >= 0 and raw_end <= doc.coverage[index][1]
+
+
+def doc_sequences(doc: CorpusGoldDoc) -> Iterator[Sequence]:
+    """The features and labels of each sentence inside the document's annotated ranges."""
+    norm = normalize(doc.source.raw)
+    labels = _labels(norm, doc)
+    for m in SENTENCE.finditer(norm.text):
+        if len(m[0]) > 1 and _covered(doc, *norm.raw_span(m.start(), m.end())):
+            yield char_features(m[0]), labels[m.start() : m.end()]
+
+
+def train_tagger(sequences: list[Sequence], path: Path) -> TaggerReport:
+    """Train on ``sequences`` and write the model to ``path`` atomically."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, labels in sequences:
+        trainer.append(features, labels)
+    trainer.set_params(PARAMS)
+    with replacing(path) as temp:
+        trainer.train(str(temp))
+    names = sum(labels.count("B") for _, labels in sequences)
+    return TaggerReport(path, len(sequences), names)
+
+
+def tagger_path(folder: Path, without: str | None) -> Path:
+    name = "firm-tagger" if without is None else f"firm-tagger-without-{without}"
+    return folder / f"{name}.crfsuite"
+
+
+def tagger_for(fold: str, root: Path, folder: Path = FIRM_TAGGER_PATH.parent) -> FirmTagger | None:
+    """The tagger that may tag ``fold``: trained without it if a dev fold trained the tagger."""
+    dev = {f.name for f in read_corpus_folds(root / "splits.toml") if f.status == "dev"}
+    path = tagger_path(folder, fold if fold in dev else None)
+    return FirmTagger(path) if path.is_file() else None
+
+
+def train_all_taggers(root: Path | None, out: Path | None) -> list[TaggerReport]:
+    """The shipped tagger (every dev fold) and one without each dev fold and its kin."""
+    root = root or default_gold_root()
+    folder = out or FIRM_TAGGER_PATH.parent
+    folds = read_corpus_folds(root / "splits.toml")
+    dev = [f for f in folds if f.status == "dev"]
+    sequences = {
+        f.name: [s for d in load_corpus_gold(root, list(f.docs)) for s in doc_sequences(d)]
+        for f in dev
+    }
+    everything = [s for rows in sequences.values() for s in rows]
+    reports = [train_tagger(everything, tagger_path(folder, None))]
+    for fold in dev:
+        kin = kin_folds(fold.name, folds)
+        rest = [s for name, rows in sequences.items() if name not in kin for s in rows]
+        reports.append(train_tagger(rest, tagger_path(folder, fold.name)))
+    return reports

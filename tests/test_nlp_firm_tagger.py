@@ -1,0 +1,188 @@
+"""The character tagger of firm names: features, decoding, training, and its place in extraction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.gold.files import default_gold_root
+from policykg.gold.folds import read_corpus_folds
+from policykg.gold.load import CorpusGoldDoc
+from policykg.gold.train_firm_tagger import (
+    doc_sequences,
+    tagger_for,
+    tagger_path,
+    train_tagger,
+)
+from policykg.ir import DocMeta, SourceDoc
+from policykg.nlp.candidates import FIRM_TAGGER, LEGAL_SUFFIX, PROJECT_HEAD
+from policykg.nlp.extract import extract_doc
+from policykg.nlp.pipeline import build_nlp
+from policykg.nlp.resolve.merge import merge_spots
+from policykg.nlp.statistical.firm_tagger import (
+    FIRM_TAGGER_PATH,
+    WORTH_TAGGING,
+    FirmTagger,
+    _segment,
+    bio_spans,
+    char_features,
+    shipped_firm_tagger,
+    tagged_firms,
+)
+
+SENTENCE = "推动宁德时代新能源电池产业项目一期投产"
+FIRM = (2, 6)  # 宁德时代
+
+
+def _source(name: str, raw: str) -> SourceDoc:
+    return SourceDoc(name, name, raw, "utf-8", "0" * 64, DocMeta(name))
+
+
+def _labels(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    labels = ["O"] * len(text)
+    for start, end in spans:
+        labels[start] = "B"
+        labels[start + 1 : end] = ["I"] * (end - start - 1)
+    return labels
+
+
+def test_every_character_has_the_same_columns() -> None:
+    rows = char_features(SENTENCE)
+    assert len(rows) == len(SENTENCE)
+    assert {len(r) for r in rows} == {len(rows[0])}
+    first = dict(f.split("=", 1) for f in rows[0] if "=" in f)
+    assert first["c"] == "推" and first["c-1"] == "#" and first["c+1"] == "动"
+    assert first["seg"] == "B" and first["tag"] == "v"  # 推动 is a verb of the dictionary
+
+
+def test_flags_say_what_follows() -> None:
+    rows = char_features("支持华鲁科技公司发展")
+    suffix = [r for r in rows if "sfx_soon=1" in r]
+    industry = [i for i, r in enumerate(rows) if "ind_here=1" in r]
+    assert suffix  # 公司 within reach
+    assert industry == [4]  # 科技 starts at 4
+    assert "ind_soon=1" in rows[2] and "ind_soon=0" in rows[4]
+
+
+def test_segmentation_is_greedy_longest_first() -> None:
+    places, tags = _segment("新能源电池")
+    assert places == ["B", "M", "E", "B", "E"]
+    assert tags[0] == tags[2] and tags[3] == tags[4]
+    assert _segment("") == ([], [])
+    assert _segment("嗯")[0] == ["S"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "spans"),
+    [
+        (["O", "B", "I", "O"], [(1, 3)]),
+        (["B", "I", "B", "I"], [(0, 2), (2, 4)]),
+        (["O", "I", "I", "O"], []),  # an I without a B starts nothing
+        (["B"], [(0, 1)]),
+        ([], []),
+    ],
+)
+def test_bio_spans(labels: list[str], spans: list[tuple[int, int]]) -> None:
+    assert bio_spans(labels) == spans
+    assert bio_spans(labels, 10) == [(s + 10, e + 10) for s, e in spans]
+
+
+@pytest.fixture(scope="module")
+def toy_tagger(tmp_path_factory: pytest.TempPathFactory) -> FirmTagger:
+    """A model that learns one sentence shape: <firm of 4>新能源…项目 after 推动."""
+    firms = ["宁德时代", "华鲁恒升", "万华化学", "太阳纸业", "歌尔股份", "京东方科"]
+    sequences = []
+    for firm in firms:
+        text = f"推动{firm}新能源电池产业项目一期投产"
+        sequences.append((char_features(text), _labels(text, [FIRM])))
+    path = tmp_path_factory.mktemp("tagger") / "toy.crfsuite"
+    report = train_tagger(sequences, path)
+    assert report.names == len(firms) and report.sentences == len(firms)
+    return FirmTagger(path)
+
+
+def test_a_trained_model_tags_what_it_learned(toy_tagger: FirmTagger) -> None:
+    assert toy_tagger.names(SENTENCE, 0, len(SENTENCE)) == [FIRM]
+    text = "。" + SENTENCE + "。"
+    assert toy_tagger.names(text, 0, len(text)) == [(3, 7)]  # offsets in the text given
+
+
+def test_sentences_without_a_cue_are_not_tagged(toy_tagger: FirmTagger) -> None:
+    text = "推动宁德时代新能源电池产业持续发展"  # no firm or project word in the sentence
+    assert not WORTH_TAGGING.search(text)
+    assert toy_tagger.names(text, 0, len(text)) == []
+
+
+def test_training_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    text = SENTENCE
+    sequences = [(char_features(text), _labels(text, [FIRM]))] * 3
+    one = train_tagger(sequences, tmp_path / "a.crfsuite").path
+    two = train_tagger(sequences, tmp_path / "b.crfsuite").path
+    assert one.read_bytes() == two.read_bytes()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_tagged_names_only_fill_gaps(toy_tagger: FirmTagger) -> None:
+    bounds = {0: (0, len(SENTENCE))}
+    project = (2, 17, "Project", PROJECT_HEAD)
+    assert tagged_firms(SENTENCE, bounds, {0: [project]}, toy_tagger) == {
+        0: [(2, 6, "Enterprise", FIRM_TAGGER)]
+    }
+    firm = (2, 8, "Enterprise", LEGAL_SUFFIX)  # a kept firm overlaps: nothing added
+    assert tagged_firms(SENTENCE, bounds, {0: [firm]}, toy_tagger) == {}
+
+
+def test_a_tagged_name_gives_way_to_every_name_around_it() -> None:
+    body = (0, 10, "GovernmentBody", LEGAL_SUFFIX)
+    tagged = (2, 6, "Enterprise", FIRM_TAGGER)
+    assert merge_spots([body, tagged]) == [body]
+    project = (0, 10, "Project", PROJECT_HEAD)  # a firm at a project's head stays
+    assert merge_spots([project, tagged]) == [project, tagged]
+
+
+def test_extraction_records_the_tagger_as_the_source(toy_tagger: FirmTagger) -> None:
+    doc = _source("toy.txt", SENTENCE + "。\n")
+    nlp = build_nlp()
+    found = extract_doc(doc, nlp, decider=None, tagger=toy_tagger)
+    without = extract_doc(doc, nlp, decider=None, tagger=None)
+    tagged = [c for c in found.candidates if c.mention.source == "firm_tagger"]
+    assert [(c.label, c.type.value) for c in tagged] == [("宁德时代", "Enterprise")]
+    assert not [c for c in without.candidates if c.mention.source == "firm_tagger"]
+
+
+def test_the_shipped_tagger_is_there_and_finds_firms() -> None:
+    tagger = shipped_firm_tagger()
+    assert tagger is not None and tagger.path == FIRM_TAGGER_PATH
+    text = "加快太阳纸业170万吨浆纸一体化项目、华勤高端橡胶新材料产业园建设。"
+    names = {text[s:e] for s, e in tagger.names(text, 0, len(text))}
+    assert names  # a model trained on the dev folds reads these bare names at project heads
+
+
+def test_each_dev_fold_is_tagged_by_a_model_that_never_saw_it() -> None:
+    root = default_gold_root()
+    folds = read_corpus_folds(root / "splits.toml")
+    folder = FIRM_TAGGER_PATH.parent
+    for fold in folds:
+        tagger = tagger_for(fold.name, root)
+        assert tagger is not None
+        expected = tagger_path(folder, fold.name if fold.status == "dev" else None)
+        assert tagger.path == expected and expected.is_file()
+    assert tagger_for("xinjiang", root).path == FIRM_TAGGER_PATH  # seeds: never trained on
+
+
+def test_training_labels_follow_the_gold_in_normalised_text() -> None:
+    raw = "前言。\n推动宁德时代　新能源电池产业项目投产。\n不在范围。\n"
+    start = raw.index("宁德时代")
+    doc = CorpusGoldDoc(
+        source=_source("t.txt", raw),
+        spans=frozenset({("t.txt", start, start + 4, "Enterprise")}),
+        relations=frozenset(),
+        coverage=((raw.index("推动"), raw.index("不在")),),
+        glossary=(),
+    )
+    sequences = list(doc_sequences(doc))
+    assert len(sequences) == 1  # only the sentence inside the annotated range
+    features, labels = sequences[0]
+    assert labels[2:6] == ["B", "I", "I", "I"] and labels.count("B") == 1
+    assert len(features) == len(labels)
