@@ -69,6 +69,11 @@ class Models:
     tagger: FirmTagger | None
 
 
+def _named(models: Models) -> str:
+    """Which firm tagger extracted a fold (its model file's name), for the fold list."""
+    return models.tagger.path.stem if models.tagger else "no firm tagger"
+
+
 def _score_docs(
     docs: list[CorpusGoldDoc], extraction: Extraction, nlp: Language, models: Models
 ) -> tuple[tuple[DocCounts, ...], tuple[tuple[str, GlossaryScore], ...]]:
@@ -139,7 +144,7 @@ def corpus_folds(
         extraction = _extract(docs, nlp, models)
         counted, glossaries = _score_docs(docs, extraction, nlp, models)
         chars = sum(d.chars for d in docs)
-        label = f"{model} + {decider.version if decider else 'no decider'}"
+        label = f"{model} + {decider.version if decider else 'no decider'} + {_named(models)}"
         results.append(
             FoldEval(fold.name, fold.status, label, ALL_TYPES, counted, chars, glossaries)
         )
@@ -189,6 +194,7 @@ def seed_folds(root: Path, with_ner: bool, only: set[str] | None, decide: bool) 
         decider = _decider(name, root, decide)
         model = f"{model} + {decider.version if decider else 'no decider'}"
         models = Models(decider, None, tagger_for(name, root))
+        model = f"{model} + {_named(models)}"
         counted, glossaries = _score_docs(docs, _extract(docs, nlp, models), nlp, models)
         chars = sum(d.chars for d in docs)
         results.append(FoldEval(name, "seeds", model, SEED_TYPES, counted, chars, glossaries))
