@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policykg.build.cache import DocCache
 from policykg.build.compact import compact
 from policykg.ir import (
@@ -76,3 +78,37 @@ def test_the_cache_decodes_equal_values_once(tmp_path: Path) -> None:
     first, second, _ = decoded.candidates
     assert first.mention is second.mention
     assert first.mention.sentence is decoded.relations[0].evidence
+
+
+def test_the_quick_path_shares_exactly_what_the_walk_shares() -> None:
+    import pickle
+
+    from policykg.build import wire  # noqa: F401  (the IR pickled as the workers send it)
+    from policykg.build.compact import compact_by_walk
+
+    original = result()
+    quick, walked = compact(original), compact_by_walk(original)
+    assert quick == walked == original
+    # the same objects shared: pickle writes a shared object once, so the bytes show it
+    assert pickle.dumps(quick, protocol=5) == pickle.dumps(walked, protocol=5)
+
+
+def test_ir_types_with_other_fields_take_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from policykg.build import compact as module
+
+    monkeypatch.setitem(module.QUICK_FIELDS, module.Mention, ("span", "source"))
+    module.quick_path_fits.cache_clear()
+    try:
+        assert not module.quick_path_fits()
+        calls: list[DocResult] = []
+        walk = module.compact_by_walk
+
+        def counting(value: DocResult) -> DocResult:
+            calls.append(value)
+            return walk(value)
+
+        monkeypatch.setattr(module, "compact_by_walk", counting)
+        original = result()
+        assert compact(original) == original and len(calls) == 1
+    finally:
+        module.quick_path_fits.cache_clear()

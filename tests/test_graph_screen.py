@@ -126,3 +126,11 @@ def test_one_amount_read_two_ways_keeps_the_first() -> None:
     from policykg.graph.vocab import SCHEMA
 
     assert [str(v) for v in graph.objects(None, SCHEMA.value)] == ["2.5"]
+
+
+def test_entities_and_relations_with_every_span_inside_are_kept_as_they_are() -> None:
+    kept_relation = relation(RelationType.LEADS, GAOYI, PARK, SENTENCE)
+    ex = Extraction((DOC,), (GAOYI, PARK), (kept_relation,))
+    kept, _ = screen(ex)
+    assert kept.entities[0] is GAOYI and kept.entities[1] is PARK  # no copy made
+    assert kept.relations[0] is kept_relation

@@ -22,11 +22,13 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from policykg.build import fork_server, wire  # noqa: F401  (wire: IR types pickled by their constructor)
 from policykg.build.collector import built_to_last
 from policykg.build.compact import compact
+from policykg.build.idle import IdleWork
 from policykg.build.stages import Failed, Outcome, Stages, extract_guarded
 from policykg.ir import DocResult, SourceDoc
 
@@ -72,6 +74,7 @@ class Workers:
         self.jobs = jobs
         self._pool: ProcessPoolExecutor | None = None
         self._finished = True
+        self._idle: IdleWork | None = None
 
     def __enter__(self) -> Workers:
         return self
@@ -92,6 +95,16 @@ class Workers:
         if self._pool is not None and self._finished:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+    @contextmanager
+    def meanwhile(self, work: IdleWork) -> Iterator[None]:
+        """Run steps of ``work`` here whenever the tasks sent in this block are all out and none
+        has come back (see ``idle``); what is left when the block ends stays for the caller."""
+        self._idle = work
+        try:
+            yield
+        finally:
+            self._idle = None
 
     def send_each(self, task: Callable[[], object]) -> None:
         """Send ``task()`` once per worker now, without waiting for it: it readies the workers
@@ -166,7 +179,11 @@ class Workers:
 
         send()
         while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            idle = self._idle if self._idle is not None and not self._idle.done else None
+            finished, _ = wait(pending, timeout=0 if idle else None, return_when=FIRST_COMPLETED)
+            if idle is not None and not finished:
+                idle.step()
+                continue
             for future in sorted(finished, key=lambda f: pending[f][0]):
                 index, item = pending.pop(future)
                 on_done(index, item, future)

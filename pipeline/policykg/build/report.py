@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from policykg.build.cache import DocCache
+from policykg.build.idle import IdleWork, lines_written
 from policykg.build.publish import Publication
 from policykg.graph import atomic
-from policykg.graph.outputs import EXTRACTION_NAME, GRAPH_NAME, REPORT_NAME
 from policykg.graph.screen import LeftOut
 from policykg.ir import Extraction
 
@@ -60,25 +61,24 @@ class BuildReport:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_outputs(
-    out: Path, write_graph: Callable[[Path], None], jsonl: Iterable[str], report: BuildReport
-) -> Path:
-    """Write the artifacts (``graph.ttl`` by ``write_graph``) into a staging folder, then move
-    them into ``out`` together (see ``publish``): a stopped build changes none of them."""
+@contextmanager
+def staged_outputs(out: Path) -> Iterator[Publication]:
+    """A staging folder for the artifacts; when the block ends they move into ``out`` together
+    (see ``publish``), unless it raised: a stopped build changes none of them."""
     publication = Publication(out)
     try:
-        write_lines(publication.path(EXTRACTION_NAME), jsonl)
-        atomic.write_text(publication.path(REPORT_NAME), report.to_json())
-        write_graph(publication.path(GRAPH_NAME))
+        yield publication
         publication.commit()
     finally:
         publication.discard()
-    return out / GRAPH_NAME
 
 
-def write_lines(path: Path, lines: Iterable[str]) -> None:
-    """JSONL lines (with or without their newline) written one by one, atomically: the same
-    bytes as ``atomic.write_text(path, jsonl_text(lines))`` without the whole text in memory."""
+@contextmanager
+def lines_in_steps(path: Path, lines: Iterable[str]) -> Iterator[IdleWork]:
+    """JSONL ``lines`` (with or without their newline) written to ``path`` atomically, step by
+    step as idle work (see ``idle``), the rest when the block ends: the same bytes as
+    ``atomic.write_text(path, jsonl_text(lines))`` without the whole text in memory."""
     with atomic.replacing(path) as temp, temp.open("w", encoding="utf-8", newline="\n") as out:
-        for line in lines:
-            out.write(line.rstrip("\n") + "\n")
+        work = IdleWork(lines_written(out, lines))
+        yield work
+        work.finish()

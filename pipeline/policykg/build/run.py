@@ -11,9 +11,10 @@ time and memory grow with the corpus, not faster.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from rdflib import Graph
@@ -25,10 +26,12 @@ from policykg.build.doc_parts import ready_worker
 from policykg.build.plan import SERIAL, ExtractPlan, run_plan
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
-from policykg.build.report import BuildReport, write_outputs
+from policykg.build.report import BuildReport, lines_in_steps, staged_outputs
 from policykg.build.stages import Failed, Outcome, Stages
 from policykg.build.write_graph import write_and_check
 from policykg.errors import InputError, PolicyKGError
+from policykg.graph import atomic
+from policykg.graph.outputs import EXTRACTION_NAME, GRAPH_NAME, REPORT_NAME
 from policykg.graph.rdf import GraphParts
 from policykg.graph.screen import screen
 from policykg.graph.turtle_spool import TurtleSpool
@@ -168,23 +171,25 @@ def _build_locked(
         del results  # the candidates: what is left of them is in the entities now
         bar.stage("building the RDF graph")
         young = YOUNG_THRESHOLD if validator == COMPILED else 0
-        with unscanned(young=young), TurtleSpool(out) as spool:
-            write_and_check(
-                GraphParts(extraction), spool, bar, workers, native=validator == COMPILED
-            )
-            bar.stage("writing graph.ttl")
-            report = BuildReport.of(
+        with unscanned(young=young):
+            report = _graph_and_outputs(
                 extraction,
-                spool.triples,
-                reused=reused,
-                cache=cache,
-                left_out=left_out,
-                skipped=batch.skipped,
+                out,
+                bar,
+                workers,
+                lines=stages.dump_extraction(extraction),
+                native=validator == COMPILED,
+                report=partial(
+                    BuildReport.of,
+                    extraction,
+                    reused=reused,
+                    cache=cache,
+                    left_out=left_out,
+                    skipped=batch.skipped,
+                ),
             )
-            jsonl = stages.dump_extraction(extraction)
-            graph_path = write_outputs(out, spool.write, jsonl, report)
     return BuildResult(
-        graph_path,
+        out / GRAPH_NAME,
         extraction,
         batch.failures + failed,
         batch.skipped,
@@ -193,6 +198,30 @@ def _build_locked(
         report,
         bar.timings,
     )
+
+
+def _graph_and_outputs(
+    extraction: Extraction,
+    out: Path,
+    bar: BuildProgress,
+    workers: Workers | None,
+    *,
+    lines: Iterable[str],
+    native: bool,
+    report: Callable[[int], BuildReport],
+) -> BuildReport:
+    """Make, check and spool the graph of ``extraction``, then move ``graph.ttl``,
+    ``extraction.jsonl`` (``lines``: with ``workers``, written while this process waits for
+    them) and ``build.json`` (``report`` of the number of triples) into ``out`` together."""
+    with TurtleSpool(out) as spool, staged_outputs(out) as staged:
+        with lines_in_steps(staged.path(EXTRACTION_NAME), lines) as jsonl:
+            parts = GraphParts(extraction)
+            write_and_check(parts, spool, bar, workers, native=native, idle=jsonl)
+            bar.stage("writing graph.ttl")
+        built = report(spool.triples)
+        atomic.write_text(staged.path(REPORT_NAME), built.to_json())
+        spool.write(staged.path(GRAPH_NAME))
+    return built
 
 
 def resolved(

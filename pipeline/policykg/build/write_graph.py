@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 from policykg.build.doc_parts import spool_documents
+from policykg.build.idle import IdleWork
 from policykg.build.other_parts import KeptRows, OtherPart, check_others, spool_others
 from policykg.build.pool import Workers
 from policykg.build.progress import BuildProgress
@@ -29,6 +31,7 @@ def write_and_check(
     workers: Workers | None = None,
     *,
     native: bool = True,
+    idle: IdleWork | None = None,
 ) -> None:
     """Spool every part of the graph and validate it, one part in memory at a time.
 
@@ -38,7 +41,8 @@ def write_and_check(
     are checked last, when every type they borrow is known (their rows kept from the first pass
     up to ``other_parts.KEEP_ROWS`` rows, else made again). With ``workers``
     the others' Turtle and checks run there too (``other_parts``): this process only makes rows
-    and gathers types.
+    and gathers types, and runs steps of ``idle`` while it waits for the document parts and the
+    checks.
     """
     checker = shacl_parts.PartChecker(native=native)
     checking = 0.0
@@ -70,8 +74,9 @@ def write_and_check(
     del pointed
     if parallel:
         assert workers is not None
-        spool_documents(parts, spool, checker, workers, check)
-        check_others(parts, checker, workers, paths, sent)
+        with workers.meanwhile(idle) if idle is not None else nullcontext():
+            spool_documents(parts, spool, checker, workers, check)
+            check_others(parts, checker, workers, paths, sent)
         workers.release()  # nothing more for them: they exit while the outputs are written
     else:
         for part in parts.documents():

@@ -47,7 +47,10 @@ def valid_span(span: TextSpan, lengths: Mapping[str, int]) -> bool:
 
 
 def with_valid_spans(entity: Entity, lengths: Mapping[str, int]) -> Entity:
-    """The entity without mentions or amounts whose offsets fall outside their document."""
+    """The entity without mentions or amounts whose offsets fall outside their document (the
+    entity itself when every offset is inside, as nearly always: no copy made)."""
+    if all_spans_valid(entity, lengths):
+        return entity
     mentions = tuple(
         m if m.sentence is None or valid_span(m.sentence, lengths) else replace(m, sentence=None)
         for m in entity.mentions
@@ -57,6 +60,17 @@ def with_valid_spans(entity: Entity, lengths: Mapping[str, int]) -> Entity:
     if len(mentions) < len(entity.mentions) or len(amounts) < len(entity.amounts):
         logger.warning("%s %r: spans outside their document left out", entity.id, entity.label)
     return replace(entity, mentions=mentions, amounts=amounts)
+
+
+def all_spans_valid(entity: Entity, lengths: Mapping[str, int]) -> bool:
+    """Whether every mention, its sentence and every amount of ``entity`` lie inside their
+    document."""
+    for mention in entity.mentions:
+        if not valid_span(mention.span, lengths):
+            return False
+        if mention.sentence is not None and not valid_span(mention.sentence, lengths):
+            return False
+    return all(valid_span(amount.span, lengths) for amount in entity.amounts)
 
 
 def entity_problem(entity: Entity) -> str | None:
@@ -100,7 +114,8 @@ def screen(extraction: Extraction) -> tuple[Extraction, tuple[LeftOut, ...]]:
     relations: list[Relation] = []
     for relation in extraction.relations:
         evidence = tuple(span for span in relation.evidence if valid_span(span, lengths))
-        relation = replace(relation, evidence=evidence)
+        if len(evidence) < len(relation.evidence):
+            relation = replace(relation, evidence=evidence)
         problem = relation_problem(relation, types)
         if problem is None:
             relations.append(relation)
