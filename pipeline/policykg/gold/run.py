@@ -69,9 +69,12 @@ class Models:
     tagger: FirmTagger | None
 
 
-def _named(models: Models) -> str:
-    """Which firm tagger extracted a fold (its model file's name), for the fold list."""
-    return models.tagger.path.stem if models.tagger else "no firm tagger"
+def _label(ner: str, models: Models) -> str:
+    """Which trained parts extracted a fold, for the fold list: the NER, the decision model's
+    version and the firm tagger's model file."""
+    decider = models.decider.version if models.decider else "no decider"
+    tagger = models.tagger.path.stem if models.tagger else "no firm tagger"
+    return f"{ner} + {decider} + {tagger}"
 
 
 def _score_docs(
@@ -144,7 +147,7 @@ def corpus_folds(
         extraction = _extract(docs, nlp, models)
         counted, glossaries = _score_docs(docs, extraction, nlp, models)
         chars = sum(d.chars for d in docs)
-        label = f"{model} + {decider.version if decider else 'no decider'} + {_named(models)}"
+        label = _label(model, models)
         results.append(
             FoldEval(fold.name, fold.status, label, ALL_TYPES, counted, chars, glossaries)
         )
@@ -192,12 +195,11 @@ def seed_folds(root: Path, with_ner: bool, only: set[str] | None, decide: bool) 
         )
         docs = _seed_gold(root, stems)
         decider = _decider(name, root, decide)
-        model = f"{model} + {decider.version if decider else 'no decider'}"
         models = Models(decider, None, tagger_for(name, root))
-        model = f"{model} + {_named(models)}"
         counted, glossaries = _score_docs(docs, _extract(docs, nlp, models), nlp, models)
         chars = sum(d.chars for d in docs)
-        results.append(FoldEval(name, "seeds", model, SEED_TYPES, counted, chars, glossaries))
+        label = _label(model, models)
+        results.append(FoldEval(name, "seeds", label, SEED_TYPES, counted, chars, glossaries))
     return results
 
 

@@ -7,8 +7,9 @@ findings (专栏 items, glossary entries, uses of known terms, the document's ow
 these are the candidates → the trained decision model drops the ones it rejects (``decide``) →
 merge with priorities → the character tagger's firm names where no kept firm is (``firm_tagger``)
 → document evidence (place-like names, verbs read as brands) → propagate enterprise names within
-the document → relations and amounts → raw offsets. Verbatim repeated paragraphs are not processed again: their spans are copied from
-the paragraph they repeat and they are listed in ``DocResult.repeated_paragraphs``.
+the document → relations and amounts → raw offsets. Verbatim repeated paragraphs are not
+processed again: their spans are copied from the paragraph they repeat and they are listed in
+``DocResult.repeated_paragraphs``.
 """
 
 from __future__ import annotations
@@ -182,10 +183,13 @@ def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dic
 
 
 def _with_tagged_firms(
-    norm: NormText, merged: dict[int, list[Spot]], tagger: FirmTagger | None
+    norm: NormText, merged: dict[int, list[Spot]], tagger: FirmTagger | str | None
 ) -> dict[int, list[Spot]]:
-    """The names the character tagger finds where the kept spans have no firm (rules win)."""
-    if tagger is None:
+    """The names the character tagger (``"shipped"``: the shipped one, if any) finds where the
+    kept spans have no firm (rules win)."""
+    if tagger == "shipped":
+        tagger = shipped_firm_tagger()
+    if not isinstance(tagger, FirmTagger):
         return merged
     bounds = {
         index: (p.start, p.end)
@@ -244,8 +248,7 @@ def extract_doc(
     else:
         candidates = without_variants(candidates)
     merged = {index: merge_spots(spots) for index, spots in candidates.items()}
-    firms = shipped_firm_tagger() if tagger == "shipped" else tagger
-    merged = _with_tagged_firms(norm, merged, firms if isinstance(firms, FirmTagger) else None)
+    merged = _with_tagged_firms(norm, merged, tagger)
     merged = drop_verb_brands(norm.text, drop_place_like(norm.text, merged))
     merged = _propagate_enterprises(norm, merged)
     findings = ParagraphFindings(norm=norm, spots=merged, glossary=glossary)

@@ -5,12 +5,12 @@ business); many names that reports write bare, at a project's head or in a list,
 mark. A linear-chain CRF (CRFsuite, through python-crfsuite) tags every sentence character by
 character (B/I/O for Enterprise), from the characters around each one and from what the general
 word dictionary says about them: where the dictionary's longest words start and end, their word
-classes, and whether a line-of-business word or a legal suffix follows. It is trained on the gold
-of the annotated corpus's training folds (``policykg train --firm-tagger``), so it learns what a
-name looks like rather than a list of names.
+classes, and whether a line-of-business word or a legal suffix follows. It is trained on the
+Enterprise gold of the annotated corpus's dev folds (``policykg train --firm-tagger``), so it
+learns what a name looks like rather than a list of names.
 
-It runs after the decision stage, on every sentence of the document, and its names only fill
-gaps: a tagged name that overlaps an Enterprise kept by the rules is dropped, and it gives way to
+It runs after the decision stage, on the sentences that hold a firm word (``ner_targets``' cue
+words), a project word or a 、…等 list (``WORTH_TAGGING``), and its names only fill gaps: a tagged name that overlaps an Enterprise kept by the rules is dropped, and it gives way to
 every rule span in the merge (``FIRM_TAGGER`` ranks with the weak sources). Its names are never
 spread over the document (``extract._spreadable_names`` spreads rule names only).
 """
@@ -25,18 +25,20 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from policykg.ir import EntityType
 from policykg.nlp.candidates import FIRM_TAGGER, Spot
 from policykg.nlp.rules.lexicon import word_entries
 from policykg.nlp.rules.vocabulary import INDUSTRY_WORDS
+from policykg.nlp.statistical.ner_targets import ENTERPRISE_CONTEXT
 
 FIRM_TAGGER_PATH = Path(__file__).resolve().parents[1] / "model" / "firm-tagger.crfsuite"
-ENTERPRISE = "Enterprise"
+ENTERPRISE = EntityType.ENTERPRISE.value
 SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _SUFFIX = re.compile(r"公司|集团")
 WORTH_TAGGING = re.compile(
-    r"企业|公司|集团|厂商|龙头|依托|签约|落户|入驻|投产|引进|对接|合作|牵头|实施主体|链主"
-    r"|项目|工程|基地|产业园|工厂|生产线|开工|建成|竣工|落地|达产|量产|上市|开业|封顶"
-    r"|、[^、]{1,12}等"
+    ENTERPRISE_CONTEXT.pattern
+    + r"|项目|工程|基地|产业园|工厂|生产线|开工|建成|竣工|落地|达产|量产|上市|开业|封顶"
+    + r"|、[^、]{1,12}等"
 )
 _SUFFIX_REACH = 8  # a legal suffix this close after a character: it may be inside a name
 _INDUSTRY_REACH = 6
