@@ -20,6 +20,7 @@ from policykg.nlp.candidates import FIRM_TAGGER, LEGAL_SUFFIX, PROJECT_HEAD
 from policykg.nlp.extract import extract_doc
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.resolve.merge import merge_spots
+from policykg.nlp.statistical.decide import tagger_view
 from policykg.nlp.statistical.firm_tagger import (
     FIRM_TAGGER_PATH,
     WORTH_TAGGING,
@@ -27,6 +28,7 @@ from policykg.nlp.statistical.firm_tagger import (
     _segment,
     bio_spans,
     char_features,
+    read_document,
     shipped_firm_tagger,
     tagged_firms,
 )
@@ -126,11 +128,26 @@ def test_training_twice_gives_the_same_bytes(tmp_path: Path) -> None:
 def test_tagged_names_only_fill_gaps(toy_tagger: FirmTagger) -> None:
     bounds = {0: (0, len(SENTENCE))}
     project = (2, 17, "Project", PROJECT_HEAD)
-    assert tagged_firms(SENTENCE, bounds, {0: [project]}, toy_tagger) == {
-        0: [(2, 6, "Enterprise", FIRM_TAGGER)]
-    }
+    reading = read_document(toy_tagger, SENTENCE, bounds, {0: [project]})
+    assert reading.names == {0: [FIRM]}
+    assert tagged_firms(reading, {0: [project]}) == {0: [(2, 6, "Enterprise", FIRM_TAGGER)]}
     firm = (2, 8, "Enterprise", LEGAL_SUFFIX)  # a kept firm overlaps: nothing added
-    assert tagged_firms(SENTENCE, bounds, {0: [firm]}, toy_tagger) == {}
+    assert tagged_firms(reading, {0: [firm]}) == {}
+
+
+def test_the_reading_scores_each_firm_candidate_by_the_tagger(toy_tagger: FirmTagger) -> None:
+    bounds = {0: (0, len(SENTENCE))}
+    right = (2, 6, "Enterprise", LEGAL_SUFFIX)  # 宁德时代, the name the tagger reads
+    longer = (2, 8, "Enterprise", LEGAL_SUFFIX)  # 宁德时代新能: runs on past it
+    project = (2, 17, "Project", PROJECT_HEAD)  # not a firm: not scored
+    reading = read_document(toy_tagger, SENTENCE, bounds, {0: [right, longer, project]})
+    assert set(reading.scores) == {(2, 6), (2, 8)}
+    assert reading.scores[(2, 6)] > 0.5 > reading.scores[(2, 8)]
+    assert tagger_view(right, reading.scores) != tagger_view(longer, reading.scores)
+    assert tagger_view(project, reading.scores) == []
+    assert tagger_view(right, None) == []  # no tagger: no feature
+    unread = (0, 4, "Enterprise", LEGAL_SUFFIX)  # scored only where the tagger reads
+    assert tagger_view(unread, {}) == ["tagger=unread"]
 
 
 def test_a_tagged_name_gives_way_to_every_name_around_it() -> None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.gold.files import default_gold_root, read_splits
+from policykg.gold.firm_sentences import FirmSentence
 from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.judged import JudgedDoc, load_judged, outside_ranges
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, train_decider
+from policykg.gold.train_firm_tagger import firm_rows, tagger_for
 from policykg.graph.atomic import write_text
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, read_decider
@@ -63,14 +65,21 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
     nlp = build_nlp()
     names = training_folds(root)
     judged = load_judged(root)
+    drawn = firm_rows(root)
     folds = []
     corpus = read_corpus_folds(root / "splits.toml")
     provinces = {f.name: f.provinces for f in corpus}
     for name in names:
         docs, annotated = fold_docs(root, name)
-        extra = tuple(_unannotated(j, docs) for j in judged if j.fold == name)
+        extra = tuple(
+            _undrawn(_unannotated(j, docs), drawn.get(j.source.name, []))
+            for j in judged
+            if j.fold == name
+        )
         known = known_without(provinces.get(name, ()))  # as if its provinces were unseen
-        folds.append(FoldDocs(name, docs, annotated, extra, known))
+        firms = {d.source.name: drawn[d.source.name] for d in docs if d.source.name in drawn}
+        tagger = tagger_for(name, root)  # the tagger that never saw it: its features are honest
+        folds.append(FoldDocs(name, docs, annotated, extra, known, firms, tagger))
     written = [_write(model_path(folder, None), _only(train_decider(folds, nlp, VERSION), types))]
     for name in names:
         rest = [f for f in folds if f.name not in kin_folds(name, corpus)]
@@ -84,3 +93,10 @@ def _unannotated(judged: JudgedDoc, docs: list[CorpusGoldDoc]) -> JudgedDoc:
     holds it (the gold gives those candidates' examples)."""
     gold = [d for d in docs if d.source.name == judged.source.name]
     return outside_ranges(judged, gold[0].scored) if gold else judged
+
+
+def _undrawn(judged: JudgedDoc, rows: list[FirmSentence]) -> JudgedDoc:
+    """A judged document's verdicts outside its drawn firm sentences (every firm there is
+    marked, so those candidates give their examples from the marks, once)."""
+    spans = [(row.raw_start, row.raw_end) for row in rows]
+    return outside_ranges(judged, lambda start: any(lo <= start < hi for lo, hi in spans))

@@ -2,7 +2,8 @@
 
 Examples are the candidates the rules and the NER propose inside the annotated ranges of the
 training documents; a candidate is positive when a gold span has exactly its raw start, end and
-type. Types a document's gold does not annotate (Place in the seeds) give no examples there. A
+type. The firm candidates inside the drawn firm sentences of the dev reports
+(``gold.firm_sentences``) are Enterprise examples too. Types a document's gold does not annotate (Place in the seeds) give no examples there. A
 logistic regression (scikit-learn, L2, fixed seed) learns the weights; each type's threshold is
 the one that maximises F1 over the candidates of held-out training folds (leave one fold out),
 counting gold spans no candidate proposed as misses. Output: plain JSON weights.
@@ -10,17 +11,19 @@ counting gold spans no candidate proposed as misses. Output: plain JSON weights.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from policykg.gold.firm_sentences import FirmSentence, drawn_firms
 from policykg.gold.judged import JudgedDoc
 from policykg.gold.load import CorpusGoldDoc
-from policykg.ir import SourceDoc
+from policykg.ir import EntityType, SourceDoc
 from policykg.nlp.candidates import Spot
-from policykg.nlp.extract import propose
+from policykg.nlp.extract import propose, tagger_reading
 from policykg.nlp.statistical.decide import (
     Decider,
     decision_key,
@@ -29,10 +32,14 @@ from policykg.nlp.statistical.decide import (
     key_type,
     neighbours,
     string_counts,
+    tagger_view,
     without_repeats,
 )
+from policykg.nlp.statistical.firm_tagger import FirmTagger
 from policykg.nlp.terms.known import Known
+from policykg.text.normalize import NormText
 
+ENTERPRISE = EntityType.ENTERPRISE.value
 C = 0.5
 MIN_WEIGHT = 1e-4
 THRESHOLDS = [i / 40 for i in range(1, 40)]
@@ -53,27 +60,40 @@ class FoldDocs:
     types: tuple[str, ...]
     judged: tuple[JudgedDoc, ...] = ()  # judged candidates of the fold's places (gold.judged)
     known: Known | None = None  # the known terms it is proposed with (gold.known_view)
+    # its reports' drawn firm sentences (gold.firm_sentences): every firm name there is marked
+    firms: dict[str, list[FirmSentence]] = field(default_factory=dict)
+    tagger: FirmTagger | None = None  # the firm tagger that never saw it (train_firm_tagger)
 
 
 @dataclass(frozen=True, slots=True)
 class _Proposals:
     """A document's candidates, each with its raw span and its paragraph's other candidates."""
 
-    text: str
+    norm: NormText
     counts: dict[str, int]
     items: list[tuple[tuple[int, int], Spot, list[Spot]]]
+    tagged: dict[tuple[int, int], float] | None
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
 
     def features(self, spot: Spot, group: list[Spot]) -> list[str]:
-        return features(self.text, spot, self.counts, neighbours(spot, group))
+        around = neighbours(spot, group) + tagger_view(spot, self.tagged)
+        return features(self.text, spot, self.counts, around)
 
 
-def _proposals(source: SourceDoc, nlp: Language, known: Known | None) -> _Proposals:
+def _proposals(
+    source: SourceDoc, nlp: Language, known: Known | None, tagger: FirmTagger | None
+) -> _Proposals:
+    """A document's candidates, read by ``tagger`` as the pipeline reads them before deciding."""
     proposed = propose(source, nlp, known)
     norm = proposed.norm
     groups = [without_repeats(group) for group in proposed.candidates.values()]
     counts = string_counts(norm.text, (s for group in groups for s in group))
     items = [(norm.raw_span(s[0], s[1]), s, group) for group in groups for s in group]
-    return _Proposals(norm.text, counts, items)
+    reading = tagger_reading(norm, proposed.candidates, tagger)
+    return _Proposals(norm, counts, items, reading.scores if reading else None)
 
 
 def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, int]]:
@@ -82,7 +102,7 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
     out: list[Example] = []
     unproposed: dict[str, int] = defaultdict(int)
     for doc in fold.docs:
-        proposals = _proposals(doc.source, nlp, fold.known)
+        proposals = _proposals(doc.source, nlp, fold.known, fold.tagger)
         seen: set[tuple[int, int, str]] = set()  # gold the rules' own candidates hold
         for (start, end), spot, group in proposals.items:
             if spot[2] not in fold.types or not doc.scored(start):
@@ -95,15 +115,49 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
         for _doc, start, end, label in doc.spans:
             if label in fold.types and (start, end, label) not in seen:
                 unproposed[label] += 1
-    out += [e for doc in fold.judged for e in judged_examples(fold.name, doc, nlp, fold.known)]
+        drawn, missed = drawn_examples(fold, proposals, fold.firms.get(doc.source.name, []))
+        out += drawn
+        unproposed[ENTERPRISE] += missed
+    out += [
+        e
+        for doc in fold.judged
+        for e in judged_examples(fold.name, doc, nlp, fold.known, fold.tagger)
+    ]
     return out, unproposed
 
 
+def drawn_examples(
+    fold: FoldDocs, proposals: _Proposals, rows: list[FirmSentence]
+) -> tuple[list[Example], int]:
+    """The firm candidates inside a report's drawn firm sentences, right when a marked name has
+    exactly their extent, and how many marked names no rule candidate has."""
+    if not rows:
+        return [], 0
+    sentences, names = drawn_firms(rows, proposals.norm)
+    starts = [s for s, _ in sentences]
+    out, seen = [], set()
+    for _, spot, group in proposals.items:
+        index = bisect.bisect_right(starts, spot[0]) - 1
+        if spot[2] != ENTERPRISE or index < 0 or spot[1] > sentences[index][1]:
+            continue
+        positive = (spot[0], spot[1]) in names
+        if positive and not spot[3].needs_decision:
+            seen.add((spot[0], spot[1]))
+        out.append(
+            Example(fold.name, decision_key(spot), proposals.features(spot, group), positive)
+        )
+    return out, len(names - seen)
+
+
 def judged_examples(
-    fold: str, doc: JudgedDoc, nlp: Language, known: Known | None = None
+    fold: str,
+    doc: JudgedDoc,
+    nlp: Language,
+    known: Known | None = None,
+    tagger: FirmTagger | None = None,
 ) -> list[Example]:
     """The candidates of a judged document that the annotator judged (others give no example)."""
-    proposals = _proposals(doc.source, nlp, known)
+    proposals = _proposals(doc.source, nlp, known, tagger)
     return [
         Example(fold, decision_key(spot), proposals.features(spot, group), doc.verdicts[span])
         for span, spot, group in proposals.items

@@ -47,7 +47,13 @@ from policykg.nlp.rules.columns import find_column_items
 from policykg.nlp.rules.components import TEXT_KEY
 from policykg.nlp.statistical.boundaries import with_variants, without_variants
 from policykg.nlp.statistical.decide import Decider, shipped_decider
-from policykg.nlp.statistical.firm_tagger import FirmTagger, shipped_firm_tagger, tagged_firms
+from policykg.nlp.statistical.firm_tagger import (
+    FirmTagger,
+    TaggerReading,
+    read_document,
+    shipped_firm_tagger,
+    tagged_firms,
+)
 from policykg.nlp.statistical.ner_targets import ner_spots, statistical_pipes
 from policykg.nlp.terms.finder import find_term_uses
 from policykg.nlp.terms.glossary.parse import parse_glossary
@@ -182,21 +188,30 @@ def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dic
     return result
 
 
-def _with_tagged_firms(
-    norm: NormText, merged: dict[int, list[Spot]], tagger: FirmTagger | str | None
-) -> dict[int, list[Spot]]:
-    """The names the character tagger (``"shipped"``: the shipped one, if any) finds where the
-    kept spans have no firm (rules win)."""
+def tagger_reading(
+    norm: NormText, candidates: dict[int, list[Spot]], tagger: FirmTagger | str | None
+) -> TaggerReading | None:
+    """What the character tagger (``"shipped"``: the shipped one, if any) reads in the
+    document: its names, and its scores of the firm candidates; None without a tagger."""
     if tagger == "shipped":
         tagger = shipped_firm_tagger()
     if not isinstance(tagger, FirmTagger):
-        return merged
+        return None
     bounds = {
         index: (p.start, p.end)
         for index, p in enumerate(norm.paragraphs)
         if p.repeat_of is None and p.end > p.start
     }
-    extra = tagged_firms(norm.text, bounds, merged, tagger)
+    return read_document(tagger, norm.text, bounds, candidates)
+
+
+def _with_tagged_firms(
+    merged: dict[int, list[Spot]], reading: TaggerReading | None
+) -> dict[int, list[Spot]]:
+    """The tagged names where the kept spans have no firm (rules win)."""
+    if reading is None:
+        return merged
+    extra = tagged_firms(reading, merged)
     return {**merged, **{i: merge_spots(merged.get(i, []) + s) for i, s in extra.items()}}
 
 
@@ -242,13 +257,14 @@ def extract_doc(
     tagger)."""
     proposed = propose(doc, nlp, known)
     norm, glossary, candidates = proposed.norm, proposed.glossary, proposed.candidates
+    reading = tagger_reading(norm, candidates, tagger)
     model = shipped_decider() if decider == "shipped" else decider
     if isinstance(model, Decider):
-        candidates = model.filter(norm.text, candidates)
+        candidates = model.filter(norm.text, candidates, reading.scores if reading else None)
     else:
         candidates = without_variants(candidates)
     merged = {index: merge_spots(spots) for index, spots in candidates.items()}
-    merged = _with_tagged_firms(norm, merged, tagger)
+    merged = _with_tagged_firms(merged, reading)
     merged = drop_verb_brands(norm.text, drop_place_like(norm.text, merged))
     merged = _propagate_enterprises(norm, merged)
     findings = ParagraphFindings(norm=norm, spots=merged, glossary=glossary)

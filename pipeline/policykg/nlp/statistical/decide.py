@@ -41,6 +41,9 @@ _WORD_CLASS_TYPES = ("Enterprise",)  # where they helped on the dev folds (EVAL.
 _CLIPPED_TYPES = ("Slogan",)  # Abbreviation too: dev 0.891 → 0.888 (EVAL.md)
 _STATE = re.compile(r"国家|全国|省级|市级|国省")
 PROPOSAL_MARK = "@"
+_TAGGER_TYPES = ("Enterprise",)  # the firm tagger reads only firm names
+_LIKELIHOOD_STEPS = (0.02, 0.1, 0.3, 0.6, 0.9)
+TaggerScores = dict[tuple[int, int], float]
 
 
 def _kind(ch: str) -> str:
@@ -93,6 +96,18 @@ def without_repeats(spots: list[Spot]) -> list[Spot]:
     and type (that candidate is judged as the rule that found it)."""
     found = {(s, e, label) for s, e, label, source in spots if not source.needs_decision}
     return [x for x in spots if not x[3].needs_decision or x[:3] not in found]
+
+
+def tagger_view(spot: Spot, scores: TaggerScores | None) -> list[str]:
+    """The firm tagger's view of a firm candidate as a decision feature (none for other types,
+    or with no tagger): ``unread`` when its sentence is not one the tagger reads, else the step
+    its ``span_likelihood`` reaches (0–5: never, … surely the name the tagger reads there)."""
+    if scores is None or spot[2] not in _TAGGER_TYPES:
+        return []
+    score = scores.get((spot[0], spot[1]))
+    if score is None:
+        return ["tagger=unread"]
+    return [f"tagger={sum(score >= step for step in _LIKELIHOOD_STEPS)}"]
 
 
 def neighbours(spot: Spot, others: Iterable[Spot]) -> list[str]:
@@ -206,16 +221,22 @@ class Decider:
             return ("end", spot[1], spot[2])
         return None
 
-    def filter(self, text: str, candidates: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
+    def filter(
+        self, text: str, candidates: dict[int, list[Spot]], tagged: TaggerScores | None = None
+    ) -> dict[int, list[Spot]]:
         """The candidates of each paragraph that pass their threshold; of the candidates sharing
         a type and an end (a span and its boundary variants), or a proposer's proposals sharing a
-        start, only the likeliest."""
+        start, only the likeliest. ``tagged``: the firm tagger's scores of the firm candidates
+        (``firm_tagger.read_document``), read as a feature; None without a tagger."""
         counts = string_counts(text, (s for spots in candidates.values() for s in spots))
         result: dict[int, list[Spot]] = {}
         for index, group in candidates.items():
             spots = without_repeats(group)
             judged = [s for s in spots if decision_key(s) in self.thresholds or not s[3].trimmed]
-            scored = [(s, self.score(text, s, counts, neighbours(s, spots))) for s in judged]
+            scored = [
+                (s, self.score(text, s, counts, neighbours(s, spots) + tagger_view(s, tagged)))
+                for s in judged
+            ]
             passed = [
                 (s, p)
                 for s, p in scored

@@ -181,12 +181,35 @@ class FirmTagger:
 
     def names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The firm names the model tags in ``text[start:end]``, sentence by sentence."""
+        return self.read(text, start, end, ())[0]
+
+    def read(
+        self, text: str, start: int, end: int, asked: Iterable[tuple[int, int]]
+    ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], float]]:
+        """The names tagged in ``text[start:end]``, and for each ``asked`` span inside a sentence
+        the tagger reads, how likely it finds exactly that name there (``span_likelihood``)."""
         tagger = self._opened()
-        found = []
+        spans = sorted(asked)
+        found: list[tuple[int, int]] = []
+        scores: dict[tuple[int, int], float] = {}
         for m in SENTENCE.finditer(text, start, end):
             if len(m[0]) > 1 and WORTH_TAGGING.search(m[0]):
-                found += bio_spans(list(tagger.tag(char_features(m[0]))), m.start())
-        return found
+                tagger.set(char_features(m[0]))
+                found += bio_spans(list(tagger.tag()), m.start())
+                for s, e in spans:
+                    if m.start() <= s and e <= m.end():
+                        at = s - m.start(), e - m.start()
+                        scores[(s, e)] = span_likelihood(tagger, *at, len(m[0]))
+        return found, scores
+
+
+def span_likelihood(tagger: Any, start: int, end: int, size: int) -> float:
+    """From the tagger's marginals on the sentence it was last given: that a name begins at
+    ``start``, the least likely of its inner characters continuing it, and that it stops at
+    ``end`` — their product (1 for a name the tagger surely reads, 0 for one it never would)."""
+    inside = min((tagger.marginal("I", i) for i in range(start + 1, end)), default=1.0)
+    stops = 1.0 - tagger.marginal("I", end) if end < size else 1.0
+    return float(tagger.marginal("B", start) * inside * stops)
 
 
 @lru_cache(maxsize=4)
@@ -195,17 +218,42 @@ def shipped_firm_tagger(path: Path = FIRM_TAGGER_PATH) -> FirmTagger | None:
     return FirmTagger(path) if path.is_file() else None
 
 
-def tagged_firms(
-    text: str, bounds: dict[int, tuple[int, int]], merged: dict[int, list[Spot]], tagger: FirmTagger
-) -> dict[int, list[Spot]]:
-    """The tagged names of each paragraph (``bounds``: its start and end) that no Enterprise of
-    ``merged`` overlaps, as spots of ``FIRM_TAGGER`` (the caller merges them: rule spans win)."""
-    result: dict[int, list[Spot]] = {}
+@dataclass(frozen=True, slots=True)
+class TaggerReading:
+    """What the tagger read in one document: the names it tags in each paragraph, and for each
+    firm candidate in a sentence it reads, how likely it finds exactly that name."""
+
+    names: dict[int, list[tuple[int, int]]]
+    scores: dict[tuple[int, int], float]
+
+
+def read_document(
+    tagger: FirmTagger,
+    text: str,
+    bounds: dict[int, tuple[int, int]],
+    candidates: dict[int, list[Spot]],
+) -> TaggerReading:
+    """Tag each paragraph (``bounds``: its start and end) once, scoring its firm candidates."""
+    names: dict[int, list[tuple[int, int]]] = {}
+    scores: dict[tuple[int, int], float] = {}
     for index, (start, end) in bounds.items():
+        asked = {(s, e) for s, e, label, _ in candidates.get(index, []) if label == ENTERPRISE}
+        found, scored = tagger.read(text, start, end, asked)
+        if found:
+            names[index] = found
+        scores.update(scored)
+    return TaggerReading(names, scores)
+
+
+def tagged_firms(reading: TaggerReading, merged: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
+    """The tagged names of each paragraph that no Enterprise of ``merged`` overlaps, as spots of
+    ``FIRM_TAGGER`` (the caller merges them: rule spans win)."""
+    result: dict[int, list[Spot]] = {}
+    for index, found in reading.names.items():
         firms = [s for s in merged.get(index, []) if s[2] == ENTERPRISE]
         tagged = [
             (s, e, ENTERPRISE, FIRM_TAGGER)
-            for s, e in tagger.names(text, start, end)
+            for s, e in found
             if not any(f[0] < e and s < f[1] for f in firms)
         ]
         if tagged:
