@@ -143,11 +143,15 @@ def test_the_reading_scores_each_firm_candidate_by_the_tagger(toy_tagger: FirmTa
     reading = read_document(toy_tagger, SENTENCE, bounds, {0: [right, longer, project]})
     assert set(reading.scores) == {(2, 6), (2, 8)}
     assert reading.scores[(2, 6)] > 0.5 > reading.scores[(2, 8)]
-    assert tagger_view(right, reading.scores) != tagger_view(longer, reading.scores)
-    assert tagger_view(project, reading.scores) == []
-    assert tagger_view(right, None) == []  # no tagger: no feature
+    assert tagger_view(SENTENCE, right, reading.scores) != tagger_view(
+        SENTENCE, longer, reading.scores
+    )
+    assert tagger_view(SENTENCE, project, reading.scores) == []
+    assert tagger_view(SENTENCE, right, None) == []  # no tagger: no feature
     unread = (0, 4, "Enterprise", LEGAL_SUFFIX)  # scored only where the tagger reads
-    assert tagger_view(unread, {}) == ["tagger=unread"]
+    assert tagger_view(SENTENCE, unread, {}) == ["tagger=unread"]
+    legal = "湖北鸿达化工有限公司"  # a registered name: its suffix and the guideline fix it
+    assert tagger_view(legal, (0, len(legal), "Enterprise", LEGAL_SUFFIX), {(0, 10): 0.0}) == []
 
 
 def test_a_tagged_name_gives_way_to_every_name_around_it() -> None:

@@ -23,7 +23,7 @@ from policykg.graph.atomic import write_text
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, read_decider
 
-VERSION = "decider-1"
+VERSION = "decider-2"  # 2: reads the firm tagger's view of each firm candidate
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
 # by the model trained without it (EVAL.md). The other types keep every rule candidate.
 DECIDED_TYPES = ("Enterprise", "GovernmentBody", "Park", "Place", "Slogan", "Abbreviation")

@@ -79,7 +79,7 @@ class _Proposals:
         return self.norm.text
 
     def features(self, spot: Spot, group: list[Spot]) -> list[str]:
-        around = neighbours(spot, group) + tagger_view(spot, self.tagged)
+        around = neighbours(spot, group) + tagger_view(self.text, spot, self.tagged)
         return features(self.text, spot, self.counts, around)
 
 
