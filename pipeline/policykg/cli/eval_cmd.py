@@ -313,8 +313,10 @@ def train(
         typer.Option(
             "--decider",
             help="Instead of the NER: train the decision model on the training folds (every "
-            "dev corpus fold and the seeds; never a sealed fold), plus one model without each "
-            "of them for place-held-out scoring; writes nlp/model/decider*.json (or --out DIR).",
+            "dev corpus fold, its drawn firm sentences, and the seeds; never a sealed fold), "
+            "plus one model without each of them for place-held-out scoring; each fold read by "
+            "the firm tagger that never saw it (train --firm-tagger first); writes "
+            "nlp/model/decider*.json (or --out DIR).",
         ),
     ] = False,
     decide_types: Annotated[
@@ -344,8 +346,9 @@ def train(
         typer.Option(
             "--firm-tagger",
             help="Instead of the NER: train the character tagger of firm names on the dev "
-            "corpus folds' gold (never a sealed fold), plus one without each dev fold and the "
-            "folds of its provinces; writes nlp/model/firm-tagger*.crfsuite (or --out DIR).",
+            "corpus folds' gold and their drawn firm sentences (firms/*.tsv; never a sealed "
+            "fold), plus one without each dev fold and the folds of its provinces; writes "
+            "nlp/model/firm-tagger*.crfsuite (or --out DIR).",
         ),
     ] = False,
 ) -> None:

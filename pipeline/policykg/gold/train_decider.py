@@ -3,10 +3,12 @@
 Examples are the candidates the rules and the NER propose inside the annotated ranges of the
 training documents; a candidate is positive when a gold span has exactly its raw start, end and
 type. The firm candidates inside the drawn firm sentences of the dev reports
-(``gold.firm_sentences``) are Enterprise examples too. Types a document's gold does not annotate (Place in the seeds) give no examples there. A
-logistic regression (scikit-learn, L2, fixed seed) learns the weights; each type's threshold is
-the one that maximises F1 over the candidates of held-out training folds (leave one fold out),
-counting gold spans no candidate proposed as misses. Output: plain JSON weights.
+(``gold.firm_sentences``) are Enterprise examples too. Types a document's gold does not
+annotate (Place in the seeds) give no examples there. Each fold's firm candidates carry the view
+of the firm tagger that never saw the fold (``decide.tagger_view``). A logistic regression
+(scikit-learn, L2, fixed seed) learns the weights; each type's threshold is the one that
+maximises F1 over the candidates of held-out training folds (leave one fold out), counting gold
+spans no candidate proposed as misses. Output: plain JSON weights.
 """
 
 from __future__ import annotations

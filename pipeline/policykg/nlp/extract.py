@@ -4,8 +4,9 @@ Steps: normalise (keeping the map to raw offsets) → run the rule components pe
 ``nlp.pipe`` (never a whole report: rules and spans are paragraph-sized) and the statistical NER on
 the sentences about firms (``ner_targets``) → add the document-level
 findings (专栏 items, glossary entries, uses of known terms, the document's own place names):
-these are the candidates → the trained decision model drops the ones it rejects (``decide``) →
-merge with priorities → the character tagger's firm names where no kept firm is (``firm_tagger``)
+these are the candidates → the character tagger reads the document once (``firm_tagger``) → the
+trained decision model drops the ones it rejects, reading the tagger's view of each firm
+candidate (``decide``) → merge with priorities → the tagger's firm names where no kept firm is
 → document evidence (place-like names, verbs read as brands) → propagate enterprise names within
 the document → relations and amounts → raw offsets. Verbatim repeated paragraphs are not
 processed again: their spans are copied from the paragraph they repeat and they are listed in

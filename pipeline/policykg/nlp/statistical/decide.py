@@ -3,7 +3,8 @@
 Rules (and the NER) propose typed spans with high recall; before they are merged, every candidate
 is scored by a logistic model over its own characters, the characters around it, the rule that
 proposed it, and document-level evidence (how often the string recurs in the document, and how
-often it is only the start of a longer run of the same characters). Candidates under their
+often it is only the start of a longer run of the same characters); a firm candidate also by
+how likely the firm tagger reads exactly that name there (``tagger_view``). Candidates under their
 type's threshold are dropped. The weights and thresholds are plain JSON (``model/decider.json``),
 trained by ``policykg train --decider`` on the training folds of the annotated corpus
 (``policykg.gold.train_decider``); no pickle is loaded.

@@ -2,17 +2,23 @@
 
 Rules find firms by structure (legal suffixes, lists of firms, a trade name before a line of
 business); many names that reports write bare, at a project's head or in a list, have no such
-mark. A linear-chain CRF (CRFsuite, through python-crfsuite) tags every sentence character by
-character (B/I/O for Enterprise), from the characters around each one and from what the general
+mark. A linear-chain CRF (CRFsuite, through python-crfsuite) tags each sentence it reads
+character by character (B/I/O for Enterprise), from the characters around each one and from what the general
 word dictionary says about them: where the dictionary's longest words start and end, their word
 classes, and whether a line-of-business word or a legal suffix follows. It is trained on the
-Enterprise gold of the annotated corpus's dev folds (``policykg train --firm-tagger``), so it
-learns what a name looks like rather than a list of names.
+Enterprise gold of the annotated corpus's dev folds and the drawn firm sentences of the same
+reports (``policykg train --firm-tagger``), so it learns what a name looks like rather than a
+list of names.
 
-It runs after the decision stage, on the sentences that hold a firm word (``ner_targets``' cue
-words), a project word or a 、…等 list (``WORTH_TAGGING``), and its names only fill gaps: a tagged name that overlaps an Enterprise kept by the rules is dropped, and it gives way to
-every rule span in the merge (``FIRM_TAGGER`` ranks with the weak sources). Its names are never
-spread over the document (``extract._spreadable_names`` spreads rule names only).
+It reads each document once, before the decision stage (``read_document``), the sentences that
+hold a firm word (``ner_targets``' cue words), a project word or a 、…等 list
+(``WORTH_TAGGING``). Two things come of it:
+- for each firm candidate of the rules, how likely the tagger reads exactly that name there
+  (``span_likelihood``, from its marginals), which the decision model reads as a feature;
+- its own names, which only fill gaps after the merge. A tagged name that overlaps an
+  Enterprise kept by the rules is dropped, and it gives way to every rule span in the merge
+  (``FIRM_TAGGER`` ranks with the weak sources). Its names are never spread over the document
+  (``extract._spreadable_names`` spreads rule names only).
 """
 
 from __future__ import annotations
