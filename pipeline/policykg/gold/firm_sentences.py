@@ -16,7 +16,6 @@ in its sentence, as a line of an ``.ann`` file marks every occurrence in its par
 
 from __future__ import annotations
 
-import bisect
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,13 +51,6 @@ class FirmSentence:
         return f"{self.stem}\t{self.raw_start}\t{self.raw_end}\t{self.text}\t{names}"
 
 
-def _outside(doc: CorpusGoldDoc, raw_start: int, raw_end: int) -> bool:
-    """True if [raw_start, raw_end) touches no annotated range of ``doc``."""
-    starts = [lo for lo, _ in doc.coverage]
-    index = bisect.bisect_right(starts, raw_end - 1) - 1
-    return index < 0 or doc.coverage[index][1] <= raw_start
-
-
 def candidate_sentences(doc: CorpusGoldDoc) -> Iterator[FirmSentence]:
     """The sentences of ``doc`` outside its annotated ranges that the tagger would read."""
     norm = normalize(doc.source.raw)
@@ -66,7 +58,7 @@ def candidate_sentences(doc: CorpusGoldDoc) -> Iterator[FirmSentence]:
         text = m[0].strip()
         if len(text) > 1 and WORTH_TAGGING.search(text):
             raw_start, raw_end = norm.raw_span(m.start(), m.end())
-            if _outside(doc, raw_start, raw_end):
+            if not doc.touches(raw_start, raw_end):
                 yield FirmSentence(doc.source.name, raw_start, raw_end, m[0], ())
 
 
@@ -122,7 +114,7 @@ def drawn_firms(
 ) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """The drawn sentences of one report and the names marked in them, in normalised offsets
     (the sentences where every firm name is annotated, and those names)."""
-    at = {raw: i for i, raw in enumerate(norm.to_raw)}
+    at = norm.positions()
     sentences: list[tuple[int, int]] = []
     names: set[tuple[int, int]] = set()
     for row in rows:

@@ -29,6 +29,14 @@ class CorpusGoldDoc:
     def scored(self, start: int) -> bool:
         return any(lo <= start < hi for lo, hi in self.coverage)
 
+    def covers(self, start: int, end: int) -> bool:
+        """True when raw ``[start, end)`` lies inside one annotated range."""
+        return any(lo <= start and end <= hi for lo, hi in self.coverage)
+
+    def touches(self, start: int, end: int) -> bool:
+        """True when raw ``[start, end)`` overlaps an annotated range."""
+        return any(lo < end and start < hi for lo, hi in self.coverage)
+
     @property
     def chars(self) -> int:
         return sum(hi - lo for lo, hi in self.coverage)

@@ -13,7 +13,6 @@ leaves out one dev fold and the folds that share a province with it, and tags th
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,14 +49,9 @@ class TaggerReport:
     names: int
 
 
-def _norm_positions(norm: NormText) -> dict[int, int]:
-    """Raw offset → normalised offset, for the raw characters the normalised text keeps."""
-    return {raw: i for i, raw in enumerate(norm.to_raw)}
-
-
 def _labels(norm: NormText, doc: CorpusGoldDoc) -> list[str]:
     """B/I/O for every normalised character (gold spans the normalisation cut are left out)."""
-    at = _norm_positions(norm)
+    at = norm.positions()
     labels = ["O"] * len(norm.text)
     for _, start, end, label in doc.spans:
         first, last = at.get(start), at.get(end - 1)
@@ -68,18 +62,12 @@ def _labels(norm: NormText, doc: CorpusGoldDoc) -> list[str]:
     return labels
 
 
-def _covered(doc: CorpusGoldDoc, raw_start: int, raw_end: int) -> bool:
-    starts = [lo for lo, _ in doc.coverage]
-    index = bisect.bisect_right(starts, raw_start) - 1
-    return index >= 0 and raw_end <= doc.coverage[index][1]
-
-
 def doc_sequences(doc: CorpusGoldDoc) -> Iterator[Sequence]:
     """The features and labels of each sentence inside the document's annotated ranges."""
     norm = normalize(doc.source.raw)
     labels = _labels(norm, doc)
     for m in SENTENCE.finditer(norm.text):
-        if len(m[0]) > 1 and _covered(doc, *norm.raw_span(m.start(), m.end())):
+        if len(m[0]) > 1 and doc.covers(*norm.raw_span(m.start(), m.end())):
             yield char_features(m[0]), labels[m.start() : m.end()]
 
 
@@ -133,19 +121,17 @@ def fold_sequences(
     return sequences
 
 
-def train_all_taggers(
-    root: Path | None, out: Path | None, drawn: bool = True
-) -> list[TaggerReport]:
+def train_all_taggers(root: Path | None, out: Path | None) -> list[TaggerReport]:
     """The shipped tagger (every dev fold) and one without each dev fold and its kin.
 
-    ``drawn`` adds the firm sentences drawn outside the annotated ranges (``firms/``) to the
-    folds whose reports they come from; a fold's sentences leave training with the fold.
+    The firm sentences drawn outside the annotated ranges (``firms/``) join the folds whose
+    reports they come from; a fold's sentences leave training with the fold.
     """
     root = root or default_gold_root()
     folder = out or FIRM_TAGGER_PATH.parent
     folds = read_corpus_folds(root / "splits.toml")
     dev = [f for f in folds if f.status == "dev"]
-    rows = firm_rows(root) if drawn else {}
+    rows = firm_rows(root)
     docs = {f.name: load_corpus_gold(root, list(f.docs)) for f in dev}
     if strays := stray_reports(rows, [d for fold in docs.values() for d in fold]):
         raise FirmRowError(f"{root / 'firms'}: sentences of reports no dev fold holds: {strays}")

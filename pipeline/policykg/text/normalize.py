@@ -91,6 +91,10 @@ class NormText:
     paragraphs: tuple[Paragraph, ...]
     raw_length: int
 
+    def positions(self) -> dict[int, int]:
+        """Raw offset → normalised offset, for every raw character the normalised text keeps."""
+        return {raw: i for i, raw in enumerate(self.to_raw)}
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``(start, end)`` of the normalised span ``text[start:end]`` (end exclusive)."""
         if end <= start:

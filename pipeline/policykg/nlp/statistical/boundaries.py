@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from policykg.ir import EntityType
 from policykg.nlp.candidates import Spot
 from policykg.nlp.rules.gazetteer import place_prefix
-from policykg.nlp.rules.lexicon import _entries
+from policykg.nlp.rules.lexicon import word_entries
 
 TRIMMED_TYPES = (EntityType.PROJECT.value, EntityType.ENTERPRISE.value, EntityType.PARK.value)
 OPENING_TAGS = frozenset(("v", "vn", "vd", "d", "ad", "p", "c"))
@@ -27,7 +27,7 @@ MIN_LEFT = 2
 
 def _opening_word(text: str, pos: int, end: int) -> int:
     """Length of the opening word at ``text[pos:]`` (0 when there is none)."""
-    entries = _entries()
+    entries = word_entries()
     for n in (4, 3, 2):
         word = text[pos : pos + n]
         if pos + n <= end - MIN_LEFT and word in entries and entries[word][1] in OPENING_TAGS:

@@ -243,15 +243,10 @@ class Decider:
         for index, group in candidates.items():
             spots = without_repeats(group)
             judged = [s for s in spots if decision_key(s) in self.thresholds or not s[3].trimmed]
-            scored = [
-                (
-                    s,
-                    self.score(
-                        text, s, counts, neighbours(s, spots) + tagger_view(text, s, tagged)
-                    ),
-                )
-                for s in judged
-            ]
+            scored = []
+            for s in judged:
+                around = neighbours(s, spots) + tagger_view(text, s, tagged)
+                scored.append((s, self.score(text, s, counts, around)))
             passed = [
                 (s, p)
                 for s, p in scored

@@ -23,6 +23,7 @@ hold a firm word (``ner_targets``' cue words), a project word or a 、…等 lis
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -202,8 +203,9 @@ class FirmTagger:
             if len(m[0]) > 1 and WORTH_TAGGING.search(m[0]):
                 tagger.set(char_features(m[0]))
                 found += bio_spans(list(tagger.tag()), m.start())
-                for s, e in spans:
-                    if m.start() <= s and e <= m.end():
+                first = bisect.bisect_left(spans, (m.start(), m.start()))
+                for s, e in spans[first : bisect.bisect_left(spans, (m.end(), m.end()))]:
+                    if e <= m.end():
                         at = s - m.start(), e - m.start()
                         scores[(s, e)] = span_likelihood(tagger, *at, len(m[0]))
         return found, scores
