@@ -115,6 +115,16 @@ def evaluate(
             "sample), each fold decided by the model trained without it.",
         ),
     ] = False,
+    drawn: Annotated[
+        bool,
+        typer.Option(
+            "--drawn",
+            help="Instead of the annotated ranges: score each dev fold on its drawn sentences "
+            "(tests/data/firms, projects, terms: every sentence outside the ranges with a firm "
+            "or project word or a quotation mark, its Enterprise, Project, Slogan and "
+            "Abbreviation names marked), with the models trained without it.",
+        ),
+    ] = False,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="With --audit: the folder to write.")
     ] = Path("out/audit"),
@@ -144,6 +154,13 @@ def evaluate(
 
         root = gold or default_gold_root()
         typer.echo(judged_table(judged_folds(root, decide=not no_decider)), nl=False)
+        return
+    if drawn:
+        from policykg.gold.drawn_eval import drawn_folds
+        from policykg.gold.files import default_gold_root
+        from policykg.gold.report import entity_table
+
+        typer.echo(entity_table(drawn_folds(gold or default_gold_root())), nl=False)
         return
     if ner_model is not None and ner_only:
         _ner_alone(fold, format, gold, ner_model)

@@ -10,20 +10,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policykg.gold.drawn_sentences import (
+    FIRMS,
+    PROJECTS,
+    TERMS,
+    DrawnRowError,
+    DrawnSentence,
+    drawn_rows,
+)
 from policykg.gold.files import default_gold_root, read_splits
-from policykg.gold.firm_sentences import FirmSentence
 from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.judged import JudgedDoc, load_judged, outside_ranges
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, train_decider
-from policykg.gold.train_firm_tagger import firm_rows, tagger_for
+from policykg.gold.train_firm_tagger import stray_reports, tagger_for
 from policykg.graph.atomic import write_text
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, read_decider
 
-VERSION = "decider-2"  # 2: reads the firm tagger's view of each firm candidate
+VERSION = (
+    "decider-3"  # 2: reads the firm tagger's view of each firm candidate; 3: drawn term sentences
+)
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
 # by the model trained without it (EVAL.md). The other types keep every rule candidate.
 DECIDED_TYPES = ("Enterprise", "GovernmentBody", "Park", "Place", "Slogan", "Abbreviation")
@@ -54,7 +63,8 @@ def _only(model: Decider, types: set[str] | None) -> Decider:
     if types is None:
         return model
     kept = {k: v for k, v in model.thresholds.items() if key_type(k) in types}
-    return Decider(model.weights, kept, model.version)
+    weights = {k: v for k, v in model.weights.items() if key_type(k.partition("|")[0]) in types}
+    return Decider(weights, kept, model.version)
 
 
 def train_all(root: Path | None, out: Path | None, types: set[str] | None = None) -> list[Path]:
@@ -65,10 +75,13 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
     nlp = build_nlp()
     names = training_folds(root)
     judged = load_judged(root)
-    drawn = firm_rows(root)
+    drawn, projects, terms = (drawn_rows(root, f) for f in (FIRMS, PROJECTS, TERMS))
     folds = []
     corpus = read_corpus_folds(root / "splits.toml")
     provinces = {f.name: f.provinces for f in corpus}
+    dev = [f.name for f in corpus if f.status == "dev"]
+    dev_docs = [d for name in dev for d in fold_docs(root, name)[0]]
+    _refuse_strays(projects | terms, dev_docs, root)
     for name in names:
         docs, annotated = fold_docs(root, name)
         extra = tuple(
@@ -78,14 +91,25 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
         )
         known = known_without(provinces.get(name, ()))  # as if its provinces were unseen
         firms = {d.source.name: drawn[d.source.name] for d in docs if d.source.name in drawn}
+        works = {d.source.name: projects[d.source.name] for d in docs if d.source.name in projects}
+        quoted = {d.source.name: terms[d.source.name] for d in docs if d.source.name in terms}
         tagger = tagger_for(name, root)  # the tagger that never saw it: its features are honest
-        folds.append(FoldDocs(name, docs, annotated, extra, known, firms, tagger))
+        folds.append(FoldDocs(name, docs, annotated, extra, known, firms, tagger, works, quoted))
     written = [_write(model_path(folder, None), _only(train_decider(folds, nlp, VERSION), types))]
     for name in names:
         rest = [f for f in folds if f.name not in kin_folds(name, corpus)]
         model = _only(train_decider(rest, nlp, VERSION), types)
         written.append(_write(model_path(folder, name), model))
     return written
+
+
+def _refuse_strays(
+    rows: dict[str, list[DrawnSentence]], dev: list[CorpusGoldDoc], root: Path
+) -> None:
+    """Drawn project and term sentences must come from dev reports: a sealed fold's text never
+    trains."""
+    if strays := stray_reports(rows, dev):
+        raise DrawnRowError(f"{root}: drawn sentences of reports no dev fold holds: {strays}")
 
 
 def _unannotated(judged: JudgedDoc, docs: list[CorpusGoldDoc]) -> JudgedDoc:
@@ -95,7 +119,7 @@ def _unannotated(judged: JudgedDoc, docs: list[CorpusGoldDoc]) -> JudgedDoc:
     return outside_ranges(judged, gold[0].scored) if gold else judged
 
 
-def _undrawn(judged: JudgedDoc, rows: list[FirmSentence]) -> JudgedDoc:
+def _undrawn(judged: JudgedDoc, rows: list[DrawnSentence]) -> JudgedDoc:
     """A judged document's verdicts outside its drawn firm sentences (every firm there is
     marked, so those candidates give their examples from the marks, once)."""
     spans = [(row.raw_start, row.raw_end) for row in rows]

@@ -3,7 +3,8 @@
 Examples are the candidates the rules and the NER propose inside the annotated ranges of the
 training documents; a candidate is positive when a gold span has exactly its raw start, end and
 type. The firm candidates inside the drawn firm sentences of the dev reports
-(``gold.firm_sentences``) are Enterprise examples too. Types a document's gold does not
+(``gold.drawn_sentences``) are Enterprise examples too, and the project candidates inside the
+drawn project sentences Project examples. Types a document's gold does not
 annotate (Place in the seeds) give no examples there. Each fold's firm candidates carry the view
 of the firm tagger that never saw the fold (``decide.tagger_view``). A logistic regression
 (scikit-learn, L2, fixed seed) learns the weights; each type's threshold is the one that
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from policykg.gold.firm_sentences import FirmSentence, drawn_firms
+from policykg.gold.drawn_sentences import TYPE_MARKS, DrawnSentence, drawn_names, of_type
 from policykg.gold.judged import JudgedDoc
 from policykg.gold.load import CorpusGoldDoc
 from policykg.ir import EntityType, SourceDoc
@@ -42,6 +43,7 @@ from policykg.nlp.terms.known import Known
 from policykg.text.normalize import NormText
 
 ENTERPRISE = EntityType.ENTERPRISE.value
+PROJECT = EntityType.PROJECT.value
 C = 0.5
 MIN_WEIGHT = 1e-4
 THRESHOLDS = [i / 40 for i in range(1, 40)]
@@ -62,9 +64,20 @@ class FoldDocs:
     types: tuple[str, ...]
     judged: tuple[JudgedDoc, ...] = ()  # judged candidates of the fold's places (gold.judged)
     known: Known | None = None  # the known terms it is proposed with (gold.known_view)
-    # its reports' drawn firm sentences (gold.firm_sentences): every firm name there is marked
-    firms: dict[str, list[FirmSentence]] = field(default_factory=dict)
+    # its reports' drawn firm sentences (gold.drawn_sentences): every firm name there is marked
+    firms: dict[str, list[DrawnSentence]] = field(default_factory=dict)
     tagger: FirmTagger | None = None  # the firm tagger that never saw it (train_firm_tagger)
+    # its reports' drawn project sentences: every project name there is marked
+    projects: dict[str, list[DrawnSentence]] = field(default_factory=dict)
+    # its reports' drawn quoting sentences: every Slogan and Abbreviation there is marked (typed)
+    terms: dict[str, list[DrawnSentence]] = field(default_factory=dict)
+
+    def drawn(self, report: str) -> list[tuple[str, list[DrawnSentence]]]:
+        """A report's drawn sentences by the type marked in them."""
+        pairs = [(ENTERPRISE, self.firms.get(report)), (PROJECT, self.projects.get(report))]
+        if terms := self.terms.get(report):
+            pairs += [(label, of_type(terms, label)) for label in TYPE_MARKS.values()]
+        return [(label, rows) for label, rows in pairs if rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +130,10 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
         for _doc, start, end, label in doc.spans:
             if label in fold.types and (start, end, label) not in seen:
                 unproposed[label] += 1
-        drawn, missed = drawn_examples(fold, proposals, fold.firms.get(doc.source.name, []))
-        out += drawn
-        unproposed[ENTERPRISE] += missed
+        for label, rows in fold.drawn(doc.source.name):
+            drawn, missed = drawn_examples(fold, proposals, rows, label)
+            out += drawn
+            unproposed[label] += missed
     out += [
         e
         for doc in fold.judged
@@ -129,18 +143,18 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
 
 
 def drawn_examples(
-    fold: FoldDocs, proposals: _Proposals, rows: list[FirmSentence]
+    fold: FoldDocs, proposals: _Proposals, rows: list[DrawnSentence], label: str = ENTERPRISE
 ) -> tuple[list[Example], int]:
-    """The firm candidates inside a report's drawn firm sentences, right when a marked name has
-    exactly their extent, and how many marked names no rule candidate has."""
-    if not rows:
+    """The ``label`` candidates inside a report's sentences drawn for that type, right when a
+    marked name has exactly their extent, and how many marked names no rule candidate has."""
+    if not rows or label not in fold.types:
         return [], 0
-    sentences, names = drawn_firms(rows, proposals.norm)
+    sentences, names = drawn_names(rows, proposals.norm)
     starts = [s for s, _ in sentences]
     out, seen = [], set()
     for _, spot, group in proposals.items:
         index = bisect.bisect_right(starts, spot[0]) - 1
-        if spot[2] != ENTERPRISE or index < 0 or spot[1] > sentences[index][1]:
+        if spot[2] != label or index < 0 or spot[1] > sentences[index][1]:
             continue
         positive = (spot[0], spot[1]) in names
         if positive and not spot[3].needs_decision:

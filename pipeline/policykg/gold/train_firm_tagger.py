@@ -2,7 +2,7 @@
 
 Examples are the sentences of the annotated ranges of the dev corpus folds, normalised as the
 pipeline normalises a report, each character labelled B, I or O for the gold Enterprise spans,
-and the drawn firm sentences of the same reports (``gold.firm_sentences``: every sentence outside
+and the drawn firm sentences of the same reports (``gold.drawn_sentences``: every sentence outside
 the ranges that the tagger reads, its firm names marked).
 Only the dev corpus folds train it: the seeds counties annotate only parts of their reports
 the same way, and a sealed fold never trains anything. ``firm-tagger.crfsuite`` learns from every
@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.gold.files import default_gold_root
-from policykg.gold.firm_sentences import (
-    FirmRowError,
-    FirmSentence,
+from policykg.gold.drawn_sentences import (
+    FIRMS,
+    DrawnRowError,
+    DrawnSentence,
+    drawn_rows,
     firm_sequences,
-    read_firm_sentences,
 )
+from policykg.gold.files import default_gold_root
 from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
 from policykg.graph.atomic import replacing
@@ -97,22 +98,13 @@ def tagger_for(fold: str, root: Path, folder: Path = FIRM_TAGGER_PATH.parent) ->
     return FirmTagger(path) if path.is_file() else None
 
 
-def firm_rows(root: Path) -> dict[str, list[FirmSentence]]:
-    """The drawn firm sentences (``firms/*.tsv`` under ``root``), by report file name."""
-    rows: dict[str, list[FirmSentence]] = {}
-    for path in sorted((root / "firms").glob("*.tsv")):
-        for row in read_firm_sentences(path):
-            rows.setdefault(row.stem, []).append(row)
-    return rows
-
-
-def stray_reports(rows: dict[str, list[FirmSentence]], dev: list[CorpusGoldDoc]) -> list[str]:
+def stray_reports(rows: dict[str, list[DrawnSentence]], dev: list[CorpusGoldDoc]) -> list[str]:
     """The reports of ``rows`` that no dev fold holds (a sealed fold's text must never train)."""
     return sorted(set(rows) - {d.source.name for d in dev})
 
 
 def fold_sequences(
-    docs: list[CorpusGoldDoc], rows: dict[str, list[FirmSentence]]
+    docs: list[CorpusGoldDoc], rows: dict[str, list[DrawnSentence]]
 ) -> list[Sequence]:
     """A fold's sequences: its annotated ranges, then its drawn firm sentences."""
     sequences = [s for d in docs for s in doc_sequences(d)]
@@ -131,10 +123,10 @@ def train_all_taggers(root: Path | None, out: Path | None) -> list[TaggerReport]
     folder = out or FIRM_TAGGER_PATH.parent
     folds = read_corpus_folds(root / "splits.toml")
     dev = [f for f in folds if f.status == "dev"]
-    rows = firm_rows(root)
+    rows = drawn_rows(root, FIRMS)
     docs = {f.name: load_corpus_gold(root, list(f.docs)) for f in dev}
     if strays := stray_reports(rows, [d for fold in docs.values() for d in fold]):
-        raise FirmRowError(f"{root / 'firms'}: sentences of reports no dev fold holds: {strays}")
+        raise DrawnRowError(f"{root / 'firms'}: sentences of reports no dev fold holds: {strays}")
     sequences = {name: fold_sequences(fold, rows) for name, fold in docs.items()}
     everything = [s for rows in sequences.values() for s in rows]
     reports = [train_tagger(everything, tagger_path(folder, None))]
