@@ -330,7 +330,7 @@ def train(
         typer.Option(
             "--decider",
             help="Instead of the NER: train the decision model on the training folds (every "
-            "dev corpus fold, its drawn firm sentences, and the seeds; never a sealed fold), "
+            "dev corpus fold, its drawn firm, project and term sentences, and the seeds; never a sealed fold), "
             "plus one model without each of them for place-held-out scoring; each fold read by "
             "the firm tagger that never saw it (train --firm-tagger first); writes "
             "nlp/model/decider*.json (or --out DIR).",
