@@ -24,7 +24,7 @@ from policykg.gold.judged import JudgedDoc, load_judged, outside_ranges
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc
 from policykg.gold.run import fold_docs
-from policykg.gold.train_decider import FoldDocs, train_decider
+from policykg.gold.train_decider import FoldDocs, fold_examples, train_decider
 from policykg.gold.train_firm_tagger import stray_reports, tagger_for
 from policykg.graph.atomic import write_text
 from policykg.nlp.pipeline import build_nlp
@@ -94,10 +94,12 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
         quoted = {d.source.name: terms[d.source.name] for d in docs if d.source.name in terms}
         tagger = tagger_for(name, root)  # the tagger that never saw it: its features are honest
         folds.append(FoldDocs(name, docs, annotated, extra, known, firms, tagger, works, quoted))
-    written = [_write(model_path(folder, None), _only(train_decider(folds, nlp, VERSION), types))]
+    per_fold = fold_examples(folds, nlp)
+    written = [_write(model_path(folder, None), _only(train_decider(per_fold, VERSION), types))]
     for name in names:
-        rest = [f for f in folds if f.name not in kin_folds(name, corpus)]
-        model = _only(train_decider(rest, nlp, VERSION), types)
+        kin = kin_folds(name, corpus)
+        rest = {fold: ex for fold, ex in per_fold.items() if fold not in kin}
+        model = _only(train_decider(rest, VERSION), types)
         written.append(_write(model_path(folder, name), model))
     return written
 

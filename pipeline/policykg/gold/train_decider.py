@@ -241,9 +241,16 @@ def _best_proposal_threshold(
     return _sweep(proposals, sum(p for _, p in base) + missed, _kept(base, base_t))
 
 
-def train_decider(folds: Sequence[FoldDocs], nlp: Language, version: str) -> Decider:
-    """Weights on every training fold; thresholds from leave-one-fold-out probabilities."""
-    per_fold = {f.name: examples(f, nlp) for f in folds}
+FoldExamples = tuple[list[Example], dict[str, int]]  # a fold's examples, its unproposed gold
+
+
+def fold_examples(folds: Sequence[FoldDocs], nlp: Language) -> dict[str, FoldExamples]:
+    """Each fold's examples, computed once: every model trains on a subset of the same folds."""
+    return {f.name: examples(f, nlp) for f in folds}
+
+
+def train_decider(per_fold: dict[str, FoldExamples], version: str) -> Decider:
+    """Weights on every fold of ``per_fold``; thresholds from leave-one-fold-out probabilities."""
     everything = [e for ex, _ in per_fold.values() for e in ex]
     scored: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     missed: dict[str, int] = defaultdict(int)
