@@ -7,8 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from policykg.gold.drawn_eval import doc_drawn_counts, drawn_gold
-from policykg.gold.drawn_sentences import DrawnSentence, candidate_sentences, name_labels
+from policykg.gold.drawn_eval import doc_drawn_counts
+from policykg.gold.drawn_sentences import (
+    DrawnSentence,
+    candidate_sentences,
+    drawn_marks,
+    name_labels,
+)
 from policykg.gold.files import default_gold_root
 from policykg.gold.load import CorpusGoldDoc
 from policykg.ir import DocMeta, SourceDoc
@@ -56,7 +61,7 @@ def test_eval_drawn_scores_every_dev_fold_on_its_marks_through_the_cli() -> None
     done = subprocess.run([str(exe), "eval", "--drawn"], capture_output=True, text=True, check=True)
     rows = [[c.strip() for c in r.split("|")[1:-1]] for r in done.stdout.splitlines()[2:]]
     micro = {r[1]: r for r in rows if r[0] == "micro: dev corpus folds"}
-    marks = drawn_gold(default_gold_root())
+    marks = drawn_marks(default_gold_root())
     for label, reports in marks.items():
         marked = sum(
             len(bio_spans(name_labels(r.text, r.names))) for rs in reports.values() for r in rs

@@ -149,7 +149,7 @@ def test_firm_candidates_in_drawn_sentences_train_the_decision_model() -> None:
         DrawnSentence("r.txt", 0, first.raw_end, first.text, ("山西恒强化工有限公司",)),
         DrawnSentence("r.txt", 22, last.raw_end, last.text, ("比亚迪",)),
     ]
-    fold = FoldDocs("f", [doc], ("Enterprise",), firms={"r.txt": marked})
+    fold = FoldDocs("f", [doc], ("Enterprise",), drawn={"Enterprise": {"r.txt": marked}})
     out, missed = examples(fold, build_nlp())
     firms = [e for e in out if e.label.startswith("Enterprise")]
     assert any(e.positive for e in firms)  # the legal name the rules propose, marked
@@ -192,9 +192,8 @@ def test_project_and_term_candidates_in_drawn_sentences_train_the_decision_model
     terms = [DrawnSentence("r.txt", row.raw_start, row.raw_end, row.text, ("A:六稳",))]
     types = ("Project", "Abbreviation")
     bare, _ = examples(FoldDocs("f", [doc], types), build_nlp())
-    drawn, missed = examples(
-        FoldDocs("f", [doc], types, projects={"r.txt": works}, terms={"r.txt": terms}), build_nlp()
-    )
+    marks = {"Project": {"r.txt": works}, "Abbreviation": {"r.txt": of_type(terms, "Abbreviation")}}
+    drawn, missed = examples(FoldDocs("f", [doc], types, drawn=marks), build_nlp())
     assert not bare  # outside the annotated range: no example without the drawn rows
     projects = [e for e in drawn if e.label.startswith("Project")]
     abbreviations = [e for e in drawn if e.label.startswith("Abbreviation")]

@@ -10,14 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policykg.gold.drawn_sentences import (
-    FIRMS,
-    PROJECTS,
-    TERMS,
-    DrawnRowError,
-    DrawnSentence,
-    drawn_rows,
-)
+from policykg.gold.drawn_sentences import ENTERPRISE, DrawnSentence, drawn_marks
 from policykg.gold.files import default_gold_root, read_splits
 from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.judged import JudgedDoc, load_judged, outside_ranges
@@ -25,7 +18,7 @@ from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, fold_examples, train_decider
-from policykg.gold.train_firm_tagger import stray_reports, tagger_for
+from policykg.gold.train_firm_tagger import refuse_strays, tagger_for
 from policykg.graph.atomic import write_text
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, read_decider
@@ -74,26 +67,26 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
     nlp = build_nlp()
     names = training_folds(root)
     judged = load_judged(root)
-    drawn, projects, terms = (drawn_rows(root, f) for f in (FIRMS, PROJECTS, TERMS))
-    folds = []
+    marks = drawn_marks(root)
     corpus = read_corpus_folds(root / "splits.toml")
     provinces = {f.name: f.provinces for f in corpus}
-    dev = [f.name for f in corpus if f.status == "dev"]
-    dev_docs = [d for name in dev for d in fold_docs(root, name)[0]]
-    _refuse_strays(projects | terms, dev_docs, root)
+    held = {name: fold_docs(root, name) for name in names}  # every dev fold is a training fold
+    dev = [d for f in corpus if f.status == "dev" for d in held[f.name][0]]
+    refuse_strays([r for reports in marks.values() for r in reports], dev, root)
+    folds = []
     for name in names:
-        docs, annotated = fold_docs(root, name)
+        docs, annotated = held[name]
+        firms = marks[ENTERPRISE]
         extra = tuple(
-            _undrawn(_unannotated(j, docs), drawn.get(j.source.name, []))
+            _undrawn(_unannotated(j, docs), firms.get(j.source.name, []))
             for j in judged
             if j.fold == name
         )
         known = known_without(provinces.get(name, ()))  # as if its provinces were unseen
-        firms = {d.source.name: drawn[d.source.name] for d in docs if d.source.name in drawn}
-        works = {d.source.name: projects[d.source.name] for d in docs if d.source.name in projects}
-        quoted = {d.source.name: terms[d.source.name] for d in docs if d.source.name in terms}
         tagger = tagger_for(name, root)  # the tagger that never saw it: its features are honest
-        folds.append(FoldDocs(name, docs, annotated, extra, known, firms, tagger, works, quoted))
+        reports = {d.source.name for d in docs}
+        drawn = {t: {r: v for r, v in m.items() if r in reports} for t, m in marks.items()}
+        folds.append(FoldDocs(name, docs, annotated, extra, known, tagger, drawn))
     per_fold = fold_examples(folds, nlp)
     written = [_write(model_path(folder, None), _only(train_decider(per_fold, VERSION), types))]
     for name in names:
@@ -102,15 +95,6 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
         model = _only(train_decider(rest, VERSION), types)
         written.append(_write(model_path(folder, name), model))
     return written
-
-
-def _refuse_strays(
-    rows: dict[str, list[DrawnSentence]], dev: list[CorpusGoldDoc], root: Path
-) -> None:
-    """Drawn project and term sentences must come from dev reports: a sealed fold's text never
-    trains."""
-    if strays := stray_reports(rows, dev):
-        raise DrawnRowError(f"{root}: drawn sentences of reports no dev fold holds: {strays}")
 
 
 def _unannotated(judged: JudgedDoc, docs: list[CorpusGoldDoc]) -> JudgedDoc:

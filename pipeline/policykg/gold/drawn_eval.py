@@ -16,16 +16,7 @@ import bisect
 from pathlib import Path
 
 from policykg.gold.decider_models import decider_for
-from policykg.gold.drawn_sentences import (
-    FIRMS,
-    PROJECTS,
-    TERMS,
-    TYPE_MARKS,
-    DrawnSentence,
-    drawn_names,
-    drawn_rows,
-    of_type,
-)
+from policykg.gold.drawn_sentences import Drawn, DrawnSentence, drawn_marks, drawn_names
 from policykg.gold.evaluate import Key
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.known_view import known_without
@@ -33,25 +24,11 @@ from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
 from policykg.gold.run import FoldEval
 from policykg.gold.score import DocCounts, doc_counts
 from policykg.gold.train_firm_tagger import tagger_for
-from policykg.ir import EntityType, Extraction
+from policykg.ir import Extraction
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
 from policykg.text.normalize import normalize
 from policykg.text.sources import Batch
-
-Drawn = dict[str, dict[str, list[DrawnSentence]]]  # type -> report -> its drawn sentences
-
-
-def drawn_gold(root: Path) -> Drawn:
-    """Every drawn sentence with its marks, by the type marked and by report."""
-    terms = drawn_rows(root, TERMS)
-    out: Drawn = {
-        EntityType.ENTERPRISE.value: drawn_rows(root, FIRMS),
-        EntityType.PROJECT.value: drawn_rows(root, PROJECTS),
-    }
-    for label in TYPE_MARKS.values():
-        out[label] = {report: of_type(rows, label) for report, rows in terms.items()}
-    return out
 
 
 def _inside(rows: list[DrawnSentence]) -> tuple[list[int], list[int]]:
@@ -81,13 +58,15 @@ def doc_drawn_counts(doc: CorpusGoldDoc, extraction: Extraction, drawn: Drawn) -
 
 def drawn_folds(root: Path) -> list[FoldEval]:
     """Every dev fold with drawn sentences, extracted as ``policykg eval`` extracts it."""
-    drawn = drawn_gold(root)
+    drawn = drawn_marks(root)
     nlp = build_nlp(with_ner=False)
     reports = {r for by_report in drawn.values() for r in by_report}
     out = []
     for fold in read_corpus_folds(root / "splits.toml"):
+        if fold.status != "dev":  # a sealed fold's gold is never loaded here
+            continue
         docs = [d for d in load_corpus_gold(root, list(fold.docs)) if d.source.name in reports]
-        if fold.status != "dev" or not docs:
+        if not docs:
             continue
         extraction = extract_batch(
             Batch(tuple(d.source for d in docs), ()),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.gold.load import CorpusGoldDoc
+from policykg.ir import EntityType
 from policykg.nlp.statistical.firm_tagger import (
     SENTENCE,
     WORTH_TAGGING,
@@ -36,6 +37,7 @@ NAME_SEPARATOR = " | "
 Sequence = tuple[list[tuple[str, ...]], list[str]]
 
 
+ENTERPRISE, PROJECT = EntityType.ENTERPRISE.value, EntityType.PROJECT.value
 FIRMS = "firms"  # tests/data/firms: Enterprise names
 PROJECTS = "projects"  # tests/data/projects: Project names
 TERMS = "terms"  # tests/data/terms: Slogan and Abbreviation names, typed (``S:…``, ``A:…``)
@@ -104,7 +106,7 @@ def parse_row(line: str, where: str, typed: bool = False) -> DrawnSentence:
         raise DrawnRowError(f"{where}: raw offsets {start!r}, {end!r} are not numbers")
     found = tuple(n.strip() for n in names.split(NAME_SEPARATOR.strip()) if n.strip())
     for name in found:
-        if not _bare(name, typed, where) or _bare(name, typed, where) not in text:
+        if not (bare := _bare(name, typed, where)) or bare not in text:
             raise DrawnRowError(f"{where}: name {name!r} is not in its sentence")
     return DrawnSentence(stem, int(start), int(end), text, found)
 
@@ -141,6 +143,19 @@ def of_type(rows: list[DrawnSentence], label: str) -> list[DrawnSentence]:
         )
         for r in rows
     ]
+
+
+Drawn = dict[str, dict[str, list[DrawnSentence]]]  # type -> report -> its drawn sentences
+
+
+def drawn_marks(root: Path) -> Drawn:
+    """Every drawn sentence with its marks, by the type marked (Enterprise, Project, Slogan,
+    Abbreviation) and by report; a typed row gives each type its own names."""
+    terms = drawn_rows(root, TERMS)
+    out: Drawn = {ENTERPRISE: drawn_rows(root, FIRMS), PROJECT: drawn_rows(root, PROJECTS)}
+    for label in TYPE_MARKS.values():
+        out[label] = {report: of_type(rows, label) for report, rows in terms.items()}
+    return out
 
 
 def name_labels(text: str, names: tuple[str, ...]) -> list[str]:

@@ -2,9 +2,8 @@
 
 Examples are the candidates the rules and the NER propose inside the annotated ranges of the
 training documents; a candidate is positive when a gold span has exactly its raw start, end and
-type. The firm candidates inside the drawn firm sentences of the dev reports
-(``gold.drawn_sentences``) are Enterprise examples too, and the project candidates inside the
-drawn project sentences Project examples. Types a document's gold does not
+type. The candidates inside the sentences of the dev reports drawn for their type
+(``gold.drawn_sentences``: firms, projects, Slogans and Abbreviations) are examples too. Types a document's gold does not
 annotate (Place in the seeds) give no examples there. Each fold's firm candidates carry the view
 of the firm tagger that never saw the fold (``decide.tagger_view``). A logistic regression
 (scikit-learn, L2, fixed seed) learns the weights; each type's threshold is the one that
@@ -21,10 +20,10 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from policykg.gold.drawn_sentences import TYPE_MARKS, DrawnSentence, drawn_names, of_type
+from policykg.gold.drawn_sentences import Drawn, DrawnSentence, drawn_names
 from policykg.gold.judged import JudgedDoc
 from policykg.gold.load import CorpusGoldDoc
-from policykg.ir import EntityType, SourceDoc
+from policykg.ir import SourceDoc
 from policykg.nlp.candidates import Spot
 from policykg.nlp.extract import propose, tagger_reading
 from policykg.nlp.statistical.decide import (
@@ -42,8 +41,6 @@ from policykg.nlp.statistical.firm_tagger import FirmTagger
 from policykg.nlp.terms.known import Known
 from policykg.text.normalize import NormText
 
-ENTERPRISE = EntityType.ENTERPRISE.value
-PROJECT = EntityType.PROJECT.value
 C = 2.0  # L2 strength 1/C: chosen on the dev folds with the drawn term sentences (EVAL.md: 0.5, 1, 2, 4)
 MIN_WEIGHT = 1e-4
 THRESHOLDS = [i / 40 for i in range(1, 40)]
@@ -64,20 +61,10 @@ class FoldDocs:
     types: tuple[str, ...]
     judged: tuple[JudgedDoc, ...] = ()  # judged candidates of the fold's places (gold.judged)
     known: Known | None = None  # the known terms it is proposed with (gold.known_view)
-    # its reports' drawn firm sentences (gold.drawn_sentences): every firm name there is marked
-    firms: dict[str, list[DrawnSentence]] = field(default_factory=dict)
     tagger: FirmTagger | None = None  # the firm tagger that never saw it (train_firm_tagger)
-    # its reports' drawn project sentences: every project name there is marked
-    projects: dict[str, list[DrawnSentence]] = field(default_factory=dict)
-    # its reports' drawn quoting sentences: every Slogan and Abbreviation there is marked (typed)
-    terms: dict[str, list[DrawnSentence]] = field(default_factory=dict)
-
-    def drawn(self, report: str) -> list[tuple[str, list[DrawnSentence]]]:
-        """A report's drawn sentences by the type marked in them."""
-        pairs = [(ENTERPRISE, self.firms.get(report)), (PROJECT, self.projects.get(report))]
-        if terms := self.terms.get(report):
-            pairs += [(label, of_type(terms, label)) for label in TYPE_MARKS.values()]
-        return [(label, rows) for label, rows in pairs if rows]
+    # its reports' drawn sentences by the type marked in them (gold.drawn_sentences.drawn_marks):
+    # every name of that type there is marked
+    drawn: Drawn = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +117,8 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
         for _doc, start, end, label in doc.spans:
             if label in fold.types and (start, end, label) not in seen:
                 unproposed[label] += 1
-        for label, rows in fold.drawn(doc.source.name):
-            drawn, missed = drawn_examples(fold, proposals, rows, label)
+        for label, reports in fold.drawn.items():
+            drawn, missed = drawn_examples(fold, proposals, reports.get(doc.source.name), label)
             out += drawn
             unproposed[label] += missed
     out += [
@@ -143,7 +130,7 @@ def examples(fold: FoldDocs, nlp: Language) -> tuple[list[Example], dict[str, in
 
 
 def drawn_examples(
-    fold: FoldDocs, proposals: _Proposals, rows: list[DrawnSentence], label: str = ENTERPRISE
+    fold: FoldDocs, proposals: _Proposals, rows: list[DrawnSentence] | None, label: str
 ) -> tuple[list[Example], int]:
     """The ``label`` candidates inside a report's sentences drawn for that type, right when a
     marked name has exactly their extent, and how many marked names no rule candidate has."""

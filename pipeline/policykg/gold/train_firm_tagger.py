@@ -13,7 +13,7 @@ leaves out one dev fold and the folds that share a province with it, and tags th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,9 +98,16 @@ def tagger_for(fold: str, root: Path, folder: Path = FIRM_TAGGER_PATH.parent) ->
     return FirmTagger(path) if path.is_file() else None
 
 
-def stray_reports(rows: dict[str, list[DrawnSentence]], dev: list[CorpusGoldDoc]) -> list[str]:
-    """The reports of ``rows`` that no dev fold holds (a sealed fold's text must never train)."""
-    return sorted(set(rows) - {d.source.name for d in dev})
+def stray_reports(reports: Iterable[str], dev: list[CorpusGoldDoc]) -> list[str]:
+    """The ``reports`` (of drawn rows) that no dev fold holds (a sealed fold's text must never
+    train)."""
+    return sorted(set(reports) - {d.source.name for d in dev})
+
+
+def refuse_strays(reports: Iterable[str], dev: list[CorpusGoldDoc], where: Path) -> None:
+    """Raise ``DrawnRowError`` naming ``where`` if a drawn row comes from no dev fold's report."""
+    if strays := stray_reports(reports, dev):
+        raise DrawnRowError(f"{where}: drawn sentences of reports no dev fold holds: {strays}")
 
 
 def fold_sequences(
@@ -125,8 +132,7 @@ def train_all_taggers(root: Path | None, out: Path | None) -> list[TaggerReport]
     dev = [f for f in folds if f.status == "dev"]
     rows = drawn_rows(root, FIRMS)
     docs = {f.name: load_corpus_gold(root, list(f.docs)) for f in dev}
-    if strays := stray_reports(rows, [d for fold in docs.values() for d in fold]):
-        raise DrawnRowError(f"{root / 'firms'}: sentences of reports no dev fold holds: {strays}")
+    refuse_strays(rows, [d for fold in docs.values() for d in fold], root / FIRMS)
     sequences = {name: fold_sequences(fold, rows) for name, fold in docs.items()}
     everything = [s for rows in sequences.values() for s in rows]
     reports = [train_tagger(everything, tagger_path(folder, None))]
