@@ -4,6 +4,7 @@ shipped rows checked against the corpus they came from."""
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ from policykg.gold.drawn_sentences import (
 )
 from policykg.gold.files import default_gold_root
 from policykg.gold.folds import read_corpus_folds
-from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
+from policykg.gold.load import CorpusGoldDoc, load_corpus_gold, load_drawn_only
 from policykg.gold.train_firm_tagger import fold_sequences, stray_reports
 from policykg.ir import DocMeta, SourceDoc
 from policykg.nlp.statistical.firm_tagger import WORTH_TAGGING, bio_spans
@@ -100,8 +101,40 @@ Shipped = tuple[dict[str, list[DrawnSentence]], list[CorpusGoldDoc]]
 def shipped() -> Shipped:
     root = default_gold_root()
     folds = read_corpus_folds(root / "splits.toml")
-    dev = [d for f in folds if f.status == "dev" for d in load_corpus_gold(root, list(f.docs))]
+    dev = [
+        d
+        for f in folds
+        if f.status == "dev"
+        for d in load_corpus_gold(root, list(f.docs)) + load_drawn_only(root, f.drawn_only)
+    ]
     return drawn_rows(root, FIRMS), dev
+
+
+def _manifest() -> dict[str, dict[str, str]]:
+    data = tomllib.loads((default_gold_root() / "corpus" / "manifest.toml").read_text("utf-8"))
+    return {str(d["file"]).removesuffix(".txt"): d for d in data["document"]}
+
+
+def test_drawn_only_reports_are_unread_reports_of_a_dev_folds_provinces() -> None:
+    folds = read_corpus_folds(default_gold_root() / "splits.toml")
+    manifest = _manifest()
+    held = {s for f in folds for s in f.docs}
+    sealed_places = {manifest[s]["place"] for f in folds if f.status == "sealed" for s in f.docs}
+    drawn_only = [(f, s) for f in folds for s in f.drawn_only]
+    assert len(drawn_only) == 39
+    for fold, stem in drawn_only:
+        assert fold.status == "dev" and stem not in held, stem
+        assert manifest[stem]["province"] in fold.provinces, stem
+        assert manifest[stem]["place"] not in sealed_places, stem  # never c6's county
+
+
+def test_a_drawn_only_report_trains_only_through_its_drawn_sentences() -> None:
+    doc = _doc(coverage=())
+    assert not any(doc.scored(i) for i in range(len(RAW)))
+    every = list(candidate_sentences(doc))
+    assert [(r.raw_start, r.raw_end) for r in every] == [FIRST, THIRD, LAST]
+    rows = {"r.txt": [DrawnSentence("r.txt", *FIRST, RAW[slice(*FIRST)], ("华为云",))]}
+    assert len(fold_sequences([doc], rows)) == 1  # no annotated range, one drawn sentence
 
 
 def test_the_shipped_rows_are_every_firm_sentence_outside_the_dev_ranges(shipped: Shipped) -> None:
@@ -125,8 +158,10 @@ def _marked(rows: list[DrawnSentence]) -> set[tuple[str, int, int, int]]:
     }
 
 
-@pytest.mark.parametrize("chunk", ["a2", "a6", "b3"])
-def test_a_second_pass_reads_the_same_sentences_and_agrees(chunk: str) -> None:
+@pytest.mark.parametrize(
+    ("chunk", "floor"), [("a2", 0.95), ("a6", 0.95), ("b3", 0.95), ("h2", 0.92)]
+)
+def test_a_second_pass_reads_the_same_sentences_and_agrees(chunk: str, floor: float) -> None:
     folder = default_gold_root() / "firms"
     first = read_drawn_sentences(folder / f"{chunk}.tsv")
     second = read_drawn_sentences(folder / "pass2" / f"{chunk}.tsv")
@@ -134,7 +169,7 @@ def test_a_second_pass_reads_the_same_sentences_and_agrees(chunk: str) -> None:
     both = first + shared
     assert {(r.stem, r.raw_start) for r in second} == {(r.stem, r.raw_start) for r in both}
     a, b = _marked(both), _marked(second)
-    assert 2 * len(a & b) / (len(a) + len(b)) >= 0.95  # README: 0.963, 1.000, 0.975
+    assert 2 * len(a & b) / (len(a) + len(b)) >= floor  # README: 0.963, 1.000, 0.975; h2 0.927
 
 
 def test_firm_candidates_in_drawn_sentences_train_the_decision_model() -> None:
@@ -221,6 +256,9 @@ def test_project_and_term_rows_are_every_such_sentence_outside_the_dev_ranges(
     [
         (PROJECTS, "p6", ""),
         (PROJECTS, "p12", ""),
+        (PROJECTS, "p17", ""),
+        (TERMS, "t13", "S:"),
+        (TERMS, "t13", "A:"),
         (TERMS, "t2", "S:"),
         (TERMS, "t2", "A:"),
         (TERMS, "t6", "S:"),
@@ -239,4 +277,4 @@ def test_project_and_term_second_passes_agree(folder: str, chunk: str, mark: str
     second = read_drawn_sentences(path / "pass2" / f"{chunk}.tsv", typed)
     assert [(r.stem, r.raw_start) for r in first] == [(r.stem, r.raw_start) for r in second]
     a, b = marked(first), marked(second)
-    assert 2 * len(a & b) / (len(a) + len(b)) >= 0.92  # README: 0.936 to 0.979
+    assert 2 * len(a & b) / (len(a) + len(b)) >= 0.92  # README: 0.925 to 0.988

@@ -20,7 +20,7 @@ from policykg.gold.drawn_sentences import Drawn, DrawnSentence, drawn_marks, dra
 from policykg.gold.evaluate import Key
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.known_view import known_without
-from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
+from policykg.gold.load import CorpusGoldDoc, load_corpus_gold, load_drawn_only
 from policykg.gold.run import FoldEval
 from policykg.gold.score import DocCounts, doc_counts
 from policykg.gold.train_firm_tagger import tagger_for
@@ -65,7 +65,8 @@ def drawn_folds(root: Path) -> list[FoldEval]:
     for fold in read_corpus_folds(root / "splits.toml"):
         if fold.status != "dev":  # a sealed fold's gold is never loaded here
             continue
-        docs = [d for d in load_corpus_gold(root, list(fold.docs)) if d.source.name in reports]
+        held = load_corpus_gold(root, list(fold.docs)) + load_drawn_only(root, fold.drawn_only)
+        docs = [d for d in held if d.source.name in reports]
         if not docs:
             continue
         extraction = extract_batch(

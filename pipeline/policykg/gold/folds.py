@@ -32,6 +32,9 @@ class CorpusFold:
     provinces: tuple[str, ...]
     docs: tuple[str, ...]
     fresh_of: str | None = None  # a later draw from this fold's provinces
+    # reports of the fold's provinces with no annotated range, only drawn sentences (which
+    # train with the fold and leave with it; ``policykg eval`` never scores them)
+    drawn_only: tuple[str, ...] = ()
 
 
 def assign_folds(docs: list[DrawnDoc], seed: int) -> list[CorpusFold]:
@@ -75,6 +78,7 @@ def read_corpus_folds(path: Path) -> list[CorpusFold]:
             tuple(f["provinces"]),
             tuple(f["docs"]),
             str(f["fresh_of"]) if "fresh_of" in f else None,
+            tuple(f.get("drawn_only", ())),
         )
         for name, f in table.items()
     ]

@@ -98,3 +98,12 @@ def load_corpus_gold(root: Path, stems: list[str]) -> list[CorpusGoldDoc]:
         glossary = read_glossary(glossary_path) if glossary_path.is_file() else ()
         docs.append(CorpusGoldDoc(source, spans, relations, coverage, glossary))
     return docs
+
+
+def load_drawn_only(root: Path, stems: tuple[str, ...]) -> list[CorpusGoldDoc]:
+    """A fold's drawn-only reports (``CorpusFold.drawn_only``): their text and no annotated
+    range, so only their drawn sentences (``gold.drawn_sentences``) say anything of them."""
+    batch = read_batch([root / "corpus" / f"{s}.txt" for s in stems])
+    if batch.failures:
+        raise GoldError(batch.failures[0][0], batch.failures[0][1])
+    return [CorpusGoldDoc(s, frozenset(), frozenset(), (), ()) for s in batch.docs]

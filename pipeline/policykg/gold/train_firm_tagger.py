@@ -26,7 +26,7 @@ from policykg.gold.drawn_sentences import (
 )
 from policykg.gold.files import default_gold_root
 from policykg.gold.folds import kin_folds, read_corpus_folds
-from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
+from policykg.gold.load import CorpusGoldDoc, load_corpus_gold, load_drawn_only
 from policykg.graph.atomic import replacing
 from policykg.nlp.statistical.firm_tagger import (
     ENTERPRISE,
@@ -124,14 +124,18 @@ def train_all_taggers(root: Path | None, out: Path | None) -> list[TaggerReport]
     """The shipped tagger (every dev fold) and one without each dev fold and its kin.
 
     The firm sentences drawn outside the annotated ranges (``firms/``) join the folds whose
-    reports they come from; a fold's sentences leave training with the fold.
+    reports they come from (a fold's drawn-only reports too); a fold's sentences leave training
+    with the fold.
     """
     root = root or default_gold_root()
     folder = out or FIRM_TAGGER_PATH.parent
     folds = read_corpus_folds(root / "splits.toml")
     dev = [f for f in folds if f.status == "dev"]
     rows = drawn_rows(root, FIRMS)
-    docs = {f.name: load_corpus_gold(root, list(f.docs)) for f in dev}
+    docs = {
+        f.name: load_corpus_gold(root, list(f.docs)) + load_drawn_only(root, f.drawn_only)
+        for f in dev
+    }
     refuse_strays(rows, [d for fold in docs.values() for d in fold], root / FIRMS)
     sequences = {name: fold_sequences(fold, rows) for name, fold in docs.items()}
     everything = [s for rows in sequences.values() for s in rows]
