@@ -42,6 +42,20 @@ def test_slice_scores_every_type_with_consistent_counts(sliced: object) -> None:
     assert sum(s.overlap.matched_gold for s in fold.scores) > 0
 
 
+def test_the_issue3_table_never_uses_the_models_trained_on_the_seeds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import policykg.nlp.extract as extract
+
+    def refuse() -> None:
+        raise AssertionError("the shipped models learned from the seeds: in-sample")
+
+    monkeypatch.setattr(extract, "shipped_decider", refuse)
+    monkeypatch.setattr(extract, "shipped_firm_tagger", refuse)
+    (fold,) = run_eval("jiangxian", max_chars=800).folds
+    assert sum(s.strict.predicted for s in fold.scores) > 0
+
+
 def test_reports_render(sliced: object) -> None:
     from policykg.gold.eval_run import EvalResult
 

@@ -330,7 +330,8 @@ def train(
         typer.Option(
             "--decider",
             help="Instead of the NER: train the decision model on the training folds (every "
-            "dev corpus fold, its drawn firm, project and term sentences, and the seeds; never a sealed fold), "
+            "dev corpus fold, its drawn firm, project and term sentences, those of its drawn-only "
+            "reports but their terms, and the seeds; never a sealed fold), "
             "plus one model without each of them for place-held-out scoring; each fold read by "
             "the firm tagger that never saw it (train --firm-tagger first); writes "
             "nlp/model/decider*.json (or --out DIR).",
@@ -363,8 +364,9 @@ def train(
         typer.Option(
             "--firm-tagger",
             help="Instead of the NER: train the character tagger of firm names on the dev "
-            "corpus folds' gold and their drawn firm sentences (firms/*.tsv; never a sealed "
-            "fold), plus one without each dev fold and the folds of its provinces; writes "
+            "corpus folds' gold and their drawn firm sentences (firms/*.tsv, their drawn-only "
+            "reports' too; never a sealed fold), plus one without each dev fold and the folds "
+            "of its provinces; writes "
             "nlp/model/firm-tagger*.crfsuite (or --out DIR).",
         ),
     ] = False,

@@ -13,6 +13,7 @@ leaves out one dev fold and the folds that share a province with it, and tags th
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,8 +141,22 @@ def train_all_taggers(root: Path | None, out: Path | None) -> list[TaggerReport]
     sequences = {name: fold_sequences(fold, rows) for name, fold in docs.items()}
     everything = [s for rows in sequences.values() for s in rows]
     reports = [train_tagger(everything, tagger_path(folder, None))]
+    trained: dict[frozenset[str], TaggerReport] = {}  # c1 and c1b leave out the same folds
     for fold in dev:
-        kin = kin_folds(fold.name, folds)
+        kin = frozenset(kin_folds(fold.name, folds))
+        path = tagger_path(folder, fold.name)
+        if kin in trained:
+            reports.append(copy_tagger(trained[kin], path))
+            continue
         rest = [s for name, rows in sequences.items() if name not in kin for s in rows]
-        reports.append(train_tagger(rest, tagger_path(folder, fold.name)))
+        trained[kin] = train_tagger(rest, path)
+        reports.append(trained[kin])
     return reports
+
+
+def copy_tagger(report: TaggerReport, path: Path) -> TaggerReport:
+    """The model of ``report`` written again to ``path`` (atomically): same training data,
+    same model, without training it twice."""
+    with replacing(path) as temp:
+        shutil.copyfile(report.path, temp)
+    return TaggerReport(path, report.sentences, report.names)
