@@ -56,6 +56,28 @@ def test_decider_keeps_by_threshold_and_one_of_each_variant_group() -> None:
     assert untouched.filter(text, {0: spots}) == {0: [(0, 6, "Enterprise", BRAND_INDUSTRY)]}
 
 
+def test_projects_are_judged_only_in_reports_above_county_level(nlp: Any) -> None:
+    from policykg.nlp.extract import extract_doc
+    from policykg.text.divisions import above_county
+
+    assert (above_county("三亚市"), above_county("北京市")) == (True, True)
+    assert (above_county("满城区"), above_county("易县"), above_county("潜江市")) == (False,) * 3
+    assert above_county("某某新区") is None and above_county(None) is None
+    rejects = Decider({}, {"Project": 1.01, "Enterprise": 0.0}, "test")  # drops every project
+    assert rejects.for_place("三亚市") is rejects
+    for county in ("满城区", "清苑县", None):  # 清苑县: a former name, not listed: not judged
+        assert rejects.for_place(county).thresholds == {"Enterprise": 0.0}
+    raw = "2024年，加快推进宁德时代新能源电池产业项目建设。"
+
+    def projects(place: str | None) -> list[str]:
+        doc = SourceDoc("r.txt", "r.txt", raw, "utf-8", "0" * 64, DocMeta("r", place=place))
+        found = extract_doc(doc, nlp, decider=rejects, tagger=None).candidates
+        return [c.label for c in found if c.type is EntityType.PROJECT]
+
+    assert projects("满城区") and projects("满城区") == projects(None)  # kept as proposed
+    assert projects("三亚市") == []  # judged, and this model rejects every project
+
+
 def test_decider_json_round_trip(tmp_path: Path) -> None:
     model = Decider({"Place|bias": 0.25}, {"Place": 0.3}, "v")
     path = tmp_path / "d.json"

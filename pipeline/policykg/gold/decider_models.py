@@ -24,12 +24,21 @@ from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, read_decider
 
 # 2: reads the firm tagger's view of each firm candidate; 3: drawn term sentences; 4: C = 2;
-# 5: the drawn-only county reports' firm rows
-VERSION = "decider-5"
+# 5: the drawn-only county reports' firm rows; 6: Projects judged (above county level only)
+VERSION = "decider-6"
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
-# by the model trained without it (EVAL.md). The other types keep every rule candidate: judging
-# Projects raised the city folds but sank the county ones (hebei, both seeds), twice (EVAL.md).
-DECIDED_TYPES = ("Enterprise", "GovernmentBody", "Park", "Place", "Slogan", "Abbreviation")
+# by the model trained without it (EVAL.md). The other types keep every rule candidate. Projects
+# are judged only in the reports of provinces and prefecture-level cities (decide.for_place):
+# judging them raised every city fold and sank every county one, twice (EVAL.md).
+DECIDED_TYPES = (
+    "Enterprise",
+    "GovernmentBody",
+    "Park",
+    "Place",
+    "Slogan",
+    "Abbreviation",
+    "Project",
+)
 # The types whose rows of drawn-only reports (CorpusFold.drawn_only) train (Project's for a
 # model judging Projects): their Slogan and Abbreviation rows lowered the dev folds' Slogan F1
 # and left Abbreviation flat (EVAL.md), so they only measure.

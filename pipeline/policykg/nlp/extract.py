@@ -261,7 +261,8 @@ def extract_doc(
     reading = tagger_reading(norm, candidates, tagger)
     model = shipped_decider() if decider == "shipped" else decider
     if isinstance(model, Decider):
-        candidates = model.filter(norm.text, candidates, reading.scores if reading else None)
+        judge = model.for_place(doc.meta.place)
+        candidates = judge.filter(norm.text, candidates, reading.scores if reading else None)
     else:
         candidates = without_variants(candidates)
     merged = {index: merge_spots(spots) for index, spots in candidates.items()}

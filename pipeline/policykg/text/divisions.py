@@ -64,6 +64,27 @@ def _divisions() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _above_county() -> dict[str, bool]:
+    """Each listed name: True for a province or prefecture (its code ends in 00), False for a
+    county-level division; a name listed at both levels is left out."""
+    levels: dict[str, set[bool]] = {}
+    for code, name in all_divisions():
+        levels.setdefault(name, set()).add(code.endswith("00"))
+    return {name: next(iter(seen)) for name, seen in levels.items() if len(seen) == 1}
+
+
+def above_county(place: str | None) -> bool | None:
+    """Whether ``place`` (a listed full name) is a province or a prefecture-level city (True:
+    三亚市, 北京市) or a county-level division (False: 满城区, 易县, 迁安市); None when it is not
+    listed, or listed at both levels.
+
+    >>> above_county("三亚市"), above_county("满城区"), above_county("新绛县"), above_county("某地")
+    (True, False, False, None)
+    """
+    return _above_county().get(place) if place else None
+
+
+@lru_cache(maxsize=1)
 def _plain_words() -> frozenset[str]:
     """Short names that are also frequent verbs, adjectives or adverbs (合作 of 合作市, 大同 of
     大同市), by jieba's dictionary (frequency, tag): never counted."""

@@ -33,6 +33,7 @@ from policykg.nlp.rules.lexicon import (
 from policykg.nlp.rules.vocabulary import LEGAL_SUFFIXES
 from policykg.nlp.statistical.boundaries import TRIMMED_TYPES
 from policykg.nlp.terms.condensed import clipped_characters
+from policykg.text.divisions import above_county
 
 DECIDER_PATH = Path(__file__).resolve().parents[1] / "model" / "decider.json"
 _STATUS = re.compile(r"建成|通车|开通|竣工|投用|投运|完成|加快|推进|开工|启动|谋划|前期|实施")
@@ -47,6 +48,9 @@ _TAGGER_TYPES = ("Enterprise",)  # the firm tagger reads only firm names
 _LIKELIHOOD_STEPS = (0.02, 0.1, 0.3, 0.6, 0.9)
 _REGISTERED_FORMS = tuple(s for s in LEGAL_SUFFIXES if s not in ("公司", "集团"))
 TaggerScores = dict[tuple[int, int], float]
+# Types judged only in the report of a province or a prefecture-level city (``for_place``):
+# judging Projects raised every city dev fold and sank every county one (EVAL.md)
+_ABOVE_COUNTY_TYPES = ("Project",)
 
 
 def _kind(ch: str) -> str:
@@ -210,6 +214,18 @@ class Decider:
     weights: dict[str, float]
     thresholds: dict[str, float]
     version: str = ""
+
+    def for_place(self, place: str | None) -> Decider:
+        """This model as it judges a report of ``place``: without its weights for the types it
+        judges only above county level (``_ABOVE_COUNTY_TYPES``) unless ``place`` is a listed
+        province or prefecture-level city (a county, a district, or a place not listed keeps
+        every candidate of those types, as the rules propose them)."""
+        if above_county(place):
+            return self
+        kept = {k: v for k, v in self.thresholds.items() if key_type(k) not in _ABOVE_COUNTY_TYPES}
+        return (
+            self if len(kept) == len(self.thresholds) else Decider(self.weights, kept, self.version)
+        )
 
     def probability(self, feats: list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in feats)
