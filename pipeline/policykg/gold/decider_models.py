@@ -39,9 +39,9 @@ DECIDED_TYPES = (
     "Abbreviation",
     "Project",
 )
-# The types whose rows of drawn-only reports (CorpusFold.drawn_only) train (Project's for a
-# model judging Projects): their Slogan and Abbreviation rows lowered the dev folds' Slogan F1
-# and left Abbreviation flat (EVAL.md), so they only measure.
+# The types whose rows of drawn-only reports (CorpusFold.drawn_only) train: their Slogan and
+# Abbreviation rows lowered the dev folds' Slogan F1 and left Abbreviation flat (EVAL.md), so
+# they only measure.
 DRAWN_ONLY_TYPES = (ENTERPRISE, PROJECT)
 
 
