@@ -12,7 +12,7 @@ from pathlib import Path
 
 from policykg.gold.drawn_sentences import ENTERPRISE, PROJECT, Drawn, DrawnSentence, drawn_marks
 from policykg.gold.files import default_gold_root, read_splits
-from policykg.gold.folds import CorpusFold, kin_folds, read_corpus_folds
+from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.judged import JudgedDoc, load_judged, outside_ranges
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc, load_drawn_only
@@ -85,8 +85,12 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
     marks = drawn_marks(root)
     corpus = read_corpus_folds(root / "splits.toml")
     provinces = {f.name: f.provinces for f in corpus}
-    held = {name: fold_docs(root, name) for name in names}  # every dev fold is a training fold
-    only = _add_drawn_only(root, corpus, held)
+    drawn_only = {f.name: load_drawn_only(root, f.drawn_only) for f in corpus if f.name in names}
+    held: dict[str, tuple[list[CorpusGoldDoc], tuple[str, ...]]] = {}
+    for name in names:  # every dev fold is a training fold; its drawn-only reports train with it
+        docs, annotated = fold_docs(root, name)
+        held[name] = (docs + drawn_only.get(name, []), annotated)
+    only = {d.source.name for docs in drawn_only.values() for d in docs}
     dev = [d for f in corpus if f.status == "dev" for d in held[f.name][0]]
     refuse_strays([r for reports in marks.values() for r in reports], dev, root)
     marks = _training_marks(marks, only)
@@ -112,22 +116,6 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
         model = _only(train_decider(rest, VERSION), types)
         written.append(_write(model_path(folder, name), model))
     return written
-
-
-def _add_drawn_only(
-    root: Path,
-    corpus: list[CorpusFold],
-    held: dict[str, tuple[list[CorpusGoldDoc], tuple[str, ...]]],
-) -> set[str]:
-    """Add each training fold's drawn-only reports to its documents; their names."""
-    names: set[str] = set()
-    for fold in corpus:
-        if fold.name in held and fold.drawn_only:
-            docs, annotated = held[fold.name]
-            extra = load_drawn_only(root, fold.drawn_only)
-            held[fold.name] = (docs + extra, annotated)
-            names |= {d.source.name for d in extra}
-    return names
 
 
 def _training_marks(marks: Drawn, drawn_only: set[str]) -> Drawn:

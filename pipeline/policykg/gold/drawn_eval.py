@@ -20,7 +20,7 @@ from policykg.gold.drawn_sentences import Drawn, DrawnSentence, drawn_marks, dra
 from policykg.gold.evaluate import Key
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.known_view import known_without
-from policykg.gold.load import CorpusGoldDoc, load_corpus_gold, load_drawn_only
+from policykg.gold.load import CorpusGoldDoc, load_fold_reports
 from policykg.gold.run import FoldEval
 from policykg.gold.score import DocCounts, doc_counts
 from policykg.gold.train_firm_tagger import tagger_for
@@ -65,8 +65,7 @@ def drawn_folds(root: Path) -> list[FoldEval]:
     for fold in read_corpus_folds(root / "splits.toml"):
         if fold.status != "dev":  # a sealed fold's gold is never loaded here
             continue
-        held = load_corpus_gold(root, list(fold.docs)) + load_drawn_only(root, fold.drawn_only)
-        docs = [d for d in held if d.source.name in reports]
+        docs = [d for d in load_fold_reports(root, fold) if d.source.name in reports]
         if not docs:
             continue
         extraction = extract_batch(

@@ -9,6 +9,7 @@ from pathlib import Path
 from policykg.gold.corpus import GOLD_DIR
 from policykg.gold.evaluate import Key
 from policykg.gold.files import GlossaryGold, GoldError, json_lines, read_glossary
+from policykg.gold.folds import CorpusFold
 from policykg.gold.score import RelKey
 from policykg.ir import EntityType, SourceDoc
 from policykg.text.sources import read_batch
@@ -107,3 +108,8 @@ def load_drawn_only(root: Path, stems: tuple[str, ...]) -> list[CorpusGoldDoc]:
     if batch.failures:
         raise GoldError(batch.failures[0][0], batch.failures[0][1])
     return [CorpusGoldDoc(s, frozenset(), frozenset(), (), ()) for s in batch.docs]
+
+
+def load_fold_reports(root: Path, fold: CorpusFold) -> list[CorpusGoldDoc]:
+    """A corpus fold's annotated reports, then its drawn-only reports."""
+    return load_corpus_gold(root, list(fold.docs)) + load_drawn_only(root, fold.drawn_only)

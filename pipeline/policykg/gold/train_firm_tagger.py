@@ -27,7 +27,7 @@ from policykg.gold.drawn_sentences import (
 )
 from policykg.gold.files import default_gold_root
 from policykg.gold.folds import kin_folds, read_corpus_folds
-from policykg.gold.load import CorpusGoldDoc, load_corpus_gold, load_drawn_only
+from policykg.gold.load import CorpusGoldDoc, load_fold_reports
 from policykg.graph.atomic import replacing
 from policykg.nlp.statistical.firm_tagger import (
     ENTERPRISE,
@@ -133,10 +133,7 @@ def train_all_taggers(root: Path | None, out: Path | None) -> list[TaggerReport]
     folds = read_corpus_folds(root / "splits.toml")
     dev = [f for f in folds if f.status == "dev"]
     rows = drawn_rows(root, FIRMS)
-    docs = {
-        f.name: load_corpus_gold(root, list(f.docs)) + load_drawn_only(root, f.drawn_only)
-        for f in dev
-    }
+    docs = {f.name: load_fold_reports(root, f) for f in dev}
     refuse_strays(rows, [d for fold in docs.values() for d in fold], root / FIRMS)
     sequences = {name: fold_sequences(fold, rows) for name, fold in docs.items()}
     everything = [s for rows in sequences.values() for s in rows]

@@ -63,13 +63,19 @@ def _divisions() -> tuple[tuple[str, str], ...]:
     )
 
 
+def county_level(code: str) -> bool:
+    """Whether a division code is a county's, a district's or a county-level city's (province
+    and prefecture codes end in 00)."""
+    return not code.endswith("00")
+
+
 @lru_cache(maxsize=1)
 def _above_county() -> dict[str, bool]:
-    """Each listed name: True for a province or prefecture (its code ends in 00), False for a
-    county-level division; a name listed at both levels is left out."""
+    """Each listed name: True for a province or prefecture, False for a county-level division;
+    a name listed at both levels is left out."""
     levels: dict[str, set[bool]] = {}
     for code, name in all_divisions():
-        levels.setdefault(name, set()).add(code.endswith("00"))
+        levels.setdefault(name, set()).add(not county_level(code))
     return {name: next(iter(seen)) for name, seen in levels.items() if len(seen) == 1}
 
 

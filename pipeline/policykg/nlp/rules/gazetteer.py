@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from policykg.nlp.rule_data import rule_data
 from policykg.nlp.rules.lexicon import function_words, is_common_word, is_place_word, verbs
-from policykg.text.divisions import all_divisions, core_name
+from policykg.text.divisions import all_divisions, core_name, county_level
 
 MACRO_REGIONS = (
     "京津冀 长三角 珠三角 粤港澳大湾区 成渝 川渝 长株潭 中原城市群 关中平原 北部湾 东北亚 东南亚 "
@@ -56,7 +56,7 @@ def _usable(name: str) -> bool:
 
 def _divisions() -> list[tuple[str, bool]]:
     """(name, county-level?) of every division; county-level codes do not end in 00."""
-    return [(name, not code.endswith("00")) for code, name in all_divisions()]
+    return [(name, county_level(code)) for code, name in all_divisions()]
 
 
 def _countries() -> list[str]:

@@ -216,7 +216,7 @@ class Decider:
     version: str = ""
 
     def for_place(self, place: str | None) -> Decider:
-        """This model as it judges a report of ``place``: without its weights for the types it
+        """This model as it judges a report of ``place``: without its thresholds for the types it
         judges only above county level (``_ABOVE_COUNTY_TYPES``) unless ``place`` is a listed
         province or prefecture-level city (a county, a district, or a place not listed keeps
         every candidate of those types, as the rules propose them)."""
