@@ -16,21 +16,23 @@ from policykg.gold.train_firm_tagger import (
     train_tagger,
 )
 from policykg.ir import DocMeta, SourceDoc
-from policykg.nlp.candidates import FIRM_TAGGER, LEGAL_SUFFIX, PROJECT_HEAD
-from policykg.nlp.extract import extract_doc
+from policykg.nlp.candidates import FIRM_TAGGER, GOVERNMENT_SUFFIX, LEGAL_SUFFIX, PROJECT_HEAD
+from policykg.nlp.extract import extract_doc, with_tagger_proposals
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.resolve.merge import merge_spots
-from policykg.nlp.statistical.decide import tagger_view
+from policykg.nlp.statistical.decide import Decider, tagger_view
 from policykg.nlp.statistical.firm_tagger import (
     FIRM_TAGGER_PATH,
+    PROPOSAL_FLOOR,
     WORTH_TAGGING,
     FirmTagger,
+    Marginals,
     _segment,
     bio_spans,
     char_features,
     read_document,
     shipped_firm_tagger,
-    tagged_firms,
+    tagger_proposals,
 )
 
 SENTENCE = "推动宁德时代新能源电池产业项目一期投产"
@@ -104,16 +106,42 @@ def toy_tagger(tmp_path_factory: pytest.TempPathFactory) -> FirmTagger:
     return FirmTagger(path)
 
 
-def test_a_trained_model_tags_what_it_learned(toy_tagger: FirmTagger) -> None:
-    assert toy_tagger.names(SENTENCE, 0, len(SENTENCE)) == [FIRM]
+def test_a_trained_model_proposes_what_it_learned(toy_tagger: FirmTagger) -> None:
+    reading = toy_tagger.read(SENTENCE, 0, len(SENTENCE))
+    assert FIRM in reading.proposed
+    assert reading.scores[FIRM] == max(reading.scores.values()) > 0.5
+    assert all(reading.scores[span] >= PROPOSAL_FLOOR for span in reading.proposed)
     text = "。" + SENTENCE + "。"
-    assert toy_tagger.names(text, 0, len(text)) == [(3, 7)]  # offsets in the text given
+    assert (3, 7) in toy_tagger.read(text, 0, len(text)).proposed  # offsets in the text given
 
 
 def test_sentences_without_a_cue_are_not_tagged(toy_tagger: FirmTagger) -> None:
     text = "推动宁德时代新能源电池产业持续发展"  # no firm or project word in the sentence
     assert not WORTH_TAGGING.search(text)
-    assert toy_tagger.names(text, 0, len(text)) == []
+    reading = toy_tagger.read(text, 0, len(text), [(2, 6)])
+    assert reading.proposed == [] and reading.scores == {}
+
+
+def test_likely_spans_are_those_whose_likelihood_reaches_the_floor() -> None:
+    chances = Marginals(begins=[0.9, 0.0, 0.0], inside=[0.0, 0.8, 0.1])
+    found = chances.likely_spans()
+    assert [(s, e) for s, e, _ in found] == [(0, 1), (0, 2), (0, 3)]
+    assert [round(p, 3) for _, _, p in found] == [0.18, 0.648, 0.09]
+    assert all(p == pytest.approx(chances.span(s, e)) for s, e, p in found)
+    assert Marginals(begins=[0.04, 0.0], inside=[0.0, 0.9]).likely_spans() == []
+
+
+def test_the_marginals_read_are_probabilities(toy_tagger: FirmTagger) -> None:
+    """CRFsuite overwrites a sentence's marginals with its Viterbi scores once ``tag`` runs
+    after they were read: the tagger must read them alone, and twice gives the same."""
+    tagger = toy_tagger._opened()
+    tagger.set(char_features(SENTENCE))
+    chances = Marginals.of(tagger, len(SENTENCE))
+    outside = [tagger.marginal("O", i) for i in range(len(SENTENCE))]
+    for b, i, o in zip(chances.begins, chances.inside, outside, strict=True):
+        assert b + i + o == pytest.approx(1.0)
+    once = toy_tagger.read(SENTENCE, 0, len(SENTENCE))
+    assert toy_tagger.read(SENTENCE, 0, len(SENTENCE)) == once
 
 
 def test_training_twice_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -125,14 +153,17 @@ def test_training_twice_gives_the_same_bytes(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_tagged_names_only_fill_gaps(toy_tagger: FirmTagger) -> None:
+def test_the_proposals_are_candidates_only_a_model_may_keep(toy_tagger: FirmTagger) -> None:
     bounds = {0: (0, len(SENTENCE))}
     project = (2, 17, "Project", PROJECT_HEAD)
     reading = read_document(toy_tagger, SENTENCE, bounds, {0: [project]})
-    assert reading.names == {0: [FIRM]}
-    assert tagged_firms(reading, {0: [project]}) == {0: [(2, 6, "Enterprise", FIRM_TAGGER)]}
-    firm = (2, 8, "Enterprise", LEGAL_SUFFIX)  # a kept firm overlaps: nothing added
-    assert tagged_firms(reading, {0: [firm]}) == {}
+    assert FIRM in reading.proposed[0]
+    proposals = tagger_proposals(reading)[0]
+    assert (*FIRM, "Enterprise", FIRM_TAGGER) in proposals
+    assert FIRM_TAGGER.needs_decision
+    candidates = with_tagger_proposals({0: [project]}, reading)
+    assert candidates[0] == [project, *proposals]
+    assert with_tagger_proposals({0: [project]}, None) == {0: [project]}
 
 
 def test_the_reading_scores_each_firm_candidate_by_the_tagger(toy_tagger: FirmTagger) -> None:
@@ -154,10 +185,12 @@ def test_the_reading_scores_each_firm_candidate_by_the_tagger(toy_tagger: FirmTa
     assert tagger_view(legal, (0, len(legal), "Enterprise", LEGAL_SUFFIX), {(0, 10): 0.0}) == []
 
 
-def test_a_tagged_name_gives_way_to_every_name_around_it() -> None:
-    body = (0, 10, "GovernmentBody", LEGAL_SUFFIX)
+def test_a_kept_tagged_name_gives_way_to_the_rules_firms_only() -> None:
     tagged = (2, 6, "Enterprise", FIRM_TAGGER)
-    assert merge_spots([body, tagged]) == [body]
+    firm = (2, 8, "Enterprise", LEGAL_SUFFIX)
+    assert merge_spots([firm, tagged]) == [firm]
+    body = (0, 10, "GovernmentBody", GOVERNMENT_SUFFIX)  # the model read that neighbour
+    assert merge_spots([body, tagged]) == [body, tagged]
     project = (0, 10, "Project", PROJECT_HEAD)  # a firm at a project's head stays
     assert merge_spots([project, tagged]) == [project, tagged]
 
@@ -165,19 +198,28 @@ def test_a_tagged_name_gives_way_to_every_name_around_it() -> None:
 def test_extraction_records_the_tagger_as_the_source(toy_tagger: FirmTagger) -> None:
     doc = _source("toy.txt", SENTENCE + "。\n")
     nlp = build_nlp()
-    found = extract_doc(doc, nlp, decider=None, tagger=toy_tagger)
-    without = extract_doc(doc, nlp, decider=None, tagger=None)
+    keep_sure_names = Decider(
+        {
+            f"Enterprise@firm_tagger|{f}": w
+            for f, w in [("bias", -2), ("tagger=4", 5), ("tagger=5", 5)]
+        },
+        {"Enterprise@firm_tagger": 0.5},
+    )
+    found = extract_doc(doc, nlp, decider=keep_sure_names, tagger=toy_tagger)
     tagged = [c for c in found.candidates if c.mention.source == "firm_tagger"]
     assert [(c.label, c.type.value) for c in tagged] == [("宁德时代", "Enterprise")]
-    assert not [c for c in without.candidates if c.mention.source == "firm_tagger"]
+    for decider in (None, Decider({}, {})):  # no model, or one that does not judge them
+        kept = extract_doc(doc, nlp, decider=decider, tagger=toy_tagger)
+        assert not [c for c in kept.candidates if c.mention.source == "firm_tagger"]
 
 
 def test_the_shipped_tagger_is_there_and_finds_firms() -> None:
     tagger = shipped_firm_tagger()
     assert tagger is not None and tagger.path == FIRM_TAGGER_PATH
     text = "加快太阳纸业170万吨浆纸一体化项目、华勤高端橡胶新材料产业园建设。"
-    names = {text[s:e] for s, e in tagger.names(text, 0, len(text))}
-    assert names  # a model trained on the dev folds reads these bare names at project heads
+    reading = tagger.read(text, 0, len(text))
+    likely = {text[s:e] for s, e in reading.proposed if reading.scores[(s, e)] > 0.5}
+    assert likely  # a model trained on the dev folds reads these bare names at project heads
 
 
 def test_each_dev_fold_is_tagged_by_a_model_that_never_saw_it() -> None:

@@ -24,8 +24,9 @@ from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, read_decider
 
 # 2: reads the firm tagger's view of each firm candidate; 3: drawn term sentences; 4: C = 2;
-# 5: the drawn-only county reports' firm rows; 6: Projects judged (above county level only)
-VERSION = "decider-6"
+# 5: the drawn-only county reports' firm rows; 6: Projects judged (above county level only);
+# 7: the firm tagger's likely names are candidates it judges (Enterprise@firm_tagger)
+VERSION = "decider-7"
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
 # by the model trained without it (EVAL.md). The other types keep every rule candidate. Projects
 # are judged only in the reports of provinces and prefecture-level cities (decide.for_place):

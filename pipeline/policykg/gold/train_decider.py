@@ -25,7 +25,7 @@ from policykg.gold.judged import JudgedDoc
 from policykg.gold.load import CorpusGoldDoc
 from policykg.ir import SourceDoc
 from policykg.nlp.candidates import Spot
-from policykg.nlp.extract import propose, tagger_reading
+from policykg.nlp.extract import propose, tagger_reading, with_tagger_proposals
 from policykg.nlp.statistical.decide import (
     Decider,
     decision_key,
@@ -91,10 +91,11 @@ def _proposals(
     """A document's candidates, read by ``tagger`` as the pipeline reads them before deciding."""
     proposed = propose(source, nlp, known)
     norm = proposed.norm
-    groups = [without_repeats(group) for group in proposed.candidates.values()]
+    reading = tagger_reading(norm, proposed.candidates, tagger)
+    candidates = with_tagger_proposals(proposed.candidates, reading)
+    groups = [without_repeats(group) for group in candidates.values()]
     counts = string_counts(norm.text, (s for group in groups for s in group))
     items = [(norm.raw_span(s[0], s[1]), s, group) for group in groups for s in group]
-    reading = tagger_reading(norm, proposed.candidates, tagger)
     return _Proposals(norm, counts, items, reading.scores if reading else None)
 
 

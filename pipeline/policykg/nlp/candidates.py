@@ -68,7 +68,7 @@ class RuleId:
 Spot = tuple[int, int, str, RuleId]  # (start, end, label, source): one candidate span
 
 # Proposers whose candidates only a decision model keeps (see RuleId.needs_decision).
-_DECIDED_ONLY = frozenset({"rule:quoted_any", "rule:legal_doubt", "rule:latin_any"})
+_DECIDED_ONLY = frozenset({"rule:quoted_any", "rule:legal_doubt", "rule:latin_any", "firm_tagger"})
 
 _REGISTRY: dict[str, RuleId] = {}
 
@@ -130,7 +130,7 @@ PLACE_SUFFIX = _rule("place_suffix", 5)
 # Rank 7–9: weak evidence.
 PROPAGATE = _register("propagate", 7)  # a name a rule found elsewhere beats a statistical guess
 NER = _register("ner", 8)
-FIRM_TAGGER = _register("firm_tagger", 8)  # names the character tagger finds after the decision
+FIRM_TAGGER = _register("firm_tagger", 8)  # a name the firm tagger finds likely: a model decides
 TERM_USE = _register("term_use", 9)  # a later use of a known term
 KNOWN_TERM = _register("known_term", 9)  # a use of a term other reports quote (terms/known.py)
 MARKED_TERM = _register("marked_term", 9)  # a use of a term training gold marks (terms/known.py)

@@ -4,9 +4,9 @@ Steps: normalise (keeping the map to raw offsets) → run the rule components pe
 ``nlp.pipe`` (never a whole report: rules and spans are paragraph-sized) and the statistical NER on
 the sentences about firms (``ner_targets``) → add the document-level
 findings (专栏 items, glossary entries, uses of known terms, the document's own place names):
-these are the candidates → the character tagger reads the document once (``firm_tagger``) → the
-trained decision model drops the ones it rejects, reading the tagger's view of each firm
-candidate (``decide``) → merge with priorities → the tagger's firm names where no kept firm is
+these are the candidates → the character tagger reads the document once (``firm_tagger``) and
+proposes the firm names it finds likely → the trained decision model drops the candidates it
+rejects, reading the tagger's view of each firm candidate (``decide``) → merge with priorities
 → document evidence (place-like names, verbs read as brands) → propagate enterprise names within
 the document → relations and amounts → raw offsets. Verbatim repeated paragraphs are not
 processed again: their spans are copied from the paragraph they repeat and they are listed in
@@ -53,7 +53,7 @@ from policykg.nlp.statistical.firm_tagger import (
     TaggerReading,
     read_document,
     shipped_firm_tagger,
-    tagged_firms,
+    tagger_proposals,
 )
 from policykg.nlp.statistical.ner_targets import ner_spots, statistical_pipes
 from policykg.nlp.terms.finder import find_term_uses
@@ -206,14 +206,17 @@ def tagger_reading(
     return read_document(tagger, norm.text, bounds, candidates)
 
 
-def _with_tagged_firms(
-    merged: dict[int, list[Spot]], reading: TaggerReading | None
+def with_tagger_proposals(
+    candidates: dict[int, list[Spot]], reading: TaggerReading | None
 ) -> dict[int, list[Spot]]:
-    """The tagged names where the kept spans have no firm (rules win)."""
+    """The candidates with the spans the tagger proposes (``tagger_proposals``), which only the
+    decision model may keep (without one they are dropped with the other proposals)."""
     if reading is None:
-        return merged
-    extra = tagged_firms(reading, merged)
-    return {**merged, **{i: merge_spots(merged.get(i, []) + s) for i, s in extra.items()}}
+        return candidates
+    extra = tagger_proposals(reading)
+    return {
+        i: candidates.get(i, []) + extra.get(i, []) for i in sorted(set(candidates) | set(extra))
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,8 +252,8 @@ def extract_doc(
     known: Known | None = None,
     tagger: FirmTagger | str | None = "shipped",
 ) -> DocResult:
-    """Candidates → decide → merge → tagged firms → document evidence → propagate → relations
-    and amounts (raw offsets).
+    """Candidates → the tagger's proposals → decide → merge → document evidence → propagate →
+    relations and amounts (raw offsets).
 
     ``decider`` is the trained decision model (default: the shipped one, if any; None keeps
     every candidate); ``known`` the terms other reports quote (default: the shipped table);
@@ -259,6 +262,7 @@ def extract_doc(
     proposed = propose(doc, nlp, known)
     norm, glossary, candidates = proposed.norm, proposed.glossary, proposed.candidates
     reading = tagger_reading(norm, candidates, tagger)
+    candidates = with_tagger_proposals(candidates, reading)
     model = shipped_decider() if decider == "shipped" else decider
     if isinstance(model, Decider):
         judge = model.for_place(doc.meta.place)
@@ -266,7 +270,6 @@ def extract_doc(
     else:
         candidates = without_variants(candidates)
     merged = {index: merge_spots(spots) for index, spots in candidates.items()}
-    merged = _with_tagged_firms(merged, reading)
     merged = drop_verb_brands(norm.text, drop_place_like(norm.text, merged))
     merged = _propagate_enterprises(norm, merged)
     findings = ParagraphFindings(norm=norm, spots=merged, glossary=glossary)

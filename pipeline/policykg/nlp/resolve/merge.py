@@ -6,12 +6,12 @@ in ``policykg.nlp.candidates``; a lower rank wins:
 
 * structural rules with strong evidence (专栏 items, legal suffixes, glossary entries) first,
 * other rules next, then within-document propagation, then the statistical NER and the firm
-  tagger.
+  tagger's names the decision model kept.
 
 Conflicts: two spans of one type that overlap; spans that cross (overlap without nesting); two
 spans with the same extent. Nesting across types is kept (an enterprise inside a project name),
-except a place inside an enterprise/body/park name, and NER, tagged or propagated spans inside
-any name.
+except a place inside an enterprise/body/park name, and NER or propagated spans inside any name
+(a tagged firm name inside one stays when the decision model kept it: it read that neighbour).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import bisect
 
 from policykg.ir import EntityType
 from policykg.nlp.candidates import (
-    FIRM_TAGGER,
     KNOWN_TERM,
     MARKED_TERM,
     NER,
@@ -30,7 +29,7 @@ from policykg.nlp.candidates import (
     Spot,
 )
 
-_WEAK = (NER, FIRM_TAGGER, PROPAGATE, TERM_USE, KNOWN_TERM, MARKED_TERM)
+_WEAK = (NER, PROPAGATE, TERM_USE, KNOWN_TERM, MARKED_TERM)
 _NAMES = (EntityType.ENTERPRISE.value, EntityType.GOVERNMENT_BODY.value, EntityType.PARK.value)
 _LABEL_ORDER = {t.value: i for i, t in enumerate(EntityType)}
 

@@ -12,12 +12,14 @@ list of names.
 
 It reads each document once, before the decision stage (``read_document``), the sentences that
 hold a firm word (``ner_targets``' cue words), a project word or a 、…等 list
-(``WORTH_TAGGING``). Two things come of it:
+(``WORTH_TAGGING``). From its marginals come two things:
 - for each firm candidate of the rules, how likely the tagger reads exactly that name there
-  (``span_likelihood``, from its marginals), which the decision model reads as a feature;
-- its own names, which only fill gaps after the merge. A tagged name that overlaps an
-  Enterprise kept by the rules is dropped, and it gives way to every rule span in the merge
-  (``FIRM_TAGGER`` ranks with the weak sources). Its names are never spread over the document
+  (``Marginals.span``), which the decision model reads as a feature;
+- its own candidates: every span at least ``PROPOSAL_FLOOR`` likely (``Marginals.likely_spans``),
+  proposals of ``FIRM_TAGGER`` that only the decision model may keep, judged with the same
+  features as the rules' candidates and their likelihood. Since the thirteenth session this
+  replaces the best tagging's names, which were added unjudged wherever no kept firm was. A kept
+  name ranks with the weak sources in the merge, and is never spread over the document
   (``extract._spreadable_names`` spreads rule names only).
 """
 
@@ -51,6 +53,8 @@ _SUFFIX_REACH = 8  # a legal suffix this close after a character: it may be insi
 _INDUSTRY_REACH = 6
 _PAD = "#"
 _KEPT_MARKS = "、，“”（）《》"
+PROPOSAL_FLOOR = 0.05  # the least likelihood of a span the tagger proposes (dev: 0.02, 0.05, 0.1)
+_LONGEST_NAME = 16
 
 
 def _kind(ch: str) -> str:
@@ -186,38 +190,81 @@ class FirmTagger:
             self._tagger = tagger
         return self._tagger
 
-    def names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """The firm names the model tags in ``text[start:end]``, sentence by sentence."""
-        return self.read(text, start, end, ())[0]
-
     def read(
-        self, text: str, start: int, end: int, asked: Iterable[tuple[int, int]]
-    ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], float]]:
-        """The names tagged in ``text[start:end]``, and for each ``asked`` span inside a sentence
-        the tagger reads, how likely it finds exactly that name there (``span_likelihood``)."""
+        self, text: str, start: int, end: int, asked: Iterable[tuple[int, int]] = ()
+    ) -> SpanReading:
+        """For each ``asked`` span inside a sentence of ``text[start:end]`` the tagger reads, how
+        likely it finds exactly that name there (``Marginals.span``); and the spans it finds
+        likely enough to propose (``Marginals.likely_spans``), with theirs."""
         tagger = self._opened()
         spans = sorted(asked)
-        found: list[tuple[int, int]] = []
-        scores: dict[tuple[int, int], float] = {}
+        reading = SpanReading({}, [])
         for m in SENTENCE.finditer(text, start, end):
             if len(m[0]) > 1 and WORTH_TAGGING.search(m[0]):
                 tagger.set(char_features(m[0]))
-                found += bio_spans(list(tagger.tag()), m.start())
+                chances = Marginals.of(tagger, len(m[0]))
                 first = bisect.bisect_left(spans, (m.start(), m.start()))
                 for s, e in spans[first : bisect.bisect_left(spans, (m.end(), m.end()))]:
                     if e <= m.end():
-                        at = s - m.start(), e - m.start()
-                        scores[(s, e)] = span_likelihood(tagger, *at, len(m[0]))
-        return found, scores
+                        reading.scores[(s, e)] = chances.span(s - m.start(), e - m.start())
+                for s, e, p in chances.likely_spans():
+                    at = m.start() + s, m.start() + e
+                    reading.proposed.append(at)
+                    reading.scores.setdefault(at, p)
+        return reading
 
 
-def span_likelihood(tagger: Any, start: int, end: int, size: int) -> float:
-    """From the tagger's marginals on the sentence it was last given: that a name begins at
-    ``start``, the least likely of its inner characters continuing it, and that it stops at
-    ``end`` — their product (1 for a name the tagger surely reads, 0 for one it never would)."""
-    inside = min((tagger.marginal("I", i) for i in range(start + 1, end)), default=1.0)
-    stops = 1.0 - tagger.marginal("I", end) if end < size else 1.0
-    return float(tagger.marginal("B", start) * inside * stops)
+@dataclass(frozen=True, slots=True)
+class SpanReading:
+    """What the tagger reads in one stretch of text (offsets into the document)."""
+
+    scores: dict[tuple[int, int], float]  # span -> Marginals.span
+    proposed: list[tuple[int, int]]  # spans at least PROPOSAL_FLOOR likely
+
+
+@dataclass(frozen=True, slots=True)
+class Marginals:
+    """The tagger's marginals on one sentence: that a name begins at each character, and that
+    each character continues a name."""
+
+    begins: list[float]
+    inside: list[float]
+
+    @classmethod
+    def of(cls, tagger: Any, size: int) -> Marginals:
+        """Read from the sentence last ``set`` on ``tagger``, before any ``tag`` call on it:
+        CRFsuite computes a sentence's marginals once, and its Viterbi overwrites the lattice
+        they are read from, so after ``tag`` the same calls return numbers that are no
+        probabilities (seen with python-crfsuite 0.9; tests/test_nlp_firm_tagger.py)."""
+        return cls(
+            [tagger.marginal("B", i) for i in range(size)],
+            [tagger.marginal("I", i) for i in range(size)],
+        )
+
+    def span(self, start: int, end: int) -> float:
+        """``span_likelihood``: that a name begins at ``start``, the least likely of its inner
+        characters continuing it, and that it stops at ``end`` — their product (1 for a name
+        the tagger surely reads, 0 for one it never would)."""
+        inside = min(self.inside[start + 1 : end], default=1.0)
+        stops = 1.0 - self.inside[end] if end < len(self.inside) else 1.0
+        return float(self.begins[start] * inside * stops)
+
+    def likely_spans(self) -> list[tuple[int, int, float]]:
+        """Every span whose likelihood reaches ``PROPOSAL_FLOOR`` (at most ``_LONGEST_NAME``
+        characters), with it: the names the tagger proposes for the decision model to judge."""
+        size = len(self.begins)
+        found = []
+        for start in range(size):
+            reach = self.begins[start]  # that a name starts here and runs on to end
+            for end in range(start + 1, min(size, start + _LONGEST_NAME) + 1):
+                if end > start + 1:
+                    reach = min(reach, self.begins[start] * self.inside[end - 1])
+                if reach < PROPOSAL_FLOOR:
+                    break
+                likely = reach * (1.0 - self.inside[end] if end < size else 1.0)
+                if likely >= PROPOSAL_FLOOR:
+                    found.append((start, end, likely))
+        return found
 
 
 @lru_cache(maxsize=4)
@@ -228,10 +275,10 @@ def shipped_firm_tagger(path: Path = FIRM_TAGGER_PATH) -> FirmTagger | None:
 
 @dataclass(frozen=True, slots=True)
 class TaggerReading:
-    """What the tagger read in one document: the names it tags in each paragraph, and for each
-    firm candidate in a sentence it reads, how likely it finds exactly that name."""
+    """What the tagger read in one document: the spans it proposes in each paragraph, and the
+    likelihood of each firm candidate and each proposal in a sentence it reads."""
 
-    names: dict[int, list[tuple[int, int]]]
+    proposed: dict[int, list[tuple[int, int]]]
     scores: dict[tuple[int, int], float]
 
 
@@ -242,28 +289,21 @@ def read_document(
     candidates: dict[int, list[Spot]],
 ) -> TaggerReading:
     """Tag each paragraph (``bounds``: its start and end) once, scoring its firm candidates."""
-    names: dict[int, list[tuple[int, int]]] = {}
+    proposed: dict[int, list[tuple[int, int]]] = {}
     scores: dict[tuple[int, int], float] = {}
     for index, (start, end) in bounds.items():
         asked = {(s, e) for s, e, label, _ in candidates.get(index, []) if label == ENTERPRISE}
-        found, scored = tagger.read(text, start, end, asked)
-        if found:
-            names[index] = found
-        scores.update(scored)
-    return TaggerReading(names, scores)
+        reading = tagger.read(text, start, end, asked)
+        if reading.proposed:
+            proposed[index] = reading.proposed
+        scores.update(reading.scores)
+    return TaggerReading(proposed, scores)
 
 
-def tagged_firms(reading: TaggerReading, merged: dict[int, list[Spot]]) -> dict[int, list[Spot]]:
-    """The tagged names of each paragraph that no Enterprise of ``merged`` overlaps, as spots of
-    ``FIRM_TAGGER`` (the caller merges them: rule spans win)."""
-    result: dict[int, list[Spot]] = {}
-    for index, found in reading.names.items():
-        firms = [s for s in merged.get(index, []) if s[2] == ENTERPRISE]
-        tagged = [
-            (s, e, ENTERPRISE, FIRM_TAGGER)
-            for s, e in found
-            if not any(f[0] < e and s < f[1] for f in firms)
-        ]
-        if tagged:
-            result[index] = tagged
-    return result
+def tagger_proposals(reading: TaggerReading) -> dict[int, list[Spot]]:
+    """The spans the tagger proposes in each paragraph, as candidates of ``FIRM_TAGGER``, which
+    only the decision model may keep."""
+    return {
+        index: [(s, e, ENTERPRISE, FIRM_TAGGER) for s, e in spans]
+        for index, spans in reading.proposed.items()
+    }
