@@ -235,7 +235,7 @@ class Marginals:
         """Read from the sentence last ``set`` on ``tagger``, before any ``tag`` call on it:
         CRFsuite computes a sentence's marginals once, and its Viterbi overwrites the lattice
         they are read from, so after ``tag`` the same calls return numbers that are no
-        probabilities (seen with python-crfsuite 0.9; tests/test_nlp_firm_tagger.py)."""
+        probabilities (seen with python-crfsuite 0.9.12; tests/test_nlp_firm_tagger.py)."""
         return cls(
             [tagger.marginal("B", i) for i in range(size)],
             [tagger.marginal("I", i) for i in range(size)],
