@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from policykg.ir import DocMeta, Entity, EntityType, Mention, SourceDoc, TextSpan
-from policykg.nlp.candidates import BRAND_INDUSTRY, LEGAL_DOUBT, QUOTED_ANY, TERMS, registered
+from policykg.nlp.candidates import (
+    BRAND_INDUSTRY,
+    FIRM_TAGGER,
+    LEGAL_DOUBT,
+    PROJECT_HEAD,
+    QUOTED_ANY,
+    TERMS,
+    registered,
+)
 from policykg.nlp.resolve.phrases import drop_phrase_fragments
 from policykg.nlp.rules.gazetteer import short_form
 from policykg.nlp.rules.works import find_works_items
@@ -54,6 +62,27 @@ def test_decider_keeps_by_threshold_and_one_of_each_variant_group() -> None:
     assert strict.filter(text, {0: spots}) == {0: []}
     untouched = Decider(weights, {}, "test")  # a type it does not judge: rules' own candidates
     assert untouched.filter(text, {0: spots}) == {0: [(0, 6, "Enterprise", BRAND_INDUSTRY)]}
+
+
+def test_of_overlapping_candidates_of_one_type_only_the_likeliest_stays() -> None:
+    """A short rule name and a longer name the tagger proposes (华鲁 | 华鲁恒升): the model's
+    likelier reading wins, whatever proposed it; another type around them stays."""
+    text = "加快华鲁恒升高端溶剂项目、万华化学项目。"
+    short = (2, 4, "Enterprise", BRAND_INDUSTRY)
+    tagged = (2, 6, "Enterprise", FIRM_TAGGER)
+    other = (13, 17, "Enterprise", BRAND_INDUSTRY)  # 万华化学: overlaps neither
+    project = (2, 12, "Project", PROJECT_HEAD)
+    spots = [short, tagged, other, project]
+    thresholds = {"Enterprise": 0.5, "Enterprise@firm_tagger": 0.5}
+    tagger_likelier = Decider(
+        {"Enterprise|bias": 0.5, "Enterprise@firm_tagger|bias": 3.0}, thresholds
+    )
+    kept = tagger_likelier.filter(text, {0: spots})[0]
+    assert sorted(kept) == sorted([tagged, other, project])
+    rule_likelier = Decider(
+        {"Enterprise|bias": 3.0, "Enterprise@firm_tagger|bias": 0.5}, thresholds
+    )
+    assert sorted(rule_likelier.filter(text, {0: spots})[0]) == sorted([short, other, project])
 
 
 def test_projects_are_judged_only_in_reports_above_county_level(nlp: Any) -> None:

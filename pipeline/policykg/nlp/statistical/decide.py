@@ -31,7 +31,6 @@ from policykg.nlp.rules.lexicon import (
     tag_before,
 )
 from policykg.nlp.rules.vocabulary import LEGAL_SUFFIXES
-from policykg.nlp.statistical.boundaries import TRIMMED_TYPES
 from policykg.nlp.terms.condensed import clipped_characters
 from policykg.text.divisions import above_county
 
@@ -238,22 +237,27 @@ class Decider:
             return 0.0 if spot[3].needs_decision else 1.0
         return self.probability(features(text, spot, counts, around))
 
-    def _rival_key(self, spot: Spot) -> tuple[str, int, str] | None:
-        """What ``spot`` competes on, only the likeliest kept: a judged type's span and its
-        boundary variants share a type and an end; a proposer's proposals share a start."""
-        if spot[3].needs_decision:
-            return ("start", spot[0], decision_key(spot))
-        if spot[2] in TRIMMED_TYPES and spot[2] in self.thresholds:
-            return ("end", spot[1], spot[2])
-        return None
+    def _one_reading(self, passed: list[tuple[Spot, float]]) -> list[Spot]:
+        """Of the passed candidates of a judged type that overlap one another (a span and its
+        boundary variants, a short rule name and a longer tagged one, proposals sharing a
+        start), only the likeliest: taken greedily, likeliest first. Candidates of types
+        this model does not judge are all kept, for the merge to settle."""
+        kept: list[Spot] = []
+        won: list[Spot] = []
+        for spot, _ in sorted(passed, key=lambda pair: -pair[1]):
+            if decision_key(spot) not in self.thresholds:
+                kept.append(spot)
+            elif not any(w[2] == spot[2] and w[0] < spot[1] and spot[0] < w[1] for w in won):
+                won.append(spot)
+        return kept + won
 
     def filter(
         self, text: str, candidates: dict[int, list[Spot]], tagged: TaggerScores | None = None
     ) -> dict[int, list[Spot]]:
-        """The candidates of each paragraph that pass their threshold; of the candidates sharing
-        a type and an end (a span and its boundary variants), or a proposer's proposals sharing a
-        start, only the likeliest. ``tagged``: the firm tagger's scores of the firm candidates
-        (``firm_tagger.read_document``), read as a feature; None without a tagger."""
+        """The candidates of each paragraph that pass their threshold; of those of one judged
+        type that overlap, only the likeliest (``_one_reading``). ``tagged``: the firm tagger's
+        scores of the firm candidates and its proposals (``firm_tagger.read_document``), read
+        as a feature; None without a tagger."""
         counts = string_counts(text, (s for spots in candidates.values() for s in spots))
         result: dict[int, list[Spot]] = {}
         for index, group in candidates.items():
@@ -268,13 +272,7 @@ class Decider:
                 for s, p in scored
                 if p >= self.thresholds.get(decision_key(s), 0.0) and (p or not s[3].needs_decision)
             ]
-            best: dict[tuple[str, int, str], tuple[Spot, float]] = {}
-            for spot, p in passed:
-                rival = self._rival_key(spot)
-                if rival and (rival not in best or p > best[rival][1]):
-                    best[rival] = (spot, p)
-            kept = [s for s, _ in passed if not self._rival_key(s)]
-            result[index] = kept + [spot for spot, _ in best.values()]
+            result[index] = self._one_reading(passed)
         return result
 
     def to_json(self) -> str:
