@@ -12,6 +12,7 @@ trained by ``policykg train --decider`` on the training folds of the annotated c
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -243,13 +244,16 @@ class Decider:
         start), only the likeliest: taken greedily, likeliest first. Candidates of types
         this model does not judge are all kept, for the merge to settle."""
         kept: list[Spot] = []
-        won: list[Spot] = []
+        taken: dict[str, list[tuple[int, int]]] = {}  # per type, the kept extents by start
         for spot, _ in sorted(passed, key=lambda pair: -pair[1]):
+            extents = taken.setdefault(spot[2], [])
+            at = bisect.bisect_left(extents, (spot[1],))  # the kept ones starting before its end
             if decision_key(spot) not in self.thresholds:
                 kept.append(spot)
-            elif not any(w[2] == spot[2] and w[0] < spot[1] and spot[0] < w[1] for w in won):
-                won.append(spot)
-        return kept + won
+            elif not at or extents[at - 1][1] <= spot[0]:  # they do not overlap: ends rise too
+                extents.insert(at, (spot[0], spot[1]))
+                kept.append(spot)
+        return kept
 
     def filter(
         self, text: str, candidates: dict[int, list[Spot]], tagged: TaggerScores | None = None

@@ -254,7 +254,7 @@ class Marginals:
         characters), with it: the names the tagger proposes for the decision model to judge."""
         size = len(self.begins)
         found = []
-        for start in range(size):
+        for start in [i for i, b in enumerate(self.begins) if b >= PROPOSAL_FLOOR]:
             reach = self.begins[start]  # that a name starts here and runs on to end
             for end in range(start + 1, min(size, start + _LONGEST_NAME) + 1):
                 if end > start + 1:
