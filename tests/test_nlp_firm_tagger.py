@@ -249,3 +249,25 @@ def test_training_labels_follow_the_gold_in_normalised_text() -> None:
     features, labels = sequences[0]
     assert labels[2:6] == ["B", "I", "I", "I"] and labels.count("B") == 1
     assert len(features) == len(labels)
+
+
+def test_the_tagger_proposals_are_decision_examples(toy_tagger: FirmTagger) -> None:
+    """Training reads a fold as extraction does: the tagger's likely names are examples of
+    their own key, right when a gold name has exactly their extent."""
+    from policykg.gold.train_decider import FoldDocs, examples
+
+    raw = SENTENCE + "。\n"
+    doc = CorpusGoldDoc(
+        source=_source("t.txt", raw),
+        spans=frozenset({("t.txt", *FIRM, "Enterprise")}),
+        relations=frozenset(),
+        coverage=((0, len(raw)),),
+        glossary=(),
+    )
+    fold = FoldDocs("toy", [doc], ("Enterprise",), tagger=toy_tagger)
+    found, _ = examples(fold, build_nlp())
+    proposals = [e for e in found if e.label == "Enterprise@firm_tagger"]
+    assert [e.positive for e in proposals].count(True) == 1
+    assert all("Enterprise@firm_tagger|src=firm_tagger" in e.feats for e in proposals)
+    without = FoldDocs("toy", [doc], ("Enterprise",))  # no tagger: no proposals
+    assert not [e for e in examples(without, build_nlp())[0] if e.label.endswith("@firm_tagger")]
