@@ -108,7 +108,8 @@ def without_repeats(spots: list[Spot]) -> list[Spot]:
 def tagger_view(text: str, spot: Spot, scores: TaggerScores | None) -> list[str]:
     """The firm tagger's view of a firm candidate as a decision feature (none for other types,
     or with no tagger): ``unread`` when its sentence is not one the tagger reads, else the step
-    its ``span_likelihood`` reaches (0–5: never, … surely the name the tagger reads there).
+    its likelihood (``firm_tagger.Marginals.span``) reaches (0–5: never, … surely the name the
+    tagger reads there).
 
     None for a registered name (…有限公司, …分行): its suffix fixes the name and the guideline
     keeps the place it opens with (山西恒强化工有限公司), while the tagger learned from text that
@@ -246,11 +247,12 @@ class Decider:
         kept: list[Spot] = []
         taken: dict[str, list[tuple[int, int]]] = {}  # per type, the kept extents by start
         for spot, _ in sorted(passed, key=lambda pair: -pair[1]):
-            extents = taken.setdefault(spot[2], [])
-            at = bisect.bisect_left(extents, (spot[1],))  # the kept ones starting before its end
             if decision_key(spot) not in self.thresholds:
                 kept.append(spot)
-            elif not at or extents[at - 1][1] <= spot[0]:  # they do not overlap: ends rise too
+                continue
+            extents = taken.setdefault(spot[2], [])
+            at = bisect.bisect_left(extents, (spot[1],))  # the kept ones starting before its end
+            if not at or extents[at - 1][1] <= spot[0]:  # they do not overlap: ends rise too
                 extents.insert(at, (spot[0], spot[1]))
                 kept.append(spot)
         return kept

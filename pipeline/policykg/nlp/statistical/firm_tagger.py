@@ -242,9 +242,10 @@ class Marginals:
         )
 
     def span(self, start: int, end: int) -> float:
-        """``span_likelihood``: that a name begins at ``start``, the least likely of its inner
-        characters continuing it, and that it stops at ``end`` — their product (1 for a name
-        the tagger surely reads, 0 for one it never would)."""
+        """How likely the tagger reads exactly ``[start, end)`` as a name: that a name begins at
+        ``start``, the least likely of its inner characters continuing it, and that it stops at
+        ``end`` — their product (1 for a name the tagger surely reads, 0 for one it never
+        would)."""
         inside = min(self.inside[start + 1 : end], default=1.0)
         stops = 1.0 - self.inside[end] if end < len(self.inside) else 1.0
         return float(self.begins[start] * inside * stops)
