@@ -51,7 +51,7 @@ def test_the_issue3_table_never_uses_the_models_trained_on_the_seeds(
         raise AssertionError("the shipped models learned from the seeds: in-sample")
 
     monkeypatch.setattr(extract, "shipped_decider", refuse)
-    monkeypatch.setattr(extract, "shipped_firm_tagger", refuse)
+    monkeypatch.setattr(extract, "shipped_taggers", refuse)
     (fold,) = run_eval("jiangxian", max_chars=800).folds
     assert sum(s.strict.predicted for s in fold.scores) > 0
 

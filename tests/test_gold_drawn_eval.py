@@ -19,7 +19,7 @@ from policykg.gold.load import CorpusGoldDoc
 from policykg.ir import DocMeta, SourceDoc
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
-from policykg.nlp.statistical.firm_tagger import bio_spans
+from policykg.nlp.statistical.tagger_features import bio_spans
 from policykg.text.sources import Batch
 
 RAW = "全面落实“六稳”要求。天气晴朗。落实“六稳”“六保”任务。建设年产10万吨电池材料项目。"

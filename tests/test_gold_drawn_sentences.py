@@ -21,17 +21,17 @@ from policykg.gold.drawn_sentences import (
     draw_sentences,
     drawn_names,
     drawn_rows,
-    firm_sequences,
     name_labels,
+    name_sequences,
     of_type,
     read_drawn_sentences,
 )
 from policykg.gold.files import default_gold_root
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc, load_corpus_gold, load_drawn_only
-from policykg.gold.train_firm_tagger import fold_sequences, stray_reports
+from policykg.gold.train_name_tagger import fold_sequences, stray_reports
 from policykg.ir import DocMeta, SourceDoc
-from policykg.nlp.statistical.firm_tagger import WORTH_TAGGING, bio_spans
+from policykg.nlp.statistical.tagger_features import WORTH_TAGGING, bio_spans
 from policykg.text.normalize import normalize
 
 RAW = "华为云数据中心落户。天气晴朗。比亚迪、大众等企业入驻。华鲁恒升项目开工。"
@@ -62,7 +62,7 @@ def test_a_row_round_trips_and_labels_every_occurrence_longest_first(tmp_path: P
     path.write_text("# a note\n" + row.row() + "\n", encoding="utf-8")
     read = read_drawn_sentences(path)
     assert read == [row]
-    (_, labels), *_ = firm_sequences(
+    (_, labels), *_ = name_sequences(
         [DrawnSentence("r.txt", 0, 10, RAW[0:10], ("华为", "华为云"))], _doc()
     )
     assert labels[:4] == ["B", "I", "I", "O"]  # 华为云 whole: 华为 inside it is not a second name
@@ -86,7 +86,7 @@ def test_a_bad_row_names_its_file_line_and_reason(tmp_path: Path, line: str, rea
 def test_a_sentence_that_is_not_the_reports_text_is_refused() -> None:
     moved = DrawnSentence("r.txt", 1, 10, RAW[0:10], ("华为云",))
     with pytest.raises(DrawnRowError, match="not the report's text"):
-        list(firm_sequences([moved], _doc()))
+        list(name_sequences([moved], _doc()))
 
 
 def test_rows_of_a_report_no_dev_fold_holds_are_named() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
-from policykg.nlp.statistical.firm_tagger import shipped_firm_tagger
+from policykg.nlp.statistical.name_tagger import shipped_taggers
 from policykg.nlp.statistical.ner import has_model, model_dir
 from policykg.text.sources import read_batch
 
@@ -53,7 +53,7 @@ def test_default_ner_improves_enterprise_recall(tmp_path: Path) -> None:
     assert len(with_ner) >= len(rules) + 3, (sorted(rules), sorted(with_ner))
 
 
-@pytest.mark.skipif(shipped_firm_tagger() is None, reason="no shipped firm tagger")
+@pytest.mark.skipif(shipped_taggers().firm is None, reason="no shipped firm tagger")
 def test_the_firm_tagger_finds_names_the_rules_miss(tmp_path: Path) -> None:
     """Invented names, in no gold file the tagger learned from."""
     rules = _found_names(tmp_path, with_ner=False) & NAMES

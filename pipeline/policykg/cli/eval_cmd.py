@@ -333,7 +333,8 @@ def train(
             "dev corpus fold, its drawn firm, project and term sentences, those of its drawn-only "
             "reports but their terms, and the seeds; never a sealed fold), "
             "plus one model without each of them for place-held-out scoring; each fold read by "
-            "the firm tagger that never saw it (train --firm-tagger first); writes "
+            "the character taggers that never saw it (train --firm-tagger and --project-tagger "
+            "first); writes "
             "nlp/model/decider*.json (or --out DIR).",
         ),
     ] = False,
@@ -370,14 +371,25 @@ def train(
             "nlp/model/firm-tagger*.crfsuite (or --out DIR).",
         ),
     ] = False,
+    project_tagger: Annotated[
+        bool,
+        typer.Option(
+            "--project-tagger",
+            help="Instead of the NER: train the character tagger of project names the same "
+            "way, on the Project gold and the drawn project sentences (projects/*.tsv); writes "
+            "nlp/model/project-tagger*.crfsuite (or --out DIR).",
+        ),
+    ] = False,
 ) -> None:
     """Train the statistical NER on the gold spans of one fold (reproducible, CPU); or, with
-    --decider, the decision models; with --firm-tagger, the tagger of firm names; with
-    --known-terms, mine the terms other reports quote."""
-    if firm_tagger:
-        from policykg.gold.train_firm_tagger import train_all_taggers
+    --decider, the decision models; with --firm-tagger or --project-tagger, the tagger of firm
+    or project names; with --known-terms, mine the terms other reports quote."""
+    if firm_tagger or project_tagger:
+        from policykg.gold.train_name_tagger import train_all_taggers
+        from policykg.nlp.statistical.name_tagger import FIRMS, PROJECTS
 
-        for written in train_all_taggers(gold, out):
+        kind = FIRMS if firm_tagger else PROJECTS
+        for written in train_all_taggers(gold, out, kind):
             err_console.print(
                 f"wrote {written.path} ({written.sentences} sentences, {written.names} names)",
                 markup=False,

@@ -18,15 +18,16 @@ from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc, load_drawn_only
 from policykg.gold.run import fold_docs
 from policykg.gold.train_decider import FoldDocs, fold_examples, train_decider
-from policykg.gold.train_firm_tagger import refuse_strays, tagger_for
+from policykg.gold.train_name_tagger import refuse_strays, tagger_for
 from policykg.graph.atomic import write_text
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, read_decider
 
 # 2: reads the firm tagger's view of each firm candidate; 3: drawn term sentences; 4: C = 2;
 # 5: the drawn-only county reports' firm rows; 6: Projects judged (above county level only);
-# 7: the firm tagger's likely names are candidates it judges (Enterprise@firm_tagger)
-VERSION = "decider-7"
+# 7: the firm tagger's likely names are candidates it judges (Enterprise@firm_tagger);
+# 8: so are the project tagger's (Project@project_tagger), which also scores project candidates
+VERSION = "decider-8"
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
 # by the model trained without it (EVAL.md). The other types keep every rule candidate. Projects
 # are judged only in the reports of provinces and prefecture-level cities (decide.for_place):

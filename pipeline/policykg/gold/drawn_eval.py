@@ -5,7 +5,7 @@ annotated ranges that holds a firm or project word (Enterprise and Project names
 quotation mark (Slogan and Abbreviation marked): five times the text of the ranges. Rule writers
 read the ranges' errors, never these sentences, so they measure the rules on text nobody tuned
 them for; the trained parts are held out as in ``policykg eval`` (each fold extracted with the
-decision model and firm tagger trained without it and its kin, and the known terms without its
+decision model and character taggers trained without it and its kin, and the known terms without its
 provinces). A type is scored only inside the sentences drawn for it. The marks come from one
 annotator pass that read each sentence, not its paragraph (``tests/data/*/README.md``).
 """
@@ -23,7 +23,7 @@ from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc, load_fold_reports
 from policykg.gold.run import FoldEval
 from policykg.gold.score import DocCounts, doc_counts
-from policykg.gold.train_firm_tagger import tagger_for
+from policykg.gold.train_name_tagger import tagger_for
 from policykg.ir import Extraction
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp

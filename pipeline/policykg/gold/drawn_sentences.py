@@ -5,7 +5,7 @@ gives every sentence of a dev report that lies wholly outside those ranges and t
 tagger reads (``WORTH_TAGGING``: a firm or project word, or a 、…等 list); ``draw_sentences`` picks
 a share of them with a fixed seed. Annotator sessions listed every name of one type in each:
 Enterprise names in ``tests/data/firms/``, Project names in ``tests/data/projects/`` (README
-in each). ``firm_sequences`` turns the firm lists into B/I/O sequences for the firm tagger, and
+in each). ``name_sequences`` turns the firm and project lists into B/I/O sequences for their taggers, and
 ``drawn_names`` gives the marked names and their sentences for the decision model's examples of
 that type. Only dev folds are drawn: a sealed fold's text is never shown, and each fold's
 sentences leave training with that fold.
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from policykg.gold.load import CorpusGoldDoc
 from policykg.ir import EntityType
-from policykg.nlp.statistical.firm_tagger import (
+from policykg.nlp.statistical.tagger_features import (
     SENTENCE,
     WORTH_TAGGING,
     bio_spans,
@@ -66,7 +66,7 @@ def candidate_sentences(
     doc: CorpusGoldDoc, worth: re.Pattern[str] = WORTH_TAGGING
 ) -> Iterator[DrawnSentence]:
     """The sentences of ``doc`` outside its annotated ranges that ``worth`` finds something in
-    (by default those the firm tagger would read)."""
+    (by default those the character taggers would read)."""
     norm = normalize(doc.source.raw)
     for m in SENTENCE.finditer(norm.text):
         text = m[0].strip()
@@ -191,7 +191,7 @@ def drawn_names(
     return sentences, names
 
 
-def firm_sequences(rows: list[DrawnSentence], doc: CorpusGoldDoc) -> Iterator[Sequence]:
+def name_sequences(rows: list[DrawnSentence], doc: CorpusGoldDoc) -> Iterator[Sequence]:
     """Training sequences of ``doc``'s rows, checked against the report's normalised text."""
     drawn_names(rows, normalize(doc.source.raw))  # every row is the report's text
     for row in rows:

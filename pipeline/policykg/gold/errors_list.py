@@ -18,7 +18,7 @@ from policykg.gold.known_view import known_without
 from policykg.gold.load import load_corpus_gold
 from policykg.gold.relation_errors import doc_relation_errors
 from policykg.gold.score import ALL_TYPES, RELATION_TYPES, span_keys
-from policykg.gold.train_firm_tagger import tagger_for
+from policykg.gold.train_name_tagger import tagger_for
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
 from policykg.text.sources import Batch

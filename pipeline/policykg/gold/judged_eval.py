@@ -19,7 +19,7 @@ from policykg.gold.bootstrap import intervals
 from policykg.gold.decider_models import decider_for
 from policykg.gold.evaluate import Counts
 from policykg.gold.judged import JudgedDoc, load_judged
-from policykg.gold.train_firm_tagger import tagger_for
+from policykg.gold.train_name_tagger import tagger_for
 from policykg.ir import Extraction
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp

@@ -25,12 +25,12 @@ from policykg.gold.folds import CorpusFold, read_corpus_folds
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc, load_corpus_gold
 from policykg.gold.score import ALL_TYPES, DocCounts, doc_counts
-from policykg.gold.train_firm_tagger import tagger_for
+from policykg.gold.train_name_tagger import tagger_for
 from policykg.ir import Entity, Extraction
 from policykg.nlp.extract import extract_batch
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.statistical.decide import Decider
-from policykg.nlp.statistical.firm_tagger import FirmTagger
+from policykg.nlp.statistical.name_tagger import Taggers
 from policykg.nlp.statistical.ner import add_trained_ner, model_dir
 from policykg.nlp.terms.known import Known
 from policykg.text.sources import Batch
@@ -66,14 +66,14 @@ class Models:
 
     decider: Decider | None
     known: Known | None
-    tagger: FirmTagger | None
+    tagger: Taggers | None
 
 
 def _label(ner: str, models: Models) -> str:
     """Which trained parts extracted a fold, for the fold list: the NER, the decision model's
-    version and the firm tagger's model file."""
+    version and the character taggers' model files."""
     decider = models.decider.version if models.decider else "no decider"
-    tagger = models.tagger.path.stem if models.tagger else "no firm tagger"
+    tagger = models.tagger.describe() if models.tagger else "no tagger"
     return f"{ner} + {decider} + {tagger}"
 
 

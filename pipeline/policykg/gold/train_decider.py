@@ -4,8 +4,8 @@ Examples are the candidates the rules and the NER propose inside the annotated r
 training documents; a candidate is positive when a gold span has exactly its raw start, end and
 type. The candidates inside the sentences of the dev reports drawn for their type
 (``gold.drawn_sentences``: firms, projects, Slogans and Abbreviations) are examples too. Types a document's gold does not
-annotate (Place in the seeds) give no examples there. Each fold's firm candidates carry the view
-of the firm tagger that never saw the fold (``decide.tagger_view``). A logistic regression
+annotate (Place in the seeds) give no examples there. Each fold's firm and project candidates carry the view
+of the character taggers that never saw the fold (``decide.tagger_view``). A logistic regression
 (scikit-learn, L2, fixed seed) learns the weights; each type's threshold is the one that
 maximises F1 over the candidates of held-out training folds (leave one fold out), counting gold
 spans no candidate proposed as misses. Output: plain JSON weights.
@@ -28,6 +28,7 @@ from policykg.nlp.candidates import Spot
 from policykg.nlp.extract import propose, tagger_reading, with_tagger_proposals
 from policykg.nlp.statistical.decide import (
     Decider,
+    TaggerScores,
     decision_key,
     features,
     is_proposal_key,
@@ -37,7 +38,7 @@ from policykg.nlp.statistical.decide import (
     tagger_view,
     without_repeats,
 )
-from policykg.nlp.statistical.firm_tagger import FirmTagger
+from policykg.nlp.statistical.name_tagger import Taggers
 from policykg.nlp.terms.known import Known
 from policykg.text.normalize import NormText
 
@@ -61,7 +62,7 @@ class FoldDocs:
     types: tuple[str, ...]
     judged: tuple[JudgedDoc, ...] = ()  # judged candidates of the fold's places (gold.judged)
     known: Known | None = None  # the known terms it is proposed with (gold.known_view)
-    tagger: FirmTagger | None = None  # the firm tagger that never saw it (train_firm_tagger)
+    tagger: Taggers | None = None  # the taggers that never saw it (train_name_tagger)
     # its reports' drawn sentences by the type marked in them (gold.drawn_sentences.drawn_marks):
     # every name of that type there is marked
     drawn: Drawn = field(default_factory=dict)
@@ -74,7 +75,7 @@ class _Proposals:
     norm: NormText
     counts: dict[str, int]
     items: list[tuple[tuple[int, int], Spot, list[Spot]]]
-    tagged: dict[tuple[int, int], float] | None
+    tagged: TaggerScores | None
 
     @property
     def text(self) -> str:
@@ -86,9 +87,11 @@ class _Proposals:
 
 
 def _proposals(
-    source: SourceDoc, nlp: Language, known: Known | None, tagger: FirmTagger | None
+    source: SourceDoc, nlp: Language, known: Known | None, tagger: Taggers | None
 ) -> _Proposals:
-    """A document's candidates, read by ``tagger`` as the pipeline reads them before deciding."""
+    """A document's candidates, read by the taggers as the pipeline reads them before deciding
+    (a project tagger reads every report here, the pipeline only those where Projects are
+    judged: elsewhere its proposals and scores would not count)."""
     proposed = propose(source, nlp, known)
     norm = proposed.norm
     reading = tagger_reading(norm, proposed.candidates, tagger)
@@ -158,7 +161,7 @@ def judged_examples(
     doc: JudgedDoc,
     nlp: Language,
     known: Known | None = None,
-    tagger: FirmTagger | None = None,
+    tagger: Taggers | None = None,
 ) -> list[Example]:
     """The candidates of a judged document that the annotator judged (others give no example)."""
     proposals = _proposals(doc.source, nlp, known, tagger)

@@ -68,7 +68,9 @@ class RuleId:
 Spot = tuple[int, int, str, RuleId]  # (start, end, label, source): one candidate span
 
 # Proposers whose candidates only a decision model keeps (see RuleId.needs_decision).
-_DECIDED_ONLY = frozenset({"rule:quoted_any", "rule:legal_doubt", "rule:latin_any", "firm_tagger"})
+_DECIDED_ONLY = frozenset(
+    {"rule:quoted_any", "rule:legal_doubt", "rule:latin_any", "firm_tagger", "project_tagger"}
+)
 
 _REGISTRY: dict[str, RuleId] = {}
 
@@ -131,6 +133,7 @@ PLACE_SUFFIX = _rule("place_suffix", 5)
 PROPAGATE = _register("propagate", 7)  # a name a rule found elsewhere beats a statistical guess
 NER = _register("ner", 8)
 FIRM_TAGGER = _register("firm_tagger", 8)  # a name the firm tagger finds likely: a model decides
+PROJECT_TAGGER = _register("project_tagger", 8)  # the same, of the project tagger
 TERM_USE = _register("term_use", 9)  # a later use of a known term
 KNOWN_TERM = _register("known_term", 9)  # a use of a term other reports quote (terms/known.py)
 MARKED_TERM = _register("marked_term", 9)  # a use of a term training gold marks (terms/known.py)

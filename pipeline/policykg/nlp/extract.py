@@ -4,9 +4,11 @@ Steps: normalise (keeping the map to raw offsets) → run the rule components pe
 ``nlp.pipe`` (never a whole report: rules and spans are paragraph-sized) and the statistical NER on
 the sentences about firms (``ner_targets``) → add the document-level
 findings (专栏 items, glossary entries, uses of known terms, the document's own place names):
-these are the candidates → the character tagger reads the document once (``firm_tagger``) and
-proposes the firm names it finds likely → the trained decision model drops the candidates it
-rejects, reading the tagger's view of each firm candidate (``decide``) → merge with priorities
+these are the candidates → the character taggers of the types the decision model judges in
+this report read the document once (``name_tagger``: firms everywhere, projects in a city's or a
+province's report) and propose the names they find likely → the trained decision model drops the
+candidates it rejects, reading the taggers' view of each firm and project candidate
+(``decide``) → merge with priorities
 → document evidence (place-like names, verbs read as brands) → propagate enterprise names within
 the document → relations and amounts → raw offsets. Verbatim repeated paragraphs are not
 processed again: their spans are copied from the paragraph they repeat and they are listed in
@@ -48,12 +50,11 @@ from policykg.nlp.rules.columns import find_column_items
 from policykg.nlp.rules.components import TEXT_KEY
 from policykg.nlp.statistical.boundaries import with_variants, without_variants
 from policykg.nlp.statistical.decide import Decider, shipped_decider
-from policykg.nlp.statistical.firm_tagger import (
-    FirmTagger,
+from policykg.nlp.statistical.name_tagger import (
     TaggerReading,
+    Taggers,
     read_document,
-    shipped_firm_tagger,
-    tagger_proposals,
+    shipped_taggers,
 )
 from policykg.nlp.statistical.ner_targets import ner_spots, statistical_pipes
 from policykg.nlp.terms.finder import find_term_uses
@@ -68,6 +69,7 @@ logger = logging.getLogger(__name__)
 ENTERPRISE = EntityType.ENTERPRISE.value
 ABBREVIATION = EntityType.ABBREVIATION.value
 PLACE = EntityType.PLACE.value
+PROJECT = EntityType.PROJECT.value
 
 
 def doc_spots(sdoc: Doc, offset: int) -> list[Spot]:
@@ -190,30 +192,35 @@ def _propagate_enterprises(norm: NormText, merged: dict[int, list[Spot]]) -> dic
 
 
 def tagger_reading(
-    norm: NormText, candidates: dict[int, list[Spot]], tagger: FirmTagger | str | None
+    norm: NormText,
+    candidates: dict[int, list[Spot]],
+    taggers: Taggers | str | None,
+    labels: Iterable[str] = (ENTERPRISE, PROJECT),
 ) -> TaggerReading | None:
-    """What the character tagger (``"shipped"``: the shipped one, if any) reads in the
-    document: its names, and its scores of the firm candidates; None without a tagger."""
-    if tagger == "shipped":
-        tagger = shipped_firm_tagger()
-    if not isinstance(tagger, FirmTagger):
+    """What the character taggers (``"shipped"``: the shipped ones, if any) of the types among
+    ``labels`` read in the document: their proposals, and their scores of the candidates of
+    their types; None without a tagger of those types."""
+    if taggers == "shipped":
+        taggers = shipped_taggers()
+    reading = taggers.reading(labels) if isinstance(taggers, Taggers) else []
+    if not reading:
         return None
     bounds = {
         index: (p.start, p.end)
         for index, p in enumerate(norm.paragraphs)
         if p.repeat_of is None and p.end > p.start
     }
-    return read_document(tagger, norm.text, bounds, candidates)
+    return read_document(reading, norm.text, bounds, candidates)
 
 
 def with_tagger_proposals(
     candidates: dict[int, list[Spot]], reading: TaggerReading | None
 ) -> dict[int, list[Spot]]:
-    """The candidates with the spans the tagger proposes (``tagger_proposals``), which only the
-    decision model may keep (without one they are dropped with the other proposals)."""
+    """The candidates with the spans the taggers propose, which only the decision model may
+    keep (without one they are dropped with the other proposals)."""
     if reading is None:
         return candidates
-    extra = tagger_proposals(reading)
+    extra = reading.proposed
     return {
         i: candidates.get(i, []) + extra.get(i, []) for i in sorted(set(candidates) | set(extra))
     }
@@ -250,22 +257,23 @@ def extract_doc(
     nlp: Language,
     decider: Decider | str | None = "shipped",
     known: Known | None = None,
-    tagger: FirmTagger | str | None = "shipped",
+    tagger: Taggers | str | None = "shipped",
 ) -> DocResult:
     """Candidates → the tagger's proposals → decide → merge → document evidence → propagate →
     relations and amounts (raw offsets).
 
     ``decider`` is the trained decision model (default: the shipped one, if any; None keeps
     every candidate); ``known`` the terms other reports quote (default: the shipped table);
-    ``tagger`` the character tagger of firm names (default: the shipped one, if any; None: no
-    tagger)."""
+    ``tagger`` the character taggers of firm and project names (default: the shipped ones, if
+    any; None: no tagger). A tagger reads only when the model judges its type in this report
+    (``Decider.for_place``): elsewhere its proposals would all be dropped and its scores unread."""
     proposed = propose(doc, nlp, known)
     norm, glossary, candidates = proposed.norm, proposed.glossary, proposed.candidates
-    reading = tagger_reading(norm, candidates, tagger)
-    candidates = with_tagger_proposals(candidates, reading)
     model = shipped_decider() if decider == "shipped" else decider
     if isinstance(model, Decider):
         judge = model.for_place(doc.meta.place)
+        reading = tagger_reading(norm, candidates, tagger, judge.judged_types())
+        candidates = with_tagger_proposals(candidates, reading)
         candidates = judge.filter(norm.text, candidates, reading.scores if reading else None)
     else:
         candidates = without_variants(candidates)
@@ -282,7 +290,7 @@ def extract_batch(
     nlp: Language | None = None,
     decider: Decider | str | None = "shipped",
     known: Known | None = None,
-    tagger: FirmTagger | str | None = "shipped",
+    tagger: Taggers | str | None = "shipped",
 ) -> Extraction:
     """Extract every document of ``batch`` and resolve entities across them."""
     nlp = build_nlp() if nlp is None else nlp

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from policykg.gold.drawn_sentences import DrawnRowError
-from policykg.gold.train_firm_tagger import train_all_taggers
+from policykg.gold.train_name_tagger import train_all_taggers
+from policykg.nlp.statistical.name_tagger import PROJECTS
 
+PROJECT = "新能源项目"
 FIRMS = ("华为", "比亚迪", "宁德时代", "海尔", "格力", "美的", "京东方", "长城汽车")
 
 
@@ -38,7 +40,10 @@ def _corpus(root: Path, drawn_only: bool) -> None:
             firm = FIRMS[n % len(FIRMS)]
             start = text.index(firm)
             row = {"start": start, "end": start + len(firm), "label": "Enterprise", "text": firm}
-            (gold / f"{stem}.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
+            at = text.index(PROJECT)
+            project = {"start": at, "end": at + len(PROJECT), "label": "Project", "text": PROJECT}
+            lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in (row, project)]
+            (gold / f"{stem}.jsonl").write_text("".join(lines), "utf-8")
             first = [[0, text.index("。") + 1]]  # the first sentence is annotated
             (gold / f"{stem}.coverage.json").write_text(json.dumps(first), "utf-8")
     (root / "corpus" / "c9.txt").write_text(_report(5), encoding="utf-8")
@@ -57,6 +62,11 @@ def _corpus(root: Path, drawn_only: bool) -> None:
     start = _report(5).index(sentence)
     line = f"c9.txt\t{start}\t{start + len(sentence)}\t{sentence}\t{firm}\n"
     (firms / "h1.tsv").write_text(line, encoding="utf-8")
+    projects = root / "projects"
+    projects.mkdir()
+    sentence = _report(5).split("。")[0] + "。"
+    line = f"c9.txt\t0\t{len(sentence)}\t{sentence}\t{PROJECT}\n"
+    (projects / "p1.tsv").write_text(line, encoding="utf-8")
 
 
 def test_every_dev_fold_gets_a_model_and_kin_folds_share_one(tmp_path: Path) -> None:
@@ -75,6 +85,23 @@ def test_every_dev_fold_gets_a_model_and_kin_folds_share_one(tmp_path: Path) -> 
     assert shipped.names == 4  # a1, b1, c1 (the sealed s1 never trains) and c9's drawn row
     assert reports["firm-tagger-without-c.crfsuite"].names == 2  # c1 and c9 leave with c
     assert reports["firm-tagger-without-a.crfsuite"].names == 2  # c1 and c9 only
+
+
+def test_the_project_tagger_learns_the_project_gold_and_the_drawn_project_sentences(
+    tmp_path: Path,
+) -> None:
+    _corpus(tmp_path, drawn_only=True)
+    out = tmp_path / "models"
+    reports = {r.path.name: r for r in train_all_taggers(tmp_path, out, PROJECTS)}
+    assert set(reports) == {
+        "project-tagger.crfsuite",
+        "project-tagger-without-a.crfsuite",
+        "project-tagger-without-b.crfsuite",
+        "project-tagger-without-c.crfsuite",
+    }
+    assert reports["project-tagger.crfsuite"].names == 4  # a1, b1, c1 and c9's drawn project
+    assert reports["project-tagger-without-a.crfsuite"].names == 2
+    assert not list(out.glob("firm-tagger*"))
 
 
 def test_rows_of_a_report_no_dev_fold_holds_are_refused(tmp_path: Path) -> None:

@@ -1,14 +1,15 @@
-"""Train the character tagger of firm names (``policykg.nlp.statistical.firm_tagger``).
+"""Train the character taggers of firm and project names (``policykg.nlp.statistical.name_tagger``).
 
-Examples are the sentences of the annotated ranges of the dev corpus folds, normalised as the
-pipeline normalises a report, each character labelled B, I or O for the gold Enterprise spans,
-and the drawn firm sentences of the same reports (``gold.drawn_sentences``: every sentence outside
-the ranges that the tagger reads, its firm names marked).
-Only the dev corpus folds train it: the seeds counties annotate only parts of their reports
-the same way, and a sealed fold never trains anything. ``firm-tagger.crfsuite`` learns from every
-dev fold and runs in the product and on the sealed folds; ``firm-tagger-without-<fold>.crfsuite``
-leaves out one dev fold and the folds that share a province with it, and tags that fold in
-``policykg eval``. CRFsuite's L-BFGS with fixed settings: the same data gives the same model.
+Examples of a tagger are the sentences of the annotated ranges of the dev corpus folds, normalised
+as the pipeline normalises a report, each character labelled B, I or O for the gold spans of its
+type, and the sentences of the same reports drawn for that type (``gold.drawn_sentences``: firms/
+or projects/, sentences outside the ranges that a tagger reads, their names of the type marked).
+Only the dev corpus folds train them: the seeds counties annotate only parts of their reports
+the same way, and a sealed fold never trains anything. ``<stem>.crfsuite`` (``firm-tagger``,
+``project-tagger``) learns from every dev fold and runs in the product and on the sealed folds;
+``<stem>-without-<fold>.crfsuite`` leaves out one dev fold and the folds that share a province
+with it, and tags that fold in ``policykg eval``. CRFsuite's L-BFGS with fixed settings: the same
+data gives the same model.
 """
 
 from __future__ import annotations
@@ -20,22 +21,26 @@ from pathlib import Path
 
 from policykg.gold.drawn_sentences import (
     FIRMS,
+    PROJECTS,
     DrawnRowError,
     DrawnSentence,
     drawn_rows,
-    firm_sequences,
+    name_sequences,
 )
 from policykg.gold.files import default_gold_root
 from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc, load_fold_reports
 from policykg.graph.atomic import replacing
-from policykg.nlp.statistical.firm_tagger import (
-    ENTERPRISE,
-    FIRM_TAGGER_PATH,
-    SENTENCE,
-    FirmTagger,
-    char_features,
+from policykg.nlp.statistical.name_tagger import (
+    FIRMS as FIRM_NAMES,
 )
+from policykg.nlp.statistical.name_tagger import (
+    MODEL_DIR,
+    TaggedType,
+    Taggers,
+    taggers_in,
+)
+from policykg.nlp.statistical.tagger_features import SENTENCE, char_features
 from policykg.text.normalize import NormText, normalize
 
 # L1 and L2 weights and iterations: chosen once on the dev folds (EVAL.md), not per fold.
@@ -51,23 +56,28 @@ class TaggerReport:
     names: int
 
 
-def _labels(norm: NormText, doc: CorpusGoldDoc) -> list[str]:
-    """B/I/O for every normalised character (gold spans the normalisation cut are left out)."""
+DRAWN_FOLDERS = {FIRM_NAMES.label: FIRMS, "Project": PROJECTS}  # the sentences drawn per type
+
+
+def _labels(norm: NormText, doc: CorpusGoldDoc, label: str) -> list[str]:
+    """B/I/O for every normalised character, for the gold spans of ``label`` (those the
+    normalisation cut are left out)."""
     at = norm.positions()
     labels = ["O"] * len(norm.text)
-    for _, start, end, label in doc.spans:
+    for _, start, end, type_ in doc.spans:
         first, last = at.get(start), at.get(end - 1)
-        if label != ENTERPRISE or first is None or last is None:
+        if type_ != label or first is None or last is None:
             continue
         labels[first] = "B"
         labels[first + 1 : last + 1] = ["I"] * (last - first)
     return labels
 
 
-def doc_sequences(doc: CorpusGoldDoc) -> Iterator[Sequence]:
-    """The features and labels of each sentence inside the document's annotated ranges."""
+def doc_sequences(doc: CorpusGoldDoc, label: str = FIRM_NAMES.label) -> Iterator[Sequence]:
+    """The features and ``label``'s B/I/O of each sentence inside the document's annotated
+    ranges."""
     norm = normalize(doc.source.raw)
-    labels = _labels(norm, doc)
+    labels = _labels(norm, doc, label)
     for m in SENTENCE.finditer(norm.text):
         if len(m[0]) > 1 and doc.covers(*norm.raw_span(m.start(), m.end())):
             yield char_features(m[0]), labels[m.start() : m.end()]
@@ -87,16 +97,10 @@ def train_tagger(sequences: list[Sequence], path: Path) -> TaggerReport:
     return TaggerReport(path, len(sequences), names)
 
 
-def tagger_path(folder: Path, without: str | None) -> Path:
-    name = "firm-tagger" if without is None else f"firm-tagger-without-{without}"
-    return folder / f"{name}.crfsuite"
-
-
-def tagger_for(fold: str, root: Path, folder: Path = FIRM_TAGGER_PATH.parent) -> FirmTagger | None:
-    """The tagger that may tag ``fold``: trained without it if a dev fold trained the tagger."""
+def tagger_for(fold: str, root: Path, folder: Path = MODEL_DIR) -> Taggers:
+    """The taggers that may tag ``fold``: trained without it if a dev fold trained them."""
     dev = {f.name for f in read_corpus_folds(root / "splits.toml") if f.status == "dev"}
-    path = tagger_path(folder, fold if fold in dev else None)
-    return FirmTagger(path) if path.is_file() else None
+    return taggers_in(folder, fold if fold in dev else None)
 
 
 def stray_reports(reports: Iterable[str], dev: list[CorpusGoldDoc]) -> list[str]:
@@ -112,36 +116,40 @@ def refuse_strays(reports: Iterable[str], dev: list[CorpusGoldDoc], where: Path)
 
 
 def fold_sequences(
-    docs: list[CorpusGoldDoc], rows: dict[str, list[DrawnSentence]]
+    docs: list[CorpusGoldDoc], rows: dict[str, list[DrawnSentence]], label: str = FIRM_NAMES.label
 ) -> list[Sequence]:
-    """A fold's sequences: its annotated ranges, then its drawn firm sentences."""
-    sequences = [s for d in docs for s in doc_sequences(d)]
+    """A fold's sequences of ``label``: its annotated ranges, then its drawn sentences (``rows``,
+    those drawn for that type)."""
+    sequences = [s for d in docs for s in doc_sequences(d, label)]
     for doc in docs:
-        sequences.extend(firm_sequences(rows.get(doc.source.name, []), doc))
+        sequences.extend(name_sequences(rows.get(doc.source.name, []), doc))
     return sequences
 
 
-def train_all_taggers(root: Path | None, out: Path | None) -> list[TaggerReport]:
-    """The shipped tagger (every dev fold) and one without each dev fold and its kin.
+def train_all_taggers(
+    root: Path | None, out: Path | None, kind: TaggedType = FIRM_NAMES
+) -> list[TaggerReport]:
+    """The shipped tagger of ``kind`` (every dev fold) and one without each dev fold and its kin.
 
-    The firm sentences drawn outside the annotated ranges (``firms/``) join the folds whose
-    reports they come from (a fold's drawn-only reports too); a fold's sentences leave training
-    with the fold.
+    The sentences drawn for the type outside the annotated ranges (``firms/``, ``projects/``)
+    join the folds whose reports they come from (a fold's drawn-only reports too); a fold's
+    sentences leave training with the fold.
     """
     root = root or default_gold_root()
-    folder = out or FIRM_TAGGER_PATH.parent
+    folder = out or MODEL_DIR
     folds = read_corpus_folds(root / "splits.toml")
     dev = [f for f in folds if f.status == "dev"]
-    rows = drawn_rows(root, FIRMS)
+    drawn = DRAWN_FOLDERS[kind.label]
+    rows = drawn_rows(root, drawn)
     docs = {f.name: load_fold_reports(root, f) for f in dev}
-    refuse_strays(rows, [d for fold in docs.values() for d in fold], root / FIRMS)
-    sequences = {name: fold_sequences(fold, rows) for name, fold in docs.items()}
+    refuse_strays(rows, [d for fold in docs.values() for d in fold], root / drawn)
+    sequences = {name: fold_sequences(fold, rows, kind.label) for name, fold in docs.items()}
     everything = [s for rows in sequences.values() for s in rows]
-    reports = [train_tagger(everything, tagger_path(folder, None))]
+    reports = [train_tagger(everything, kind.path(folder))]
     trained: dict[frozenset[str], TaggerReport] = {}  # c1 and c1b leave out the same folds
     for fold in dev:
         kin = frozenset(kin_folds(fold.name, folds))
-        path = tagger_path(folder, fold.name)
+        path = kind.path(folder, fold.name)
         if kin in trained:
             reports.append(copy_tagger(trained[kin], path))
             continue

@@ -1,4 +1,5 @@
-"""The character tagger of firm names: features, decoding, training, and its place in extraction."""
+"""The character taggers of firm and project names: features, marginals, training, and their place
+in extraction."""
 
 from __future__ import annotations
 
@@ -9,38 +10,61 @@ import pytest
 from policykg.gold.files import default_gold_root
 from policykg.gold.folds import read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc
-from policykg.gold.train_firm_tagger import (
-    doc_sequences,
-    tagger_for,
-    tagger_path,
-    train_tagger,
-)
+from policykg.gold.train_name_tagger import doc_sequences, tagger_for, train_tagger
 from policykg.ir import DocMeta, SourceDoc
-from policykg.nlp.candidates import FIRM_TAGGER, GOVERNMENT_SUFFIX, LEGAL_SUFFIX, PROJECT_HEAD
-from policykg.nlp.extract import extract_doc, with_tagger_proposals
+from policykg.nlp.candidates import (
+    FIRM_TAGGER,
+    GOVERNMENT_SUFFIX,
+    LEGAL_SUFFIX,
+    PROJECT_HEAD,
+    PROJECT_TAGGER,
+    Spot,
+)
+from policykg.nlp.extract import extract_doc, propose, tagger_reading, with_tagger_proposals
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.resolve.merge import merge_spots
 from policykg.nlp.statistical.decide import Decider, tagger_view
-from policykg.nlp.statistical.firm_tagger import (
-    FIRM_TAGGER_PATH,
+from policykg.nlp.statistical.name_tagger import (
+    FIRMS,
+    MODEL_DIR,
+    PROJECTS,
     PROPOSAL_FLOOR,
-    WORTH_TAGGING,
-    FirmTagger,
     Marginals,
+    NameTagger,
+    Taggers,
+    read_document,
+    shipped_taggers,
+    taggers_in,
+)
+from policykg.nlp.statistical.tagger_features import (
+    WORTH_TAGGING,
     _segment,
     bio_spans,
     char_features,
-    read_document,
-    shipped_firm_tagger,
-    tagger_proposals,
 )
 
 SENTENCE = "推动宁德时代新能源电池产业项目一期投产"
 FIRM = (2, 6)  # 宁德时代
+PROJECT = (2, 17)  # 宁德时代新能源电池产业项目
 
 
 def _source(name: str, raw: str) -> SourceDoc:
     return SourceDoc(name, name, raw, "utf-8", "0" * 64, DocMeta(name))
+
+
+def _read(
+    tagger: NameTagger,
+    text: str,
+    asked: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> tuple[list[tuple[int, int]], dict[tuple[int, int], float]]:
+    """What one tagger proposes in ``text`` and its scores, asked about candidates of its type."""
+    label = tagger.kind.label
+    spots: list[Spot] = [(s, e, label, LEGAL_SUFFIX) for s, e in asked]
+    reading = read_document([tagger], text, {0: (0, len(text))}, {0: spots})
+    assert all(p[2:] == (label, tagger.kind.source) for p in reading.proposed.get(0, []))
+    assert {key[2] for key in reading.scores} <= {label}
+    proposed = [(s, e) for s, e, _, _ in reading.proposed.get(0, [])]
+    return proposed, {(s, e): p for (s, e, _), p in reading.scores.items()}
 
 
 def _labels(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -93,7 +117,7 @@ def test_bio_spans(labels: list[str], spans: list[tuple[int, int]]) -> None:
 
 
 @pytest.fixture(scope="module")
-def toy_tagger(tmp_path_factory: pytest.TempPathFactory) -> FirmTagger:
+def toy_tagger(tmp_path_factory: pytest.TempPathFactory) -> NameTagger:
     """A model that learns one sentence shape: <firm of 4>新能源…项目 after 推动."""
     firms = ["宁德时代", "华鲁恒升", "万华化学", "太阳纸业", "歌尔股份", "京东方科"]
     sequences = []
@@ -103,35 +127,53 @@ def toy_tagger(tmp_path_factory: pytest.TempPathFactory) -> FirmTagger:
     path = tmp_path_factory.mktemp("tagger") / "toy.crfsuite"
     report = train_tagger(sequences, path)
     assert report.names == len(firms) and report.sentences == len(firms)
-    return FirmTagger(path)
+    return NameTagger(path)
 
 
-def test_a_trained_model_proposes_what_it_learned(toy_tagger: FirmTagger) -> None:
-    reading = toy_tagger.read(SENTENCE, 0, len(SENTENCE))
-    assert FIRM in reading.proposed
-    assert reading.scores[FIRM] == max(reading.scores.values()) > 0.5
-    assert all(reading.scores[span] >= PROPOSAL_FLOOR for span in reading.proposed)
+@pytest.fixture(scope="module")
+def toy_project_tagger(tmp_path_factory: pytest.TempPathFactory) -> NameTagger:
+    """A project model that learns: after 推动, the rest up to 项目 is a project's name."""
+    firms = ["宁德时代", "华鲁恒升", "万华化学", "太阳纸业", "歌尔股份", "京东方科"]
+    sequences = []
+    for firm in firms:
+        text = f"推动{firm}新能源电池产业项目一期投产"
+        sequences.append((char_features(text), _labels(text, [PROJECT])))
+    path = tmp_path_factory.mktemp("tagger") / "project.crfsuite"
+    train_tagger(sequences, path)
+    return NameTagger(path, PROJECTS)
+
+
+def test_a_trained_model_proposes_what_it_learned(toy_tagger: NameTagger) -> None:
+    proposed, scores = _read(toy_tagger, SENTENCE)
+    assert FIRM in proposed
+    assert scores[FIRM] == max(scores.values()) > 0.5
+    assert all(scores[span] >= PROPOSAL_FLOOR for span in proposed)
     text = "。" + SENTENCE + "。"
-    assert (3, 7) in toy_tagger.read(text, 0, len(text)).proposed  # offsets in the text given
+    assert (3, 7) in _read(toy_tagger, text)[0]  # offsets in the text given
 
 
-def test_sentences_without_a_cue_are_not_tagged(toy_tagger: FirmTagger) -> None:
+def test_a_project_model_proposes_projects(toy_project_tagger: NameTagger) -> None:
+    proposed, scores = _read(toy_project_tagger, SENTENCE, [PROJECT, FIRM])
+    assert PROJECT in proposed and scores[PROJECT] > 0.5 > scores[FIRM]
+
+
+def test_sentences_without_a_cue_are_not_tagged(toy_tagger: NameTagger) -> None:
     text = "推动宁德时代新能源电池产业持续发展"  # no firm or project word in the sentence
     assert not WORTH_TAGGING.search(text)
-    reading = toy_tagger.read(text, 0, len(text), [(2, 6)])
-    assert reading.proposed == [] and reading.scores == {}
+    assert _read(toy_tagger, text, [(2, 6)]) == ([], {})
 
 
 def test_likely_spans_are_those_whose_likelihood_reaches_the_floor() -> None:
     chances = Marginals(begins=[0.9, 0.0, 0.0], inside=[0.0, 0.8, 0.1])
-    found = chances.likely_spans()
+    found = chances.likely_spans(16)
     assert [(s, e) for s, e, _ in found] == [(0, 1), (0, 2), (0, 3)]
     assert [round(p, 3) for _, _, p in found] == [0.18, 0.648, 0.09]
     assert all(p == pytest.approx(chances.span(s, e)) for s, e, p in found)
-    assert Marginals(begins=[0.04, 0.0], inside=[0.0, 0.9]).likely_spans() == []
+    assert [(s, e) for s, e, _ in chances.likely_spans(2)] == [(0, 1), (0, 2)]  # no longer
+    assert Marginals(begins=[0.04, 0.0], inside=[0.0, 0.9]).likely_spans(16) == []
 
 
-def test_the_marginals_read_are_probabilities(toy_tagger: FirmTagger) -> None:
+def test_the_marginals_read_are_probabilities(toy_tagger: NameTagger) -> None:
     """CRFsuite overwrites a sentence's marginals with its Viterbi scores once ``tag`` runs
     after they were read: the tagger must read them alone, and twice gives the same."""
     tagger = toy_tagger._opened()
@@ -140,8 +182,8 @@ def test_the_marginals_read_are_probabilities(toy_tagger: FirmTagger) -> None:
     outside = [tagger.marginal("O", i) for i in range(len(SENTENCE))]
     for b, i, o in zip(chances.begins, chances.inside, outside, strict=True):
         assert b + i + o == pytest.approx(1.0)
-    once = toy_tagger.read(SENTENCE, 0, len(SENTENCE))
-    assert toy_tagger.read(SENTENCE, 0, len(SENTENCE)) == once
+    once = _read(toy_tagger, SENTENCE)
+    assert _read(toy_tagger, SENTENCE) == once
 
 
 def test_training_twice_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -153,36 +195,47 @@ def test_training_twice_gives_the_same_bytes(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_the_proposals_are_candidates_only_a_model_may_keep(toy_tagger: FirmTagger) -> None:
+def test_the_proposals_are_candidates_only_a_model_may_keep(
+    toy_tagger: NameTagger, toy_project_tagger: NameTagger
+) -> None:
     bounds = {0: (0, len(SENTENCE))}
-    project = (2, 17, "Project", PROJECT_HEAD)
-    reading = read_document(toy_tagger, SENTENCE, bounds, {0: [project]})
-    assert FIRM in reading.proposed[0]
-    proposals = tagger_proposals(reading)[0]
+    project = (*PROJECT, "Project", PROJECT_HEAD)
+    reading = read_document([toy_tagger, toy_project_tagger], SENTENCE, bounds, {0: [project]})
+    proposals = reading.proposed[0]
     assert (*FIRM, "Enterprise", FIRM_TAGGER) in proposals
-    assert FIRM_TAGGER.needs_decision
+    assert (*PROJECT, "Project", PROJECT_TAGGER) in proposals
+    assert FIRM_TAGGER.needs_decision and PROJECT_TAGGER.needs_decision
     candidates = with_tagger_proposals({0: [project]}, reading)
     assert candidates[0] == [project, *proposals]
     assert with_tagger_proposals({0: [project]}, None) == {0: [project]}
 
 
-def test_the_reading_scores_each_firm_candidate_by_the_tagger(toy_tagger: FirmTagger) -> None:
+def test_the_reading_scores_each_candidate_by_the_tagger_of_its_type(
+    toy_tagger: NameTagger, toy_project_tagger: NameTagger
+) -> None:
     bounds = {0: (0, len(SENTENCE))}
     right = (2, 6, "Enterprise", LEGAL_SUFFIX)  # 宁德时代, the name the tagger reads
     longer = (2, 8, "Enterprise", LEGAL_SUFFIX)  # 宁德时代新能: runs on past it
-    project = (2, 17, "Project", PROJECT_HEAD)  # not a firm: not scored
-    reading = read_document(toy_tagger, SENTENCE, bounds, {0: [right, longer, project]})
-    assert set(reading.scores) == {(2, 6), (2, 8)}
-    assert reading.scores[(2, 6)] > 0.5 > reading.scores[(2, 8)]
-    assert tagger_view(SENTENCE, right, reading.scores) != tagger_view(
-        SENTENCE, longer, reading.scores
-    )
-    assert tagger_view(SENTENCE, project, reading.scores) == []
+    project = (*PROJECT, "Project", PROJECT_HEAD)
+    reading = read_document([toy_tagger], SENTENCE, bounds, {0: [right, longer, project]})
+    assert {key for key in reading.scores if key[:2] in ((2, 6), (2, 8), PROJECT)} == {
+        (2, 6, "Enterprise"),
+        (2, 8, "Enterprise"),
+    }  # without a project tagger, a project candidate is not scored
+    scores = reading.scores
+    assert scores[(2, 6, "Enterprise")] > 0.5 > scores[(2, 8, "Enterprise")]
+    assert tagger_view(SENTENCE, right, scores) != tagger_view(SENTENCE, longer, scores)
+    assert tagger_view(SENTENCE, project, scores) == ["tagger=unread"]
+    both = read_document([toy_tagger, toy_project_tagger], SENTENCE, bounds, {0: [project]})
+    assert both.scores[(*PROJECT, "Project")] > 0.5
+    assert tagger_view(SENTENCE, project, both.scores) == ["tagger=5"]
     assert tagger_view(SENTENCE, right, None) == []  # no tagger: no feature
+    assert tagger_view(SENTENCE, (0, 4, "Slogan", LEGAL_SUFFIX), scores) == []  # untagged type
     unread = (0, 4, "Enterprise", LEGAL_SUFFIX)  # scored only where the tagger reads
     assert tagger_view(SENTENCE, unread, {}) == ["tagger=unread"]
     legal = "湖北鸿达化工有限公司"  # a registered name: its suffix and the guideline fix it
-    assert tagger_view(legal, (0, len(legal), "Enterprise", LEGAL_SUFFIX), {(0, 10): 0.0}) == []
+    registered = (0, len(legal), "Enterprise", LEGAL_SUFFIX)
+    assert tagger_view(legal, registered, {(0, 10, "Enterprise"): 0.0}) == []
 
 
 def test_a_kept_tagged_name_gives_way_to_the_rules_firms_only() -> None:
@@ -195,7 +248,7 @@ def test_a_kept_tagged_name_gives_way_to_the_rules_firms_only() -> None:
     assert merge_spots([project, tagged]) == [project, tagged]
 
 
-def test_extraction_records_the_tagger_as_the_source(toy_tagger: FirmTagger) -> None:
+def test_extraction_records_the_tagger_as_the_source(toy_tagger: NameTagger) -> None:
     doc = _source("toy.txt", SENTENCE + "。\n")
     nlp = build_nlp()
     keep_sure_names = Decider(
@@ -205,33 +258,75 @@ def test_extraction_records_the_tagger_as_the_source(toy_tagger: FirmTagger) -> 
         },
         {"Enterprise@firm_tagger": 0.5},
     )
-    found = extract_doc(doc, nlp, decider=keep_sure_names, tagger=toy_tagger)
+    taggers = Taggers(firm=toy_tagger)
+    found = extract_doc(doc, nlp, decider=keep_sure_names, tagger=taggers)
     tagged = [c for c in found.candidates if c.mention.source == "firm_tagger"]
     assert [(c.label, c.type.value) for c in tagged] == [("宁德时代", "Enterprise")]
     for decider in (None, Decider({}, {})):  # no model, or one that does not judge them
-        kept = extract_doc(doc, nlp, decider=decider, tagger=toy_tagger)
+        kept = extract_doc(doc, nlp, decider=decider, tagger=taggers)
         assert not [c for c in kept.candidates if c.mention.source == "firm_tagger"]
 
 
-def test_the_shipped_tagger_is_there_and_finds_firms() -> None:
-    tagger = shipped_firm_tagger()
-    assert tagger is not None and tagger.path == FIRM_TAGGER_PATH
+def test_the_project_tagger_reads_only_where_projects_are_judged(
+    toy_project_tagger: NameTagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Projects are judged only in a city's or a province's report (``Decider.for_place``):
+    in a county's the project tagger is not read at all, as its proposals would be dropped."""
+    import policykg.nlp.statistical.name_tagger as name_tagger
+
+    described: list[str] = []
+
+    def counted(text: str) -> list[tuple[str, ...]]:
+        described.append(text)
+        return char_features(text)
+
+    monkeypatch.setattr(name_tagger, "char_features", counted)
+    nlp = build_nlp()
+    keep_sure_projects = Decider(
+        {
+            f"Project@project_tagger|{f}": w
+            for f, w in [("bias", -2), ("tagger=4", 5), ("tagger=5", 5)]
+        },
+        {"Project@project_tagger": 0.5, "Project": 0.0},
+    )
+    taggers = Taggers(project=toy_project_tagger)
+    for place, reads in (("三亚市", True), ("新绛县", False), (None, False)):
+        described.clear()
+        doc = SourceDoc("d.txt", "d.txt", SENTENCE, "utf-8", "0" * 64, DocMeta("d", place=place))
+        extract_doc(doc, nlp, decider=keep_sure_projects, tagger=taggers)
+        assert bool(described) == reads, place
+        judged = keep_sure_projects.for_place(place).judged_types()
+        proposed = propose(doc, nlp)
+        reading = tagger_reading(proposed.norm, proposed.candidates, taggers, judged)
+        assert (reading is not None) == reads, place
+    assert reading is None
+    reading = tagger_reading(proposed.norm, proposed.candidates, taggers, ["Project"])
+    assert reading is not None
+    assert (*PROJECT, "Project", PROJECT_TAGGER) in reading.proposed[0]
+
+
+def test_the_shipped_taggers_are_there_and_find_names() -> None:
+    taggers = shipped_taggers()
+    assert taggers.firm is not None and taggers.firm.path == FIRMS.path()
+    assert taggers.project is not None and taggers.project.path == PROJECTS.path()
     text = "加快太阳纸业170万吨浆纸一体化项目、华勤高端橡胶新材料产业园建设。"
-    reading = tagger.read(text, 0, len(text))
-    likely = {text[s:e] for s, e in reading.proposed if reading.scores[(s, e)] > 0.5}
-    assert likely  # a model trained on the dev folds reads these bare names at project heads
+    proposed, scores = _read(taggers.firm, text)
+    assert {text[s:e] for s, e in proposed if scores[(s, e)] > 0.5}  # bare names at heads
+    proposed, scores = _read(taggers.project, text)
+    assert {text[s:e] for s, e in proposed if scores[(s, e)] > 0.5}
 
 
-def test_each_dev_fold_is_tagged_by_a_model_that_never_saw_it() -> None:
+def test_each_dev_fold_is_tagged_by_models_that_never_saw_it() -> None:
     root = default_gold_root()
     folds = read_corpus_folds(root / "splits.toml")
-    folder = FIRM_TAGGER_PATH.parent
     for fold in folds:
-        tagger = tagger_for(fold.name, root)
-        assert tagger is not None
-        expected = tagger_path(folder, fold.name if fold.status == "dev" else None)
-        assert tagger.path == expected and expected.is_file()
-    assert tagger_for("xinjiang", root).path == FIRM_TAGGER_PATH  # seeds: never trained on
+        taggers = tagger_for(fold.name, root)
+        without = fold.name if fold.status == "dev" else None
+        for kind, tagger in ((FIRMS, taggers.firm), (PROJECTS, taggers.project)):
+            assert tagger is not None and tagger.kind == kind
+            assert tagger.path == kind.path(MODEL_DIR, without) and tagger.path.is_file()
+    assert tagger_for("xinjiang", root) == shipped_taggers()  # seeds: never trained on
+    assert taggers_in(Path("/nonexistent")) == Taggers()
 
 
 def test_training_labels_follow_the_gold_in_normalised_text() -> None:
@@ -249,9 +344,11 @@ def test_training_labels_follow_the_gold_in_normalised_text() -> None:
     features, labels = sequences[0]
     assert labels[2:6] == ["B", "I", "I", "I"] and labels.count("B") == 1
     assert len(features) == len(labels)
+    (_, no_projects), *_ = doc_sequences(doc, "Project")
+    assert no_projects == ["O"] * len(labels)  # no Project gold here
 
 
-def test_the_tagger_proposals_are_decision_examples(toy_tagger: FirmTagger) -> None:
+def test_the_tagger_proposals_are_decision_examples(toy_tagger: NameTagger) -> None:
     """Training reads a fold as extraction does: the tagger's likely names are examples of
     their own key, right when a gold name has exactly their extent."""
     from policykg.gold.train_decider import FoldDocs, examples
@@ -264,7 +361,7 @@ def test_the_tagger_proposals_are_decision_examples(toy_tagger: FirmTagger) -> N
         coverage=((0, len(raw)),),
         glossary=(),
     )
-    fold = FoldDocs("toy", [doc], ("Enterprise",), tagger=toy_tagger)
+    fold = FoldDocs("toy", [doc], ("Enterprise",), tagger=Taggers(firm=toy_tagger))
     found, _ = examples(fold, build_nlp())
     proposals = [e for e in found if e.label == "Enterprise@firm_tagger"]
     assert [e.positive for e in proposals].count(True) == 1

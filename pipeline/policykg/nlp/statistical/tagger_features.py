@@ -1,0 +1,149 @@
+"""What the character taggers of names read: each sentence's characters and their features.
+
+A tagger (``name_tagger``) reads the sentences of a report one at a time (``SENTENCE``), only
+those worth it (``WORTH_TAGGING``: a firm word, a project word or a 、…等 list). Each character is
+described by the characters around it and by what the general word dictionary says about them:
+where the dictionary's longest words start and end, their word classes, and whether a
+line-of-business word or a legal suffix follows (``char_features``). Both the firm tagger and the
+project tagger read the same features, so a sentence is described once for both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import pairwise
+
+from policykg.nlp.rules.lexicon import word_entries
+from policykg.nlp.rules.vocabulary import INDUSTRY_WORDS
+from policykg.nlp.statistical.ner_targets import ENTERPRISE_CONTEXT
+
+SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+_SUFFIX = re.compile(r"公司|集团")
+WORTH_TAGGING = re.compile(
+    ENTERPRISE_CONTEXT.pattern
+    + r"|项目|工程|基地|产业园|工厂|生产线|开工|建成|竣工|落地|达产|量产|上市|开业|封顶"
+    + r"|、[^、]{1,12}等"
+)
+_SUFFIX_REACH = 8  # a legal suffix this close after a character: it may be inside a name
+_INDUSTRY_REACH = 6
+_PAD = "#"
+_KEPT_MARKS = "、，“”（）《》"
+
+
+def _kind(ch: str) -> str:
+    if "\u4e00" <= ch <= "\u9fff":
+        return "h"
+    if ch.isdigit():
+        return "d"
+    if ch.isascii() and ch.isalpha():
+        return "l"
+    return ch if ch in _KEPT_MARKS else "p"
+
+
+_WORD_PLACES = {2: ("B", "E"), 3: ("B", "M", "E"), 4: ("B", "M", "M", "E")}
+
+
+def _segment(text: str) -> tuple[list[str], list[str]]:
+    """Greedy longest-word segmentation with the dictionary's words of 2–4 characters: each
+    character's place in its word (B, M, E, or S when no word covers it) and the word's class."""
+    entries = word_entries()
+    size = len(text)
+    places, tags = ["S"] * size, [""] * size
+    i = 0
+    while i < size - 1:
+        for n in (4, 3, 2):
+            entry = entries.get(text[i : i + n]) if i + n <= size else None
+            if entry is not None:
+                places[i : i + n] = _WORD_PLACES[n]
+                tags[i : i + n] = (entry[1],) * n
+                i += n
+                break
+        else:
+            i += 1
+    return places, tags
+
+
+def _starts_of(text: str, pattern: re.Pattern[str]) -> list[bool]:
+    """Whether one of the words ``pattern`` (a lookahead) matches starts at each position."""
+    flags = [False] * len(text)
+    for m in pattern.finditer(text):
+        flags[m.start()] = True
+    return flags
+
+
+def _soon(flags: list[bool], reach: int, first: int) -> list[bool]:
+    """For each position i, whether a flag is set in i+first … i+reach."""
+    at = [i for i, f in enumerate(flags) if f]
+    out = [False] * len(flags)
+    for j in at:
+        for i in range(max(0, j - reach), j - first + 1):
+            out[i] = True
+    return out
+
+
+@lru_cache(maxsize=1)
+def _industry_words() -> re.Pattern[str]:
+    """A lookahead for the line-of-business words of 2+ characters (科技, 新材料, 物流…)."""
+    words = sorted({w for w in INDUSTRY_WORDS if len(w) > 1}, key=len, reverse=True)
+    return re.compile("(?=" + "|".join(map(re.escape, words)) + ")")
+
+
+def _prefixed(name: str, values: Iterable[str]) -> list[str]:
+    return [name + v for v in values]
+
+
+def char_features(text: str) -> list[tuple[str, ...]]:
+    """The features of each character of one sentence: one column per feature, zipped (the
+    flags are features with a value, so every row has the same columns)."""
+    n = len(text)
+    padded = _PAD * 2 + text + _PAD * 2
+    table = {ch: _kind(ch) for ch in set(padded)}
+    kinds = [table[ch] for ch in padded]
+    places, tags = _segment(text)
+    industry = _starts_of(text, _industry_words())
+    suffix = [False] * n
+    for m in _SUFFIX.finditer(text):
+        suffix[m.start()] = True
+    pairs = [a + b for a, b in pairwise(padded)]
+    kind3 = [a + b + c for a, b, c in zip(kinds, kinds[1:], kinds[2:], strict=False)]
+    edge = [_PAD, *places, _PAD]
+    columns = [
+        ["b"] * n,
+        _prefixed("c=", padded[2 : n + 2]),
+        _prefixed("c-1=", padded[1 : n + 1]),
+        _prefixed("c+1=", padded[3 : n + 3]),
+        _prefixed("c-2=", padded[0:n]),
+        _prefixed("c+2=", padded[4 : n + 4]),
+        _prefixed("bl=", pairs[1 : n + 1]),
+        _prefixed("br=", pairs[2 : n + 2]),
+        _prefixed("seg=", places),
+        _prefixed("tag=", tags),
+        _prefixed("segtag=", [p + t for p, t in zip(places, tags, strict=True)]),
+        _prefixed("k=", kinds[2 : n + 2]),
+        _prefixed("kl=", kind3[1 : n + 1]),
+        _prefixed("seg-1=", edge[0:n]),
+        _prefixed("seg+1=", edge[2 : n + 2]),
+        _flags("ind_here=", industry),
+        _flags("ind_soon=", _soon(industry, _INDUSTRY_REACH, 1)),
+        _flags("sfx_soon=", _soon(suffix, _SUFFIX_REACH, 0)),
+    ]
+    return list(zip(*columns, strict=True))
+
+
+def _flags(name: str, flags: list[bool]) -> list[str]:
+    on, off = name + "1", name + "0"
+    return [on if f else off for f in flags]
+
+
+def bio_spans(labels: list[str], offset: int = 0) -> list[tuple[int, int]]:
+    """``(start, end)`` of each B-I* run of ``labels`` (an I without a B starts nothing)."""
+    spans, start = [], None
+    for i, label in enumerate([*labels, "O"]):
+        if label != "I" and start is not None:
+            spans.append((offset + start, offset + i))
+            start = None
+        if label == "B":
+            start = i
+    return spans
