@@ -210,6 +210,19 @@ def test_the_proposals_are_candidates_only_a_model_may_keep(
     assert with_tagger_proposals({0: [project]}, None) == {0: [project]}
 
 
+def test_the_project_tagger_reads_only_sentences_with_a_project_word(
+    toy_tagger: NameTagger, toy_project_tagger: NameTagger
+) -> None:
+    text = "支持宁德时代等企业扩大产能。"  # worth tagging (企业, 等), but no project word
+    assert WORTH_TAGGING.search(text) and not PROJECTS.would_read(text)
+    assert FIRMS.would_read(text) and PROJECTS.would_read(SENTENCE)
+    asked = {0: [(2, 6, "Enterprise", LEGAL_SUFFIX), (2, 6, "Project", PROJECT_HEAD)]}
+    reading = read_document([toy_tagger, toy_project_tagger], text, {0: (0, len(text))}, asked)
+    assert (2, 6, "Enterprise") in reading.scores
+    assert not [key for key in reading.scores if key[2] == "Project"]
+    assert all(spot[2] == "Enterprise" for spot in reading.proposed.get(0, []))
+
+
 def test_the_reading_scores_each_candidate_by_the_tagger_of_its_type(
     toy_tagger: NameTagger, toy_project_tagger: NameTagger
 ) -> None:

@@ -26,6 +26,13 @@ WORTH_TAGGING = re.compile(
     + r"|项目|工程|基地|产业园|工厂|生产线|开工|建成|竣工|落地|达产|量产|上市|开业|封顶"
     + r"|、[^、]{1,12}等"
 )
+# The sentences of those that may hold a project's name: a project, works or building word. On
+# the dev folds' 92 city reports they are 7,551 of the 11,692 sentences worth tagging and hold
+# all 902 gold project names those hold (2026-12-07); the project tagger reads only these.
+PROJECT_WORDS = re.compile(
+    r"项目|工程|基地|园|厂|生产线|开工|建成|竣工|投产|封顶|通车|建设|改造|扩建|新建|续建"
+    r"|高铁|铁路|高速|机场|港|枢纽|电站|水库|大道|公路|隧道|桥"
+)
 _SUFFIX_REACH = 8  # a legal suffix this close after a character: it may be inside a name
 _INDUSTRY_REACH = 6
 _PAD = "#"
