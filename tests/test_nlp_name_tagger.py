@@ -116,31 +116,31 @@ def test_bio_spans(labels: list[str], spans: list[tuple[int, int]]) -> None:
     assert bio_spans(labels, 10) == [(s + 10, e + 10) for s, e in spans]
 
 
+TOY_FIRMS = ["宁德时代", "华鲁恒升", "万华化学", "太阳纸业", "歌尔股份", "京东方科"]
+
+
+def _toy_model(folder: Path, span: tuple[int, int]) -> Path:
+    """A model that learns one sentence shape, 推动<firm of 4>新能源…项目一期投产, with ``span``
+    of each sentence marked."""
+    sequences = []
+    for firm in TOY_FIRMS:
+        text = f"推动{firm}新能源电池产业项目一期投产"
+        sequences.append((char_features(text), _labels(text, [span])))
+    report = train_tagger(sequences, folder / "toy.crfsuite")
+    assert report.names == len(TOY_FIRMS) and report.sentences == len(TOY_FIRMS)
+    return report.path
+
+
 @pytest.fixture(scope="module")
 def toy_tagger(tmp_path_factory: pytest.TempPathFactory) -> NameTagger:
-    """A model that learns one sentence shape: <firm of 4>新能源…项目 after 推动."""
-    firms = ["宁德时代", "华鲁恒升", "万华化学", "太阳纸业", "歌尔股份", "京东方科"]
-    sequences = []
-    for firm in firms:
-        text = f"推动{firm}新能源电池产业项目一期投产"
-        sequences.append((char_features(text), _labels(text, [FIRM])))
-    path = tmp_path_factory.mktemp("tagger") / "toy.crfsuite"
-    report = train_tagger(sequences, path)
-    assert report.names == len(firms) and report.sentences == len(firms)
-    return NameTagger(path)
+    """Firm names: the four characters after 推动."""
+    return NameTagger(_toy_model(tmp_path_factory.mktemp("tagger"), FIRM))
 
 
 @pytest.fixture(scope="module")
 def toy_project_tagger(tmp_path_factory: pytest.TempPathFactory) -> NameTagger:
-    """A project model that learns: after 推动, the rest up to 项目 is a project's name."""
-    firms = ["宁德时代", "华鲁恒升", "万华化学", "太阳纸业", "歌尔股份", "京东方科"]
-    sequences = []
-    for firm in firms:
-        text = f"推动{firm}新能源电池产业项目一期投产"
-        sequences.append((char_features(text), _labels(text, [PROJECT])))
-    path = tmp_path_factory.mktemp("tagger") / "project.crfsuite"
-    train_tagger(sequences, path)
-    return NameTagger(path, PROJECTS)
+    """Project names: after 推动, the rest up to 项目."""
+    return NameTagger(_toy_model(tmp_path_factory.mktemp("tagger"), PROJECT), PROJECTS)
 
 
 def test_a_trained_model_proposes_what_it_learned(toy_tagger: NameTagger) -> None:
