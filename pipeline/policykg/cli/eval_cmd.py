@@ -388,8 +388,8 @@ def train(
         from policykg.gold.train_name_tagger import train_all_taggers
         from policykg.nlp.statistical.name_tagger import FIRMS, PROJECTS
 
-        kind = FIRMS if firm_tagger else PROJECTS
-        for written in train_all_taggers(gold, out, kind):
+        kinds = [kind for on, kind in ((firm_tagger, FIRMS), (project_tagger, PROJECTS)) if on]
+        for written in (w for kind in kinds for w in train_all_taggers(gold, out, kind)):
             err_console.print(
                 f"wrote {written.path} ({written.sentences} sentences, {written.names} names)",
                 markup=False,

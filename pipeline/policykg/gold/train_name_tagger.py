@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.gold.drawn_sentences import (
+    ENTERPRISE,
     FIRMS,
+    PROJECT,
     PROJECTS,
     DrawnRowError,
     DrawnSentence,
@@ -31,15 +33,8 @@ from policykg.gold.files import default_gold_root
 from policykg.gold.folds import kin_folds, read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc, load_fold_reports
 from policykg.graph.atomic import replacing
-from policykg.nlp.statistical.name_tagger import (
-    FIRMS as FIRM_NAMES,
-)
-from policykg.nlp.statistical.name_tagger import (
-    MODEL_DIR,
-    TaggedType,
-    Taggers,
-    taggers_in,
-)
+from policykg.nlp.statistical import name_tagger
+from policykg.nlp.statistical.name_tagger import MODEL_DIR, TaggedType, Taggers, taggers_in
 from policykg.nlp.statistical.tagger_features import SENTENCE, char_features
 from policykg.text.normalize import NormText, normalize
 
@@ -56,7 +51,7 @@ class TaggerReport:
     names: int
 
 
-DRAWN_FOLDERS = {FIRM_NAMES.label: FIRMS, "Project": PROJECTS}  # the sentences drawn per type
+DRAWN_FOLDERS = {ENTERPRISE: FIRMS, PROJECT: PROJECTS}  # the folder of the sentences drawn per type
 
 
 def _labels(norm: NormText, doc: CorpusGoldDoc, label: str) -> list[str]:
@@ -73,7 +68,7 @@ def _labels(norm: NormText, doc: CorpusGoldDoc, label: str) -> list[str]:
     return labels
 
 
-def doc_sequences(doc: CorpusGoldDoc, label: str = FIRM_NAMES.label) -> Iterator[Sequence]:
+def doc_sequences(doc: CorpusGoldDoc, label: str = ENTERPRISE) -> Iterator[Sequence]:
     """The features and ``label``'s B/I/O of each sentence inside the document's annotated
     ranges."""
     norm = normalize(doc.source.raw)
@@ -116,7 +111,7 @@ def refuse_strays(reports: Iterable[str], dev: list[CorpusGoldDoc], where: Path)
 
 
 def fold_sequences(
-    docs: list[CorpusGoldDoc], rows: dict[str, list[DrawnSentence]], label: str = FIRM_NAMES.label
+    docs: list[CorpusGoldDoc], rows: dict[str, list[DrawnSentence]], label: str = ENTERPRISE
 ) -> list[Sequence]:
     """A fold's sequences of ``label``: its annotated ranges, then its drawn sentences (``rows``,
     those drawn for that type)."""
@@ -127,7 +122,7 @@ def fold_sequences(
 
 
 def train_all_taggers(
-    root: Path | None, out: Path | None, kind: TaggedType = FIRM_NAMES
+    root: Path | None, out: Path | None, kind: TaggedType = name_tagger.FIRMS
 ) -> list[TaggerReport]:
     """The shipped tagger of ``kind`` (every dev fold) and one without each dev fold and its kin.
 

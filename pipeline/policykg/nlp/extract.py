@@ -69,7 +69,6 @@ logger = logging.getLogger(__name__)
 ENTERPRISE = EntityType.ENTERPRISE.value
 ABBREVIATION = EntityType.ABBREVIATION.value
 PLACE = EntityType.PLACE.value
-PROJECT = EntityType.PROJECT.value
 
 
 def doc_spots(sdoc: Doc, offset: int) -> list[Spot]:
@@ -195,10 +194,10 @@ def tagger_reading(
     norm: NormText,
     candidates: dict[int, list[Spot]],
     taggers: Taggers | str | None,
-    labels: Iterable[str] = (ENTERPRISE, PROJECT),
+    labels: Iterable[str] | None = None,
 ) -> TaggerReading | None:
     """What the character taggers (``"shipped"``: the shipped ones, if any) of the types among
-    ``labels`` read in the document: their proposals, and their scores of the candidates of
+    ``labels`` (None: every tagger) read in the document: their proposals, and their scores of the candidates of
     their types; None without a tagger of those types."""
     if taggers == "shipped":
         taggers = shipped_taggers()
