@@ -34,11 +34,11 @@ from policykg.nlp.statistical.decide import (
     is_proposal_key,
     key_type,
     neighbours,
-    string_counts,
     tagger_view,
     without_repeats,
 )
 from policykg.nlp.statistical.name_tagger import Taggers
+from policykg.nlp.statistical.text_index import string_counts
 from policykg.nlp.terms.known import Known
 from policykg.text.normalize import NormText
 

@@ -33,12 +33,12 @@ from policykg.nlp.rules.lexicon import (
     tag_before,
 )
 from policykg.nlp.rules.vocabulary import LEGAL_SUFFIXES
+from policykg.nlp.statistical.text_index import clause_around, string_counts
 from policykg.nlp.terms.condensed import clipped_characters
 from policykg.text.divisions import above_county
 
 DECIDER_PATH = Path(__file__).resolve().parents[1] / "model" / "decider.json"
 _STATUS = re.compile(r"建成|通车|开通|竣工|投用|投运|完成|加快|推进|开工|启动|谋划|前期|实施")
-_CLAUSE_STOP = "，。；：！？\n"
 _QUOTES_OPEN = "“「‘《"
 _QUOTES_CLOSE = "”」’》"
 _WORD_CLASS_TYPES = ("Enterprise",)  # where they helped on the dev folds (EVAL.md)
@@ -195,20 +195,8 @@ def _clipped(name: str) -> list[str]:
 
 def _status(text: str, start: int, end: int) -> list[str]:
     """The status words of the clause around the candidate (建成 vs 加快 …)."""
-    lo = max((text.rfind(c, 0, start) for c in _CLAUSE_STOP), default=-1) + 1
-    his = [i for i in (text.find(c, end) for c in _CLAUSE_STOP) if i >= 0]
-    hi = min(his) if his else len(text)
+    lo, hi = clause_around(text, start, end)
     return sorted({f"status={m.group()}" for m in _STATUS.finditer(text, lo, hi)})
-
-
-def string_counts(text: str, spots: Iterable[Spot]) -> dict[str, int]:
-    """How often each candidate string, and each string one character longer, occurs in ``text``."""
-    counts: dict[str, int] = {}
-    for start, end, _, _ in spots:
-        for key in (text[start:end], text[start : end + 1]):
-            if key not in counts:
-                counts[key] = text.count(key)
-    return counts
 
 
 @dataclass(frozen=True, slots=True)
