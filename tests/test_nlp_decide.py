@@ -85,7 +85,7 @@ def test_of_overlapping_candidates_of_one_type_only_the_likeliest_stays() -> Non
     assert sorted(rule_likelier.filter(text, {0: spots})[0]) == sorted([short, other, project])
 
 
-def test_projects_are_judged_only_in_reports_above_county_level(nlp: Any) -> None:
+def test_rule_projects_are_judged_only_in_reports_above_county_level(nlp: Any) -> None:
     from policykg.nlp.extract import extract_doc
     from policykg.text.divisions import above_county
 
@@ -96,6 +96,10 @@ def test_projects_are_judged_only_in_reports_above_county_level(nlp: Any) -> Non
     assert rejects.for_place("三亚市") is rejects
     for county in ("满城区", "清苑县", None):  # 清苑县: a former name, not listed: not judged
         assert rejects.for_place(county).thresholds == {"Enterprise": 0.0}
+    # the project tagger's proposals are judged in every report: unjudged they would be dropped
+    tagged = Decider({}, {"Project": 1.01, "Project@project_tagger": 0.5}, "test")
+    assert tagged.for_place("满城区").thresholds == {"Project@project_tagger": 0.5}
+    assert tagged.for_place("满城区").judged_types() == {"Project"}
     raw = "2024年，加快推进宁德时代新能源电池产业项目建设。"
 
     def projects(place: str | None) -> list[str]:

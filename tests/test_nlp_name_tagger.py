@@ -280,11 +280,13 @@ def test_extraction_records_the_tagger_as_the_source(toy_tagger: NameTagger) -> 
         assert not [c for c in kept.candidates if c.mention.source == "firm_tagger"]
 
 
-def test_the_project_tagger_reads_only_where_projects_are_judged(
+def test_the_project_tagger_reads_only_where_its_proposals_are_judged(
     toy_project_tagger: NameTagger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Projects are judged only in a city's or a province's report (``Decider.for_place``):
-    in a county's the project tagger is not read at all, as its proposals would be dropped."""
+    """The project tagger's proposals are judged in every report, a county's too (the rules'
+    project candidates only above county level: ``Decider.for_place``); where a model judges
+    neither, the tagger is not read at all, as its proposals would be dropped and its view of
+    the rules' candidates unread."""
     import policykg.nlp.statistical.name_tagger as name_tagger
 
     described: list[str] = []
@@ -302,13 +304,16 @@ def test_the_project_tagger_reads_only_where_projects_are_judged(
         },
         {"Project@project_tagger": 0.5, "Project": 0.0},
     )
+    rules_only = Decider({}, {"Project": 0.0})
     taggers = Taggers(project=toy_project_tagger)
-    for place, reads in (("三亚市", True), ("新绛县", False), (None, False)):
+    cases = [(place, keep_sure_projects, True) for place in ("三亚市", "新绛县", None)]
+    cases += [("三亚市", rules_only, True), ("新绛县", rules_only, False)]  # True: its view
+    for place, decider, reads in cases:
         described.clear()
         doc = SourceDoc("d.txt", "d.txt", SENTENCE, "utf-8", "0" * 64, DocMeta("d", place=place))
-        extract_doc(doc, nlp, decider=keep_sure_projects, tagger=taggers)
+        extract_doc(doc, nlp, decider=decider, tagger=taggers)
         assert bool(described) == reads, place
-        judged = keep_sure_projects.for_place(place).judged_types()
+        judged = decider.for_place(place).judged_types()
         proposed = propose(doc, nlp)
         reading = tagger_reading(proposed.norm, proposed.candidates, taggers, judged)
         assert (reading is not None) == reads, place

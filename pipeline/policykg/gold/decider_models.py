@@ -29,9 +29,10 @@ from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, rea
 # 8: so are the project tagger's (Project@project_tagger), which also scores project candidates
 VERSION = "decider-8"
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
-# by the model trained without it (EVAL.md). The other types keep every rule candidate. Projects
-# are judged only in the reports of provinces and prefecture-level cities (decide.for_place):
-# judging them raised every city fold and sank every county one, twice (EVAL.md).
+# by the model trained without it (EVAL.md). The other types keep every rule candidate. The
+# rules' Projects are judged only in the reports of provinces and prefecture-level cities
+# (decide.for_place): judging them raised every city fold and sank every county one, twice
+# (EVAL.md); the project tagger's proposals are judged in every report.
 DECIDED_TYPES = (
     "Enterprise",
     "GovernmentBody",

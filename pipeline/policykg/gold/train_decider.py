@@ -90,8 +90,8 @@ def _proposals(
     source: SourceDoc, nlp: Language, known: Known | None, tagger: Taggers | None
 ) -> _Proposals:
     """A document's candidates, read by the taggers as the pipeline reads them before deciding
-    (a project tagger reads every report here, the pipeline only those where Projects are
-    judged: elsewhere its proposals and scores would not count)."""
+    (the taggers read every report here; the pipeline reads a tagger wherever the model judges
+    its type, which for the shipped model is every report)."""
     proposed = propose(source, nlp, known)
     norm = proposed.norm
     reading = tagger_reading(norm, proposed.candidates, tagger)

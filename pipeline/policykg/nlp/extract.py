@@ -264,8 +264,9 @@ def extract_doc(
     ``decider`` is the trained decision model (default: the shipped one, if any; None keeps
     every candidate); ``known`` the terms other reports quote (default: the shipped table);
     ``tagger`` the character taggers of firm and project names (default: the shipped ones, if
-    any; None: no tagger). A tagger reads only when the model judges its type in this report
-    (``Decider.for_place``): elsewhere its proposals would all be dropped and its scores unread."""
+    any; None: no tagger). A tagger reads only when the model judges its type in this report,
+    its rules' candidates or its proposals (``Decider.for_place``): elsewhere its proposals
+    would all be dropped and its scores unread."""
     proposed = propose(doc, nlp, known)
     norm, glossary, candidates = proposed.norm, proposed.glossary, proposed.candidates
     model = shipped_decider() if decider == "shipped" else decider

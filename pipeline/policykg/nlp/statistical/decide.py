@@ -49,8 +49,9 @@ _TAGGER_TYPES = ("Enterprise", "Project")  # the types a character tagger reads
 _LIKELIHOOD_STEPS = (0.02, 0.1, 0.3, 0.6, 0.9)
 _REGISTERED_FORMS = tuple(s for s in LEGAL_SUFFIXES if s not in ("公司", "集团"))
 TaggerScores = dict[tuple[int, int, str], float]  # (start, end, label) -> likelihood
-# Types judged only in the report of a province or a prefecture-level city (``for_place``):
-# judging Projects raised every city dev fold and sank every county one (EVAL.md)
+# Types whose rule candidates are judged only in the report of a province or a prefecture-level
+# city (``for_place``): judging the rules' Projects raised every city dev fold and sank every
+# county one (EVAL.md); the project tagger's proposals are judged everywhere
 _ABOVE_COUNTY_TYPES = ("Project",)
 
 
@@ -208,13 +209,18 @@ class Decider:
     version: str = ""
 
     def for_place(self, place: str | None) -> Decider:
-        """This model as it judges a report of ``place``: without its thresholds for the types it
-        judges only above county level (``_ABOVE_COUNTY_TYPES``) unless ``place`` is a listed
-        province or prefecture-level city (a county, a district, or a place not listed keeps
-        every candidate of those types, as the rules propose them)."""
+        """This model as it judges a report of ``place``: without its thresholds for the rules'
+        candidates of the types it judges only above county level (``_ABOVE_COUNTY_TYPES``)
+        unless ``place`` is a listed province or prefecture-level city. In a county's, a
+        district's or an unlisted place's report those candidates are all kept, as the rules
+        propose them, and only the proposals of those types (the project tagger's) are judged."""
         if above_county(place):
             return self
-        kept = {k: v for k, v in self.thresholds.items() if key_type(k) not in _ABOVE_COUNTY_TYPES}
+        kept = {
+            k: v
+            for k, v in self.thresholds.items()
+            if key_type(k) not in _ABOVE_COUNTY_TYPES or is_proposal_key(k)
+        }
         return (
             self if len(kept) == len(self.thresholds) else Decider(self.weights, kept, self.version)
         )

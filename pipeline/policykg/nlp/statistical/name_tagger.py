@@ -12,9 +12,9 @@ what a name looks like rather than a list of names.
 
 The taggers read each document once, before the decision stage (``read_document``): the
 sentences worth tagging, each described once for every tagger. A tagger reads a report only where
-the decision model judges its type: the project tagger only in a province's or a prefecture-level
-city's report (``decide.Decider.for_place``). From each tagger's marginals come
-two things:
+the decision model judges its type's candidates or its proposals (``decide.Decider.for_place``:
+in a county's report the project tagger's proposals are judged, the rules' projects kept as
+proposed). From each tagger's marginals come two things:
 - for each candidate of the rules of its type, how likely the tagger reads exactly that name there
   (``Marginals.span``), which the decision model reads as a feature;
 - its own candidates: every span at least ``PROPOSAL_FLOOR`` likely (``Marginals.likely_spans``),
