@@ -1,5 +1,5 @@
-"""``train_all_taggers`` on a tiny annotated corpus: every dev fold's model, kin folds' models
-identical (trained once), a drawn-only report's rows in training, a stray row refused."""
+"""``train_all_taggers`` on a tiny annotated corpus: one model per dev fold and its kin (kin folds
+share one file, trained once), a drawn-only report's rows in training, a stray row refused."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from policykg.gold.drawn_sentences import DrawnRowError
-from policykg.gold.train_name_tagger import train_all_taggers
+from policykg.gold.train_name_tagger import tagger_for, train_all_taggers
+from policykg.nlp.statistical import name_tagger
 from policykg.nlp.statistical.name_tagger import PROJECTS
 
 PROJECT = "新能源项目"
@@ -72,19 +73,32 @@ def _corpus(root: Path, drawn_only: bool) -> None:
 def test_every_dev_fold_gets_a_model_and_kin_folds_share_one(tmp_path: Path) -> None:
     _corpus(tmp_path, drawn_only=True)
     out = tmp_path / "models"
-    reports = {r.path.name: r for r in train_all_taggers(tmp_path, out)}
+    written = train_all_taggers(tmp_path, out)
+    reports = {r.path.name: r for r in written}
+    assert len(reports) == len(written)  # each file written once
     assert set(reports) == {
         "firm-tagger.crfsuite",
-        "firm-tagger-without-a.crfsuite",
-        "firm-tagger-without-b.crfsuite",
+        "firm-tagger-without-a+b.crfsuite",  # a and b leave the same folds out: one file
         "firm-tagger-without-c.crfsuite",
     }  # no model without the sealed fold: it never trained one
-    without_a, without_b = (out / f"firm-tagger-without-{f}.crfsuite" for f in "ab")
-    assert without_a.read_bytes() == without_b.read_bytes()  # a and b leave the same folds out
+    assert {p.name for p in out.iterdir()} == set(reports)
+    assert len({p.read_bytes() for p in out.iterdir()}) == len(reports)  # no two alike
     shipped = reports["firm-tagger.crfsuite"]
     assert shipped.names == 4  # a1, b1, c1 (the sealed s1 never trains) and c9's drawn row
     assert reports["firm-tagger-without-c.crfsuite"].names == 2  # c1 and c9 leave with c
-    assert reports["firm-tagger-without-a.crfsuite"].names == 2  # c1 and c9 only
+    assert reports["firm-tagger-without-a+b.crfsuite"].names == 2  # c1 and c9 only
+
+
+def test_each_dev_fold_is_tagged_by_its_kin_sets_model(tmp_path: Path) -> None:
+    _corpus(tmp_path, drawn_only=True)
+    out = tmp_path / "models"
+    train_all_taggers(tmp_path, out)
+    train_all_taggers(tmp_path, out, PROJECTS)
+    for fold, without in (("a", "a+b"), ("b", "a+b"), ("c", "c"), ("s", None)):
+        taggers = tagger_for(fold, tmp_path, out)
+        assert taggers.firm is not None and taggers.project is not None, fold
+        assert taggers.firm.path == name_tagger.FIRMS.path(out, without), fold
+        assert taggers.project.path == PROJECTS.path(out, without), fold
 
 
 def test_the_project_tagger_learns_the_project_gold_and_the_drawn_project_sentences(
@@ -95,12 +109,11 @@ def test_the_project_tagger_learns_the_project_gold_and_the_drawn_project_senten
     reports = {r.path.name: r for r in train_all_taggers(tmp_path, out, PROJECTS)}
     assert set(reports) == {
         "project-tagger.crfsuite",
-        "project-tagger-without-a.crfsuite",
-        "project-tagger-without-b.crfsuite",
+        "project-tagger-without-a+b.crfsuite",
         "project-tagger-without-c.crfsuite",
     }
     assert reports["project-tagger.crfsuite"].names == 4  # a1, b1, c1 and c9's drawn project
-    assert reports["project-tagger-without-a.crfsuite"].names == 2
+    assert reports["project-tagger-without-a+b.crfsuite"].names == 2
     assert not list(out.glob("firm-tagger*"))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from policykg.gold.files import default_gold_root
-from policykg.gold.folds import read_corpus_folds
+from policykg.gold.folds import held_out_name, kin_folds, read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc
 from policykg.gold.train_name_tagger import doc_sequences, tagger_for, train_tagger
 from policykg.ir import DocMeta, SourceDoc
@@ -337,14 +337,26 @@ def test_the_shipped_taggers_are_there_and_find_names() -> None:
 def test_each_dev_fold_is_tagged_by_models_that_never_saw_it() -> None:
     root = default_gold_root()
     folds = read_corpus_folds(root / "splits.toml")
+    dev = {f.name for f in folds if f.status == "dev"}
     for fold in folds:
         taggers = tagger_for(fold.name, root)
-        without = fold.name if fold.status == "dev" else None
+        without = held_out_name(fold.name, folds) if fold.name in dev else None
+        if without is not None:  # named by the dev folds of its kin, all left out of training
+            assert set(without.split("+")) == kin_folds(fold.name, folds) & dev
         for kind, tagger in ((FIRMS, taggers.firm), (PROJECTS, taggers.project)):
             assert tagger is not None and tagger.kind == kind
             assert tagger.path == kind.path(MODEL_DIR, without) and tagger.path.is_file()
     assert tagger_for("xinjiang", root) == shipped_taggers()  # seeds: never trained on
     assert taggers_in(Path("/nonexistent")) == Taggers()
+
+
+def test_one_held_out_tagger_per_kin_set_and_no_two_alike() -> None:
+    folds = read_corpus_folds(default_gold_root() / "splits.toml")
+    names = {held_out_name(f.name, folds) for f in folds if f.status == "dev"}
+    for kind in (FIRMS, PROJECTS):
+        shipped = set(MODEL_DIR.glob(f"{kind.stem}-without-*.crfsuite"))
+        assert shipped == {kind.path(MODEL_DIR, name) for name in names}, kind.stem
+        assert len({p.read_bytes() for p in shipped}) == len(shipped), kind.stem
 
 
 def test_training_labels_follow_the_gold_in_normalised_text() -> None:

@@ -332,7 +332,8 @@ def train(
             help="Instead of the NER: train the decision model on the training folds (every "
             "dev corpus fold, its drawn firm, project and term sentences, those of its drawn-only "
             "reports but their terms, and the seeds; never a sealed fold), "
-            "plus one model without each of them for place-held-out scoring; each fold read by "
+            "plus one model without each of them and its kin for place-held-out scoring (one "
+            "per kin set: decider-without-c1+c1b.json); each fold read by "
             "the character taggers that never saw it (train --firm-tagger and --project-tagger "
             "first); writes "
             "nlp/model/decider*.json (or --out DIR).",
@@ -367,7 +368,7 @@ def train(
             help="Instead of the NER: train the character tagger of firm names on the dev "
             "corpus folds' gold and their drawn firm sentences (firms/*.tsv, their drawn-only "
             "reports' too; never a sealed fold), plus one without each dev fold and the folds "
-            "of its provinces; writes "
+            "of its provinces (one per such set: firm-tagger-without-c1+c1b); writes "
             "nlp/model/firm-tagger*.crfsuite (or --out DIR).",
         ),
     ] = False,

@@ -1,9 +1,12 @@
-"""The shipped decision models: one on every training fold, one without each of them.
+"""The shipped decision models: one on every training fold, one without each of them and its kin.
 
 Training folds are the ``dev`` corpus folds and the seeds folds; ``sealed`` folds never train.
-``decider.json`` scores sealed folds and runs in the product; ``decider-without-<fold>.json``
-scores fold <fold> in ``policykg eval``, trained without that fold and without every corpus fold
-that shares a province with it, so every score is on a province the model did not see.
+``decider.json`` scores sealed folds and runs in the product; ``decider-without-<kin>.json``
+scores the folds of <kin> in ``policykg eval``, trained without that fold and without every
+corpus fold that shares a province with it, so every score is on a province the model did not
+see. Kin folds leave training together, so they share one file, named by the folds it was trained
+without (``folds.held_out_name``): ``decider-without-c1+c1b.json`` scores c1 and c1b,
+``decider-without-hebei.json`` hebei, ``decider-without-xinjiang.json`` the seeds fold xinjiang.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 
 from policykg.gold.drawn_sentences import ENTERPRISE, PROJECT, Drawn, DrawnSentence, drawn_marks
 from policykg.gold.files import default_gold_root, read_splits
-from policykg.gold.folds import kin_folds, read_corpus_folds
+from policykg.gold.folds import CorpusFold, held_out_name, kin_folds, read_corpus_folds
 from policykg.gold.judged import JudgedDoc, load_judged, outside_ranges
 from policykg.gold.known_view import known_without
 from policykg.gold.load import CorpusGoldDoc, load_drawn_only
@@ -54,13 +57,23 @@ def training_folds(root: Path) -> list[str]:
 
 
 def model_path(folder: Path, without: str | None) -> Path:
+    """The shipped model (``without`` None) or the one trained without the folds that
+    ``without`` names (``folds.held_out_name``: ``c1+c1b``, ``hebei``)."""
     return folder / ("decider.json" if without is None else f"decider-without-{without}.json")
 
 
+def held_out_path(fold: str, corpus: list[CorpusFold], folder: Path) -> Path:
+    """The model trained without training fold ``fold`` and its kin."""
+    return model_path(folder, held_out_name(fold, corpus))
+
+
 def decider_for(fold: str, root: Path, folder: Path = DECIDER_PATH.parent) -> Decider | None:
-    """The model that may score ``fold``: trained without it if it is a training fold."""
-    without = fold if fold in training_folds(root) else None
-    path = model_path(folder, without)
+    """The model that may score ``fold``: trained without it and its kin if it is a training
+    fold."""
+    if fold in training_folds(root):
+        path = held_out_path(fold, read_corpus_folds(root / "splits.toml"), folder)
+    else:
+        path = model_path(folder, None)
     return read_decider(path) if path.is_file() else None
 
 
@@ -113,11 +126,13 @@ def train_all(root: Path | None, out: Path | None, types: set[str] | None = None
         folds.append(FoldDocs(name, docs, annotated, extra, known, tagger, drawn))
     per_fold = fold_examples(folds, nlp)
     written = [_write(model_path(folder, None), _only(train_decider(per_fold, VERSION), types))]
-    for name in names:
+    for name in names:  # kin folds leave the same folds out: one model, trained once
+        path = held_out_path(name, corpus, folder)
+        if path in written:
+            continue
         kin = kin_folds(name, corpus)
         rest = {fold: ex for fold, ex in per_fold.items() if fold not in kin}
-        model = _only(train_decider(rest, VERSION), types)
-        written.append(_write(model_path(folder, name), model))
+        written.append(_write(path, _only(train_decider(rest, VERSION), types)))
     return written
 
 

@@ -91,3 +91,14 @@ def kin_folds(name: str, folds: list[CorpusFold]) -> set[str]:
     provinces = {f.name: set(f.provinces) for f in folds}
     own = provinces.get(name, set())
     return {name} | {other for other, held in provinces.items() if own & held}
+
+
+def held_out_name(name: str, folds: list[CorpusFold]) -> str:
+    """The name of the models held out for ``name``: the folds they were trained without, sorted
+    and joined with ``+`` (``c1+c1b`` for c1 and for c1b, ``hebei``, ``xinjiang``). Kin folds
+    leave training together, so they share one model file (``decider-without-c1+c1b.json``). A
+    sealed kin fold is not named: it never trains, so leaving it out changes nothing; once it
+    becomes dev it trains, and the name changes with what the models must be trained without."""
+    sealed = {f.name for f in folds if f.status == "sealed"}
+    kin = kin_folds(name, folds)
+    return "+".join(sorted(k for k in kin if k == name or k not in sealed))

@@ -1,8 +1,9 @@
 """``policykg eval``: the shipped pipeline on the place-held-out folds, counted per document.
 
 Corpus folds (``[corpus_folds.*]``): the default pipeline as shipped (rule components, then the
-decision model), where each training fold is decided by the model trained without it
-(``decider-without-<fold>.json``) and each sealed fold by the shipped model, which never saw it.
+decision model), where each training fold is decided by the model trained without it and its
+kin (``decider-without-<kin>.json``, e.g. ``decider-without-c1+c1b.json`` for c1 and for c1b) and
+each sealed fold by the shipped model, which never saw it.
 ``with_ner`` adds the NER ``ner-all`` (trained on the seeds only). Seeds folds (``[folds.*]``,
 新绛县 and 绛县): the same, and with ``with_ner`` the NER trained on the *other* county; Place
 is not annotated there and not scored. The rules were written on the seeds, so the seeds folds

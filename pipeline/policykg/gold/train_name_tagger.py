@@ -7,14 +7,14 @@ or projects/, sentences outside the ranges that a tagger reads, their names of t
 Only the dev corpus folds train them: the seeds counties annotate only parts of their reports
 the same way, and a sealed fold never trains anything. ``<stem>.crfsuite`` (``firm-tagger``,
 ``project-tagger``) learns from every dev fold and runs in the product and on the sealed folds;
-``<stem>-without-<fold>.crfsuite`` leaves out one dev fold and the folds that share a province
-with it, and tags that fold in ``policykg eval``. CRFsuite's L-BFGS with fixed settings: the same
-data gives the same model.
+``<stem>-without-<kin>.crfsuite`` leaves out one dev fold and the folds that share a province
+with it, and tags those folds in ``policykg eval``: one file per such set, named by the folds it
+leaves out (``folds.held_out_name``: ``firm-tagger-without-c1+c1b.crfsuite`` tags c1 and c1b).
+CRFsuite's L-BFGS with fixed settings: the same data gives the same model.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +30,7 @@ from policykg.gold.drawn_sentences import (
     name_sequences,
 )
 from policykg.gold.files import default_gold_root
-from policykg.gold.folds import kin_folds, read_corpus_folds
+from policykg.gold.folds import held_out_name, kin_folds, read_corpus_folds
 from policykg.gold.load import CorpusGoldDoc, load_fold_reports
 from policykg.graph.atomic import replacing
 from policykg.nlp.statistical import name_tagger
@@ -93,9 +93,11 @@ def train_tagger(sequences: list[Sequence], path: Path) -> TaggerReport:
 
 
 def tagger_for(fold: str, root: Path, folder: Path = MODEL_DIR) -> Taggers:
-    """The taggers that may tag ``fold``: trained without it if a dev fold trained them."""
-    dev = {f.name for f in read_corpus_folds(root / "splits.toml") if f.status == "dev"}
-    return taggers_in(folder, fold if fold in dev else None)
+    """The taggers that may tag ``fold``: trained without it and its kin if a dev fold trained
+    them."""
+    folds = read_corpus_folds(root / "splits.toml")
+    dev = {f.name for f in folds if f.status == "dev"}
+    return taggers_in(folder, held_out_name(fold, folds) if fold in dev else None)
 
 
 def stray_reports(reports: Iterable[str], dev: list[CorpusGoldDoc]) -> list[str]:
@@ -124,7 +126,8 @@ def fold_sequences(
 def train_all_taggers(
     root: Path | None, out: Path | None, kind: TaggedType = name_tagger.FIRMS
 ) -> list[TaggerReport]:
-    """The shipped tagger of ``kind`` (every dev fold) and one without each dev fold and its kin.
+    """The shipped tagger of ``kind`` (every dev fold) and one without each dev fold and its kin:
+    one per kin set (c1 and c1b leave out the same folds, so they share one model, trained once).
 
     The sentences drawn for the type outside the annotated ranges (``firms/``, ``projects/``)
     join the folds whose reports they come from (a fold's drawn-only reports too); a fold's
@@ -141,22 +144,13 @@ def train_all_taggers(
     sequences = {name: fold_sequences(fold, rows, kind.label) for name, fold in docs.items()}
     everything = [s for rows in sequences.values() for s in rows]
     reports = [train_tagger(everything, kind.path(folder))]
-    trained: dict[frozenset[str], TaggerReport] = {}  # c1 and c1b leave out the same folds
+    trained: set[str] = set()
     for fold in dev:
-        kin = frozenset(kin_folds(fold.name, folds))
-        path = kind.path(folder, fold.name)
-        if kin in trained:
-            reports.append(copy_tagger(trained[kin], path))
+        without = held_out_name(fold.name, folds)
+        if without in trained:  # its kin's model, already trained
             continue
+        kin = kin_folds(fold.name, folds)
         rest = [s for name, rows in sequences.items() if name not in kin for s in rows]
-        trained[kin] = train_tagger(rest, path)
-        reports.append(trained[kin])
+        reports.append(train_tagger(rest, kind.path(folder, without)))
+        trained.add(without)
     return reports
-
-
-def copy_tagger(report: TaggerReport, path: Path) -> TaggerReport:
-    """The model of ``report`` written again to ``path`` (atomically): same training data,
-    same model, without training it twice."""
-    with replacing(path) as temp:
-        shutil.copyfile(report.path, temp)
-    return TaggerReport(path, report.sentences, report.names)

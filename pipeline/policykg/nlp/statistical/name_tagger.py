@@ -65,7 +65,8 @@ class TaggedType:
         return self.reads is None or self.reads.search(sentence) is not None
 
     def path(self, folder: Path = MODEL_DIR, without: str | None = None) -> Path:
-        """The model file trained on every dev fold, or on all but ``without`` and its kin."""
+        """The model file trained on every dev fold, or on all but the folds ``without`` names
+        (``gold.folds.held_out_name``: ``c1+c1b``, ``hebei``)."""
         name = f"{self.stem}-without-{without}" if without else self.stem
         return folder / f"{name}.crfsuite"
 
@@ -183,7 +184,8 @@ class Taggers:
 
 
 def taggers_in(folder: Path = MODEL_DIR, without: str | None = None) -> Taggers:
-    """The taggers whose model files are in ``folder`` (trained without ``without``)."""
+    """The taggers whose model files are in ``folder`` (trained without the folds ``without``
+    names)."""
     paths = {kind: kind.path(folder, without) for kind in TAGGED_TYPES}
     found = {kind.label: NameTagger(path, kind) for kind, path in paths.items() if path.is_file()}
     return Taggers(found.get(FIRMS.label), found.get(PROJECTS.label))
