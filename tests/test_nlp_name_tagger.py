@@ -398,3 +398,37 @@ def test_the_tagger_proposals_are_decision_examples(toy_tagger: NameTagger) -> N
     assert all("Enterprise@firm_tagger|src=firm_tagger" in e.feats for e in proposals)
     without = FoldDocs("toy", [doc], ("Enterprise",))  # no tagger: no proposals
     assert not [e for e in examples(without, build_nlp())[0] if e.label.endswith("@firm_tagger")]
+
+
+def test_a_kept_tagged_name_spreads_over_its_document(toy_tagger: NameTagger) -> None:
+    """A name the model kept from the tagger names the same firm wherever the report repeats
+    it, even in a sentence the tagger does not read; its own mention keeps its source."""
+    later = "宁德时代再获殊荣。"
+    doc = _source("toy.txt", SENTENCE + "。\n" + later + "\n")
+    keep_sure_names = Decider(
+        {
+            f"Enterprise@firm_tagger|{f}": w
+            for f, w in [("bias", -2), ("tagger=4", 5), ("tagger=5", 5)]
+        },
+        {"Enterprise@firm_tagger": 0.5},
+    )
+    found = extract_doc(doc, build_nlp(), decider=keep_sure_names, tagger=Taggers(firm=toy_tagger))
+    mentions = sorted(
+        (c.mention.span.start, c.mention.source) for c in found.candidates if c.label == "宁德时代"
+    )
+    assert mentions == [(2, "firm_tagger"), (len(SENTENCE) + 2, "propagate")]
+
+
+def test_only_a_kept_tagged_name_of_three_characters_or_more_spreads() -> None:
+    from policykg.nlp.extract import _spreadable_names
+    from policykg.text.normalize import normalize
+
+    norm = normalize("推动华为、宁德时代、比亚迪等企业落地。\n")
+    text = norm.text
+    spots = [
+        (text.index(n), text.index(n) + len(n), "Enterprise", FIRM_TAGGER)
+        for n in ("华为", "宁德时代", "比亚迪")
+    ]
+    assert _spreadable_names(norm, {0: spots}) == {"宁德时代", "比亚迪"}
+    proposed = [(s, e, "Project", PROJECT_TAGGER) for s, e, _, _ in spots]  # not firms
+    assert _spreadable_names(norm, {0: proposed}) == set()

@@ -20,8 +20,8 @@ proposed). From each tagger's marginals come two things:
 - its own candidates: every span at least ``PROPOSAL_FLOOR`` likely (``Marginals.likely_spans``),
   proposals (``FIRM_TAGGER``, ``PROJECT_TAGGER``) that only the decision model may keep, judged with
   the same features as the rules' candidates and their likelihood. A kept name ranks with the weak
-  sources in the merge, and is never spread over the document (``extract._spreadable_names``
-  spreads rule names only).
+  sources in the merge; a kept firm name of three characters or more is spread over its document
+  like a rule's name, a shorter one is not (``extract._spreadable_names``).
 """
 
 from __future__ import annotations
