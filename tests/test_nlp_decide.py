@@ -52,6 +52,20 @@ def test_boundary_variants_drop_opening_verbs() -> None:
     assert variants(text, (0, 6, "Slogan", TERMS)) == []
 
 
+def test_a_listed_project_has_each_item_as_a_variant() -> None:
+    text = "持续推进北沿江高铁、宁淮铁路、宁芜铁路扩能改造建设，海旅超体、宽窄巷子海棠故事等文旅综合体项目"
+    whole = (4, text.index("建设"), "Project", PROJECT_HEAD)
+    cut = [text[s:e] for s, e, _, src in variants(text, whole) if src.trimmed]
+    assert cut == ["北沿江高铁", "宁淮铁路", "宁芜铁路扩能改造"]  # the last keeps its head
+    listed = (text.index("海旅"), len(text), "Project", PROJECT_HEAD)
+    cut = [text[s:e] for s, e, _, _ in variants(text, listed)]
+    assert cut == ["海旅超体", "宽窄巷子海棠故事"]  # each item ends before 等
+    single = (text.index("宽窄"), len(text), "Project", PROJECT_HEAD)
+    assert variants(text, single) == []  # no 、: the part before 等 is no variant
+    firms = (4, 13, "Enterprise", BRAND_INDUSTRY)
+    assert [text[s:e] for s, e, _, _ in variants(text, firms)] == []  # projects only
+
+
 def test_decider_keeps_by_threshold_and_one_of_each_variant_group() -> None:
     text = "竣工健腾药业等项目。"
     spots = [(0, 6, "Enterprise", BRAND_INDUSTRY), (2, 6, "Enterprise", BRAND_INDUSTRY.trim())]

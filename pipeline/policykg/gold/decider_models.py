@@ -29,8 +29,9 @@ from policykg.nlp.statistical.decide import DECIDER_PATH, Decider, key_type, rea
 # 2: reads the firm tagger's view of each firm candidate; 3: drawn term sentences; 4: C = 2;
 # 5: the drawn-only county reports' firm rows; 6: Projects judged (above county level only);
 # 7: the firm tagger's likely names are candidates it judges (Enterprise@firm_tagger);
-# 8: so are the project tagger's (Project@project_tagger), which also scores project candidates
-VERSION = "decider-8"
+# 8: so are the project tagger's (Project@project_tagger), which also scores project candidates;
+# 9: the items of a project candidate joined by 、 are its boundary variants
+VERSION = "decider-9"
 # The types the shipped model judges: where it raised strict F1 on the dev folds, each scored
 # by the model trained without it (EVAL.md). The other types keep every rule candidate. The
 # rules' Projects are judged only in the reports of provinces and prefecture-level cities
