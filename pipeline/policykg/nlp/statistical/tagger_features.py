@@ -50,15 +50,23 @@ def _kind(ch: str) -> str:
 _WORD_PLACES = {2: ("B", "E"), 3: ("B", "M", "E"), 4: ("B", "M", "M", "E")}
 
 
+@lru_cache(maxsize=1)
+def _long_word_heads() -> frozenset[str]:
+    """The first two characters of the dictionary's words of three and four characters: where
+    no such pair starts, only a two-character word can (the segmentation tries no longer one)."""
+    return frozenset(w[:2] for w in word_entries() if len(w) in (3, 4))
+
+
 def _segment(text: str) -> tuple[list[str], list[str]]:
     """Greedy longest-word segmentation with the dictionary's words of 2–4 characters: each
     character's place in its word (B, M, E, or S when no word covers it) and the word's class."""
     entries = word_entries()
+    heads = _long_word_heads()
     size = len(text)
     places, tags = ["S"] * size, [""] * size
     i = 0
     while i < size - 1:
-        for n in (4, 3, 2):
+        for n in (4, 3, 2) if text[i : i + 2] in heads else (2,):
             entry = entries.get(text[i : i + n]) if i + n <= size else None
             if entry is not None:
                 places[i : i + n] = _WORD_PLACES[n]
