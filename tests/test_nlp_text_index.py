@@ -70,26 +70,3 @@ def test_the_segmentation_skips_no_long_word() -> None:
     places, _ = _segment(text)
     assert places == every_length(text)
     assert places.count("M") > 10  # words of three and four characters were found
-
-
-def test_the_character_features_are_those_built_string_by_string() -> None:
-    """``char_features`` reuses each character's strings; they are the plain concatenations."""
-    from policykg.nlp.statistical import tagger_features as tf
-
-    text = sorted(SEEDS.glob("*.txt"))[2].read_text("utf-8")[:3000]
-    padded = "##" + text + "##"
-    places, _ = tf._segment(text)
-    edge = ["#", *places, "#"]
-    kind = [tf._kind(ch) for ch in padded]
-    for i, row in enumerate(tf.char_features(text)):
-        assert row[1:8] == (
-            "c=" + padded[i + 2],
-            "c-1=" + padded[i + 1],
-            "c+1=" + padded[i + 3],
-            "c-2=" + padded[i],
-            "c+2=" + padded[i + 4],
-            "bl=" + padded[i + 1 : i + 3],
-            "br=" + padded[i + 2 : i + 4],
-        )
-        assert row[8] == "seg=" + places[i] and row[11] == "k=" + kind[i + 2]
-        assert (row[13], row[14]) == ("seg-1=" + edge[i], "seg+1=" + edge[i + 2])
