@@ -28,7 +28,6 @@ from policykg.nlp.candidates import Spot
 from policykg.nlp.extract import propose, tagger_reading, with_tagger_proposals
 from policykg.nlp.statistical.decide import (
     Decider,
-    TaggerScores,
     decision_key,
     features,
     is_proposal_key,
@@ -37,7 +36,7 @@ from policykg.nlp.statistical.decide import (
     tagger_view,
     without_repeats,
 )
-from policykg.nlp.statistical.name_tagger import Taggers
+from policykg.nlp.statistical.name_tagger import Taggers, TaggerScores
 from policykg.nlp.statistical.text_index import string_counts
 from policykg.nlp.terms.known import Known
 from policykg.text.normalize import NormText

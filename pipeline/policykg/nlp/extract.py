@@ -5,8 +5,8 @@ Steps: normalise (keeping the map to raw offsets) → run the rule components pe
 the sentences about firms (``ner_targets``) → add the document-level
 findings (专栏 items, glossary entries, uses of known terms, the document's own place names):
 these are the candidates → the character taggers of the types the decision model judges in
-this report read the document once (``name_tagger``: firms everywhere, projects in a city's or a
-province's report) and propose the names they find likely → the trained decision model drops the
+this report read the document once (``name_tagger``: with the shipped model, firms and projects
+in every report) and propose the names they find likely → the trained decision model drops the
 candidates it rejects, reading the taggers' view of each firm and project candidate
 (``decide``) → merge with priorities
 → document evidence (place-like names, verbs read as brands) → propagate enterprise names within

@@ -33,6 +33,7 @@ from policykg.nlp.rules.lexicon import (
     tag_before,
 )
 from policykg.nlp.rules.vocabulary import LEGAL_SUFFIXES
+from policykg.nlp.statistical.name_tagger import TAGGED_TYPES, TaggerScores
 from policykg.nlp.statistical.text_index import clause_around, string_counts
 from policykg.nlp.terms.condensed import clipped_characters
 from policykg.text.divisions import above_county
@@ -45,10 +46,9 @@ _WORD_CLASS_TYPES = ("Enterprise",)  # where they helped on the dev folds (EVAL.
 _CLIPPED_TYPES = ("Slogan",)  # Abbreviation too: dev 0.891 → 0.888 (EVAL.md)
 _STATE = re.compile(r"国家|全国|省级|市级|国省")
 PROPOSAL_MARK = "@"
-_TAGGER_TYPES = ("Enterprise", "Project")  # the types a character tagger reads
+_TAGGER_TYPES = frozenset(kind.label for kind in TAGGED_TYPES)  # the types a tagger reads
 _LIKELIHOOD_STEPS = (0.02, 0.1, 0.3, 0.6, 0.9)
 _REGISTERED_FORMS = tuple(s for s in LEGAL_SUFFIXES if s not in ("公司", "集团"))
-TaggerScores = dict[tuple[int, int, str], float]  # (start, end, label) -> likelihood
 # Types whose rule candidates are judged only in the report of a province or a prefecture-level
 # city (``for_place``): judging the rules' Projects raised every city dev fold and sank every
 # county one (EVAL.md); the project tagger's proposals are judged everywhere
