@@ -23,6 +23,7 @@ from policykg.nlp.candidates import (
 from policykg.nlp.extract import extract_doc, propose, tagger_reading, with_tagger_proposals
 from policykg.nlp.pipeline import build_nlp
 from policykg.nlp.resolve.merge import merge_spots
+from policykg.nlp.rules.lexicon import word_entries
 from policykg.nlp.statistical.decide import Decider, tagger_view
 from policykg.nlp.statistical.name_tagger import (
     FIRMS,
@@ -43,6 +44,7 @@ from policykg.nlp.statistical.tagger_features import (
     char_features,
 )
 
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SENTENCE = "推动宁德时代新能源电池产业项目一期投产"
 FIRM = (2, 6)  # 宁德时代
 PROJECT = (2, 17)  # 宁德时代新能源电池产业项目
@@ -99,6 +101,26 @@ def test_segmentation_is_greedy_longest_first() -> None:
     assert tags[0] == tags[2] and tags[3] == tags[4]
     assert _segment("") == ([], [])
     assert _segment("嗯")[0] == ["S"]
+
+
+def test_the_segmentation_skips_no_long_word() -> None:
+    """``tagger_features._segment`` tries words of three and four characters only where one of
+    them can start; on a seed report it segments as trying every length everywhere does."""
+    entries = word_entries()
+
+    def every_length(text: str) -> list[str]:
+        places, i = ["S"] * len(text), 0
+        while i < len(text) - 1:
+            n = next((n for n in (4, 3, 2) if i + n <= len(text) and text[i : i + n] in entries), 0)
+            if n:
+                places[i : i + n] = ["B", *["M"] * (n - 2), "E"]
+            i += n or 1
+        return places
+
+    text = sorted(SEEDS.glob("*.txt"))[1].read_text("utf-8")[:6000]
+    places, _ = _segment(text)
+    assert places == every_length(text)
+    assert places.count("M") > 10  # words of three and four characters were found
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,4 @@
-"""Shortcuts that answer exactly as the plain scans they replace: the decision stage's text
-index (clauses, string counts) and the taggers' dictionary segmentation."""
+"""The decision stage's text index answers exactly as the plain scans it replaces."""
 
 from __future__ import annotations
 
@@ -47,26 +46,3 @@ def test_on_a_seed_report_every_clause_and_count_is_the_plain_scans() -> None:
 def test_a_self_overlapping_string_is_counted_without_overlap() -> None:
     assert occurrences("啊啊啊啊啊", "啊啊") == 2
     assert occurrences("ababa", "aba") == 1
-
-
-def test_the_segmentation_skips_no_long_word() -> None:
-    """``tagger_features._segment`` tries words of three and four characters only where one of
-    them can start; on a seed report it segments as trying every length everywhere does."""
-    from policykg.nlp.rules.lexicon import word_entries
-    from policykg.nlp.statistical.tagger_features import _segment
-
-    entries = word_entries()
-
-    def every_length(text: str) -> list[str]:
-        places, i = ["S"] * len(text), 0
-        while i < len(text) - 1:
-            n = next((n for n in (4, 3, 2) if i + n <= len(text) and text[i : i + n] in entries), 0)
-            if n:
-                places[i : i + n] = ["B", *["M"] * (n - 2), "E"]
-            i += n or 1
-        return places
-
-    text = sorted(SEEDS.glob("*.txt"))[1].read_text("utf-8")[:6000]
-    places, _ = _segment(text)
-    assert places == every_length(text)
-    assert places.count("M") > 10  # words of three and four characters were found
